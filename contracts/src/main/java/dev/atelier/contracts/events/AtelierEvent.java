@@ -1,0 +1,17 @@
+package dev.atelier.contracts.events;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * An event record. Its JSON carries its versioned {@code type}, and on Kafka the same type is the
+ * CloudEvents {@code ce_type}, so integrations can route without parsing the body.
+ */
+public interface AtelierEvent {
+
+    /** The versioned event type, e.g. {@code atelier.stylize.job.requested.v1}. */
+    @JsonProperty(value = "type", access = JsonProperty.Access.READ_ONLY)
+    String eventType();
+
+    /** What the event is about (job id, style id): the CloudEvents subject and the Kafka key. */
+    String subject();
+}

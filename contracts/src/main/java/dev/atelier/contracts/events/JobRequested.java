@@ -1,0 +1,31 @@
+package dev.atelier.contracts.events;
+
+import dev.atelier.contracts.jobs.ImageInfo;
+import dev.atelier.contracts.jobs.JobOptions;
+import java.time.Instant;
+
+/**
+ * A job was accepted: its input and record are in S3. A claim check: object keys, never pixels.
+ *
+ * @param requestedVersion a pinned model version, or null for the style's current one
+ */
+public record JobRequested(
+        String jobId,
+        String tenant,
+        String styleId,
+        Integer requestedVersion,
+        String inputKey,
+        ImageInfo input,
+        JobOptions options,
+        Instant requestedAt) implements AtelierEvent {
+
+    @Override
+    public String eventType() {
+        return EventTypes.JOB_REQUESTED;
+    }
+
+    @Override
+    public String subject() {
+        return jobId;
+    }
+}

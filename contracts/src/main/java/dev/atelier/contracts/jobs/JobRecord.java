@@ -1,0 +1,71 @@
+package dev.atelier.contracts.jobs;
+
+import java.time.Instant;
+
+/**
+ * The job record stored at {@code jobs/{tenant}/{jobId}.json}: the single source of truth for a
+ * job's status. Written by the gateway (QUEUED) and then only by the worker that runs the job.
+ *
+ * @param id time-ordered, unguessable job id (UUIDv7)
+ * @param tenant owner of the job
+ * @param styleId the style asked for
+ * @param requestedVersion the version pinned by the client, or null for the current one
+ * @param modelVersion the version that ran the job, once known
+ * @param options strength and output format
+ * @param status where the job is in its lifecycle
+ * @param input the input image as the gateway saw it
+ * @param inputKey S3 key of the input image
+ * @param outputKey S3 key of the result, once SUCCEEDED
+ * @param outputWidth width of the result, once SUCCEEDED
+ * @param outputHeight height of the result, once SUCCEEDED
+ * @param executionProvider where inference ran ({@code cpu}, {@code cuda}), once known
+ * @param attempts how many times a worker started this job
+ * @param error why the job failed, when FAILED
+ * @param createdAt when the gateway accepted the job
+ * @param updatedAt when this record was last written
+ * @param startedAt when a worker last started the job
+ * @param finishedAt when the job reached a final state
+ */
+public record JobRecord(
+        String id,
+        String tenant,
+        String styleId,
+        Integer requestedVersion,
+        Integer modelVersion,
+        JobOptions options,
+        JobStatus status,
+        ImageInfo input,
+        String inputKey,
+        String outputKey,
+        Integer outputWidth,
+        Integer outputHeight,
+        String executionProvider,
+        int attempts,
+        JobError error,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant startedAt,
+        Instant finishedAt) {
+
+    /** A new job as the gateway accepts it. */
+    public static JobRecord queued(String id, String tenant, String styleId, Integer requestedVersion,
+            JobOptions options, ImageInfo input, String inputKey, Instant now) {
+        return new JobRecord(id, tenant, styleId, requestedVersion, null, options, JobStatus.QUEUED, input,
+                inputKey, null, null, null, null, 0, null, now, now, null, null);
+    }
+
+    public JobRecord running(int modelVersion, String provider, Instant now) {
+        return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, JobStatus.RUNNING, input,
+                inputKey, null, null, null, provider, attempts + 1, null, createdAt, now, now, null);
+    }
+
+    public JobRecord succeeded(String outputKey, int width, int height, Instant now) {
+        return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, JobStatus.SUCCEEDED, input,
+                inputKey, outputKey, width, height, executionProvider, attempts, null, createdAt, now, startedAt, now);
+    }
+
+    public JobRecord failed(JobError error, Instant now) {
+        return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, JobStatus.FAILED, input,
+                inputKey, null, null, null, executionProvider, attempts, error, createdAt, now, startedAt, now);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.atelier.contracts.models;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.atelier.contracts.events.AtelierEvent;
+import dev.atelier.contracts.events.EventTypes;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * One version of a style's model, stored at {@code models/{styleId}/{version}/manifest.json} and
+ * published (key = style id) on the compacted {@code atelier.models} topic, where the latest value
+ * of a key is the style's current version.
+ *
+ * <p>Models follow the fast-neural-style convention: one float input NCHW, RGB in 0..255, one
+ * output of the same layout and range.
+ *
+ * @param styleId stable id, {@code [a-z0-9][a-z0-9_-]*}
+ * @param title what people see
+ * @param version 1, 2, ... per style
+ * @param sha256 hex digest of {@code model.onnx}, checked by workers when they load it
+ * @param sizeBytes size of {@code model.onnx}
+ * @param modelKey S3 key of {@code model.onnx}
+ * @param previewKey S3 key of a preview image, or null
+ * @param inputName the model's input tensor
+ * @param outputName the model's output tensor
+ * @param inputShape NCHW; -1 marks a dynamic dimension
+ * @param source where the weights came from (file name, training id), for people
+ * @param publishedAt when this version was registered
+ */
+public record ModelManifest(
+        String styleId,
+        String title,
+        int version,
+        String sha256,
+        long sizeBytes,
+        String modelKey,
+        String previewKey,
+        String inputName,
+        String outputName,
+        List<Long> inputShape,
+        String source,
+        Instant publishedAt) implements AtelierEvent {
+
+    public static final String STYLE_ID_PATTERN = "[a-z0-9][a-z0-9_-]{0,63}";
+
+    public ModelManifest {
+        inputShape = inputShape == null ? List.of(-1L, 3L, -1L, -1L) : List.copyOf(inputShape);
+    }
+
+    /** The height the model insists on, when its input shape fixes one. */
+    public OptionalInt fixedHeight() {
+        return dimension(2);
+    }
+
+    /** The width the model insists on, when its input shape fixes one. */
+    public OptionalInt fixedWidth() {
+        return dimension(3);
+    }
+
+    private OptionalInt dimension(int index) {
+        if (inputShape.size() != 4 || inputShape.get(index) <= 0) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(inputShape.get(index).intValue());
+    }
+
+    @JsonIgnore
+    public boolean hasFixedSize() {
+        return fixedHeight().isPresent() && fixedWidth().isPresent();
+    }
+
+    @Override
+    public String eventType() {
+        return EventTypes.MODEL_PUBLISHED;
+    }
+
+    @Override
+    public String subject() {
+        return styleId;
+    }
+}
