@@ -28,6 +28,9 @@ public final class EventPublisher implements AutoCloseable {
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis());
+        // Kafka 4 lingers 5 ms by default, and delivery.timeout.ms must cover linger.ms + request.timeout.ms
+        // (30 s): without this the producer refuses to start. One event at a time gains nothing from lingering.
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) SEND_TIMEOUT.toMillis());
         this.producer = new KafkaProducer<>(properties, new StringSerializer(), new CloudEventSerializer());
         this.codec = codec;
