@@ -1,0 +1,32 @@
+package dev.atelier.gateway.api;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/**
+ * The multipart form of {@code POST /v1/jobs}. Every field is read as text and checked by the
+ * gateway, so that a bad value gets the gateway's problem document rather than a framework error.
+ */
+@Schema(name = "JobSubmission", description = "multipart/form-data fields of a job submission")
+public class JobForm {
+
+    @RestForm("image")
+    @Schema(type = SchemaType.STRING, format = "binary", required = true,
+            description = "The content image: JPEG or PNG, checked from its bytes, not its declared type")
+    public FileUpload image;
+
+    @RestForm("style")
+    @Schema(required = true, example = "candy", description = "A style id, or id@version to pin a model version")
+    public String style;
+
+    @RestForm("strength")
+    @Schema(type = SchemaType.NUMBER, minimum = "0", maximum = "1", defaultValue = "1",
+            description = "How much of the stylized image to keep; lower values blend in the content")
+    public String strength;
+
+    @RestForm("outputFormat")
+    @Schema(enumeration = {"png", "jpeg"}, defaultValue = "png", description = "Encoding of the result")
+    public String outputFormat;
+}

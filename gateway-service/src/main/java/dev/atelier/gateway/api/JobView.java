@@ -1,0 +1,47 @@
+package dev.atelier.gateway.api;
+
+import dev.atelier.contracts.jobs.ImageInfo;
+import dev.atelier.contracts.jobs.JobError;
+import dev.atelier.contracts.jobs.JobOptions;
+import dev.atelier.contracts.jobs.JobRecord;
+import dev.atelier.contracts.jobs.JobStatus;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A job as clients see it: the record without storage keys and tenant, plus where to fetch the
+ * result once there is one.
+ */
+@Schema(name = "Job")
+public record JobView(
+        String id,
+        JobStatus status,
+        @Schema(description = "The style asked for") String styleId,
+        @Schema(description = "The model version pinned by the client, if any") Integer requestedVersion,
+        @Schema(description = "The model version that ran the job, once known") Integer modelVersion,
+        JobOptions options,
+        @Schema(description = "The input image as the gateway saw it (width and height as stored, before EXIF orientation)")
+        ImageInfo input,
+        Integer outputWidth,
+        Integer outputHeight,
+        String executionProvider,
+        int attempts,
+        JobError error,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant startedAt,
+        Instant finishedAt,
+        @Schema(description = "Where to GET the result, once SUCCEEDED") String resultUrl) {
+
+    static String location(String jobId) {
+        return "/v1/jobs/" + jobId;
+    }
+
+    static JobView of(JobRecord record) {
+        return new JobView(record.id(), record.status(), record.styleId(), record.requestedVersion(),
+                record.modelVersion(), record.options(), record.input(), record.outputWidth(), record.outputHeight(),
+                record.executionProvider(), record.attempts(), record.error(), record.createdAt(), record.updatedAt(),
+                record.startedAt(), record.finishedAt(),
+                record.status() == JobStatus.SUCCEEDED ? location(record.id()) + "/result" : null);
+    }
+}

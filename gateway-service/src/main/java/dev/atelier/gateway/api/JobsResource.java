@@ -1,0 +1,93 @@
+package dev.atelier.gateway.api;
+
+import dev.atelier.contracts.jobs.JobRecord;
+import dev.atelier.gateway.jobs.JobQueries;
+import dev.atelier.gateway.jobs.JobResult;
+import dev.atelier.gateway.jobs.JobSubmitter;
+import dev.atelier.gateway.jobs.JobUpload;
+import dev.atelier.gateway.jobs.SubmissionMetrics;
+import dev.atelier.gateway.problems.Problem;
+import dev.atelier.platform.events.TraceContext;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /v1/jobs}: submit a stylization job, read its status, fetch its result. Errors are
+ * {@code application/problem+json} with a stable {@code type}. Longer than most classes only
+ * because of its OpenAPI annotations.
+ */
+@Path("/v1/jobs")
+@Tag(name = "jobs")
+public class JobsResource {
+    private final JobSubmitter submitter;
+    private final JobQueries queries;
+    private final SubmissionMetrics metrics;
+
+    JobsResource(JobSubmitter submitter, JobQueries queries, SubmissionMetrics metrics) {
+        this.submitter = submitter;
+        this.queries = queries;
+        this.metrics = metrics;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a stylization job",
+            description = "Answers 202 once the input is stored, the job recorded and the job queued durably.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = JobForm.class)))
+    @APIResponse(responseCode = "202", description = "Accepted; Location names the job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "400", description = "invalid-option: missing image or style, bad strength or outputFormat", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "image-too-large or image-too-many-pixels", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "unsupported-media-type: not a JPEG or PNG", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "unknown-style or image-corrupt", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "catalog-not-ready, storage-unavailable or queue-unavailable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submit(@BeanParam JobForm form, @HeaderParam(TraceContext.HEADER) String traceparent) {
+        JobUpload upload = new JobUpload(form.image == null ? null : form.image.uploadedFile(), form.style,
+                form.strength, form.outputFormat, traceparent);
+        JobRecord record = metrics.measure(() -> submitter.submit(upload));
+        return Response.accepted(JobView.of(record)).header(HttpHeaders.LOCATION, JobView.location(record.id())).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Read a job's status and details")
+    @APIResponse(responseCode = "200", description = "The job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "404", description = "job-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public JobView get(@PathParam("id") String id) {
+        return JobView.of(queries.find(id));
+    }
+
+    @GET
+    @Path("/{id}/result")
+    @Operation(summary = "Download a finished job's image")
+    @APIResponse(responseCode = "200", description = "The stylized image, inline",
+            content = {@Content(mediaType = "image/png"), @Content(mediaType = "image/jpeg")})
+    @APIResponse(responseCode = "404", description = "job-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "job-not-finished (still QUEUED or RUNNING) or job-failed (with the reason)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "job-gone: cancelled or expired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response result(@PathParam("id") String id) {
+        JobResult result = queries.result(id);
+        return Response.ok(result.content(), result.format().mediaType())
+                .header("Content-Disposition", "inline; filename=\"" + result.fileName() + "\"")
+                .build();
+    }
+}

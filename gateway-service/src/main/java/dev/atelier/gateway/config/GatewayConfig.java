@@ -1,0 +1,65 @@
+package dev.atelier.gateway.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * Every gateway setting, under {@code atelier.gateway}. Each one can be overridden by an
+ * environment variable ({@code ATELIER_GATEWAY_INPUT_MAX_BYTES=50M}).
+ */
+@ConfigMapping(prefix = "atelier.gateway")
+public interface GatewayConfig {
+
+    /** The tenant every job belongs to, until API keys bind requests to tenants. Part of S3 keys. */
+    @WithDefault("default")
+    String tenant();
+
+    /** Limits on uploaded images. */
+    Input input();
+
+    /** Handing jobs to the workers. */
+    Queue queue();
+
+    /** The style catalog. */
+    Catalog catalog();
+
+    /** Limits on uploaded images, all checked before the image is decoded. */
+    interface Input {
+        /**
+         * Largest accepted image file. Keep {@code quarkus.http.limits.max-body-size} a little above
+         * it (multipart framing and the other fields), so that the gateway, not the HTTP layer, says why.
+         */
+        @WithDefault("20M")
+        MemorySize maxBytes();
+
+        /** Largest accepted width x height, read from the image header before any decoding. */
+        @WithDefault("40000000")
+        long maxPixels();
+
+        /**
+         * About how many pixels the integrity check decodes: larger images are read subsampled, so
+         * the check needs little memory whatever the image size.
+         */
+        @WithDefault("1000000")
+        long verifyPixels();
+    }
+
+    /** Handing jobs to the workers over Kafka. */
+    interface Queue {
+        /**
+         * How long a submission waits for Kafka to acknowledge its event; past it the job is marked
+         * FAILED and the client gets 503. Keep it above the producer's {@code delivery.timeout.ms}.
+         */
+        @WithDefault("20s")
+        Duration ackTimeout();
+    }
+
+    /** The style catalog, read from Kafka. */
+    interface Catalog {
+        /** The compacted topic whose latest value per style is the style's current model manifest. */
+        @WithDefault("atelier.models")
+        String topic();
+    }
+}

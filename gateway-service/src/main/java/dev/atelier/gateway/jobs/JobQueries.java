@@ -1,0 +1,59 @@
+package dev.atelier.gateway.jobs;
+
+import dev.atelier.contracts.jobs.JobIds;
+import dev.atelier.contracts.jobs.JobRecord;
+import dev.atelier.gateway.config.GatewayConfig;
+import dev.atelier.gateway.problems.ProblemException;
+import dev.atelier.gateway.problems.ProblemType;
+import jakarta.inject.Singleton;
+
+/** Reads jobs back for their owner: the record, and the result once there is one. */
+@Singleton
+public class JobQueries {
+    private final String tenant;
+    private final JobStore jobs;
+
+    JobQueries(GatewayConfig config, JobStore jobs) {
+        this.tenant = config.tenant();
+        this.jobs = jobs;
+    }
+
+    /** @throws ProblemException {@code job-not-found}, also for ids that are not job ids at all */
+    public JobRecord find(String id) {
+        // Checked before the id goes anywhere near an S3 key.
+        if (!JobIds.isValid(id)) {
+            throw notFound(id);
+        }
+        return jobs.find(tenant, id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * @throws ProblemException {@code job-not-found}; {@code job-not-finished} while QUEUED or RUNNING;
+     *     {@code job-failed} with the reason; {@code job-gone} when CANCELLED or EXPIRED
+     */
+    public JobResult result(String id) {
+        JobRecord record = find(id);
+        return switch (record.status()) {
+            case SUCCEEDED -> new JobResult(id, jobs.get(record.outputKey()).orElseThrow(() -> new IllegalStateException(
+                    "job " + id + " SUCCEEDED but its output " + record.outputKey() + " is missing")),
+                    record.options().outputFormat());
+            case QUEUED, RUNNING -> throw new ProblemException(ProblemType.JOB_NOT_FINISHED,
+                    "job " + id + " is " + record.status() + "; poll /v1/jobs/" + id + " until it is SUCCEEDED")
+                    .with("jobId", id).with("jobStatus", record.status());
+            case FAILED -> throw failed(record);
+            case CANCELLED, EXPIRED -> throw new ProblemException(ProblemType.JOB_GONE,
+                    "job " + id + " is " + record.status() + " and has no result").with("jobId", id).with("jobStatus", record.status());
+        };
+    }
+
+    private static ProblemException failed(JobRecord record) {
+        ProblemException problem = new ProblemException(ProblemType.JOB_FAILED, "job " + record.id() + " failed"
+                + (record.error() == null ? "" : ": " + record.error().message()))
+                .with("jobId", record.id()).with("jobStatus", record.status());
+        return record.error() == null ? problem : problem.with("error", record.error());
+    }
+
+    private static ProblemException notFound(String id) {
+        return new ProblemException(ProblemType.JOB_NOT_FOUND, "there is no job '" + id + "'");
+    }
+}

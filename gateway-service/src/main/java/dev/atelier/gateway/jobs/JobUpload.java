@@ -1,0 +1,15 @@
+package dev.atelier.gateway.jobs;
+
+import java.nio.file.Path;
+
+/**
+ * A submission as it arrived, nothing checked yet.
+ *
+ * @param image the uploaded file (spooled to disk by the HTTP layer), or null when missing
+ * @param style the {@code style} field
+ * @param strength the {@code strength} field, or null
+ * @param outputFormat the {@code outputFormat} field, or null
+ * @param traceparent the request's W3C {@code traceparent} header, or null
+ */
+public record JobUpload(Path image, String style, String strength, String outputFormat, String traceparent) {
+}

@@ -1,0 +1,78 @@
+package dev.atelier.gateway.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import dev.atelier.gateway.Catalogs;
+import dev.atelier.gateway.TestImages;
+import dev.atelier.local.LocalStackTestResource;
+import dev.atelier.platform.storage.ObjectStore;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The catalog, health, metrics, API docs, the web page and unknown routes. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false)
+class PlatformEndpointsTest {
+
+    @Inject
+    ObjectStore store;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @BeforeEach
+    void catalogKnowsCandy() {
+        Catalogs.ensureCandy(store, bootstrapServers);
+    }
+
+    @Test
+    void listsTheCatalogWithPreviews() {
+        given().get("/v1/styles").then().statusCode(200)
+                .body("styles.id", hasItem("candy"))
+                .body("styles.find { it.id == 'candy' }.title", equalTo("Candy"))
+                .body("styles.find { it.id == 'candy' }.previewUrl", equalTo("/v1/styles/candy/preview"));
+        given().get("/v1/styles/candy/preview").then().statusCode(200).contentType("image/jpeg");
+        given().get("/v1/styles/nope/preview").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void isReadyWithKafkaS3AndTheCatalog() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("object-store")).body("checks.name", hasItem("style-catalog"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void countsSubmissionsByOutcome() {
+        given().multiPart("image", "a.jpg", TestImages.jpeg(16, 16), "image/jpeg").multiPart("style", "candy")
+                .post("/v1/jobs").then().statusCode(202);
+        given().multiPart("image", "a.jpg", TestImages.jpeg(16, 16), "image/jpeg").multiPart("style", "kandy")
+                .post("/v1/jobs").then().statusCode(422);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("atelier_job_submissions_total{outcome=\"accepted\",reason=\"none\"}"))
+                .body(containsString("atelier_job_submissions_total{outcome=\"rejected\",reason=\"unknown-style\"}"))
+                .body(containsString("atelier_job_submit_latency_seconds_count"));
+    }
+
+    @Test
+    void documentsTheApi() {
+        given().get("/q/openapi").then().statusCode(200)
+                .body(containsString("/v1/jobs")).body(containsString("/v1/styles"))
+                .body(containsString("application/problem+json")).body(containsString("multipart/form-data"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void servesTheUploadPageAndProblemsForUnknownRoutes() {
+        given().get("/").then().statusCode(200).contentType(containsString("text/html")).body(containsString("/v1/jobs"));
+        given().get("/v2/nothing-here").then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("urn:atelier:problem:not-found"));
+    }
+}
