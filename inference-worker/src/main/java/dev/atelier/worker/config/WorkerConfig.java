@@ -1,0 +1,58 @@
+package dev.atelier.worker.config;
+
+import dev.atelier.worker.imaging.PaddingMode;
+import dev.atelier.worker.inference.ProviderMode;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the inference worker; each one overridable by environment, e.g. {@code ATELIER_WORKER_EXECUTION_PROVIDER}. */
+@ConfigMapping(prefix = "atelier.worker")
+public interface WorkerConfig {
+
+    /** Where inference runs: {@code auto} (CUDA when the GPU build and a device are present, else CPU), {@code cpu} or {@code cuda}. */
+    @WithDefault("auto")
+    ProviderMode executionProvider();
+
+    /** Threads ONNX Runtime uses within one operator; 0 lets it use one per core. */
+    @WithDefault("0")
+    int intraOpThreads();
+
+    /** How many model versions stay loaded; the least recently used beyond this is closed once idle. */
+    @WithDefault("4")
+    int modelCacheSize();
+
+    /** Quality of JPEG results, in (0, 1]. */
+    @WithDefault("0.92")
+    float jpegQuality();
+
+    /** Largest input accepted, in pixels (width times height), checked from the header before decoding. */
+    @WithDefault("40000000")
+    long maxInputPixels();
+
+    /** How inputs of dynamic-size models are padded up to sides divisible by 4: {@code reflect} or {@code edge}. */
+    @WithDefault("reflect")
+    PaddingMode padding();
+
+    /** How long to wait for Kafka to acknowledge an event before the attempt counts as failed (and is retried). */
+    @WithDefault("30s")
+    Duration eventAckTimeout();
+
+    /** Retries of transient failures (S3 or Kafka unreachable, a style the catalog has not caught up with). */
+    Retry retry();
+
+    /** Bounded retries with exponential backoff; permanent failures are never retried. */
+    interface Retry {
+        /** Attempts per job delivery, the first included; after the last the job fails and goes to the DLQ. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** Wait before the second attempt; doubled for each further one. */
+        @WithDefault("500ms")
+        Duration initialBackoff();
+
+        /** The longest wait between two attempts. */
+        @WithDefault("10s")
+        Duration maxBackoff();
+    }
+}

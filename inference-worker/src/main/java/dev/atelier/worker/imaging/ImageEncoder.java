@@ -1,0 +1,52 @@
+package dev.atelier.worker.imaging;
+
+import dev.atelier.contracts.jobs.OutputFormat;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+
+/** Encodes results as PNG or JPEG (RGB, no alpha, a configured quality). */
+public final class ImageEncoder {
+    private final float jpegQuality;
+
+    /** @param jpegQuality 0..1 */
+    public ImageEncoder(float jpegQuality) {
+        if (!(jpegQuality > 0f && jpegQuality <= 1f)) {
+            throw new IllegalArgumentException("JPEG quality must be within (0, 1], was " + jpegQuality);
+        }
+        this.jpegQuality = jpegQuality;
+    }
+
+    public byte[] encode(BufferedImage image, OutputFormat format) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            if (format == OutputFormat.JPEG) {
+                writeJpeg(image, bytes);
+            } else if (!ImageIO.write(image, "png", bytes)) {
+                throw new IllegalStateException("no PNG writer in this JVM");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode " + format.wireName(), e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private void writeJpeg(BufferedImage image, ByteArrayOutputStream bytes) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(jpegQuality);
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+    }
+}

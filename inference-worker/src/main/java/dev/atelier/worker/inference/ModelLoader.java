@@ -1,0 +1,87 @@
+package dev.atelier.worker.inference;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.OrtSession.SessionOptions;
+import ai.onnxruntime.TensorInfo;
+import dev.atelier.contracts.models.ModelManifest;
+import dev.atelier.platform.storage.ObjectStore;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Loads a model version from S3 into a session: checks the file's sha256 against the manifest,
+ * then the graph's signature ({@link ModelSignature}), failing fast with what was expected.
+ */
+public final class ModelLoader {
+    private static final Logger LOG = Logger.getLogger(ModelLoader.class);
+
+    private final ObjectStore store;
+    private final OnnxRuntime runtime;
+
+    public ModelLoader(ObjectStore store, OnnxRuntime runtime) {
+        this.store = store;
+        this.runtime = runtime;
+    }
+
+    /**
+     * @throws ModelUnavailableException when the model file is missing
+     * @throws InvalidModelException when it is not the file the manifest describes or not a usable model
+     * @throws dev.atelier.platform.storage.StorageException when S3 cannot be read (worth retrying)
+     */
+    public LoadedModel load(ModelManifest manifest) {
+        String id = manifest.styleId() + "@" + manifest.version();
+        byte[] onnx = store.get(manifest.modelKey()).orElseThrow(() -> new ModelUnavailableException(
+                "model file " + manifest.modelKey() + " of " + id + " is missing", false));
+        String sha256 = sha256(onnx);
+        if (!sha256.equalsIgnoreCase(manifest.sha256())) {
+            throw new InvalidModelException("sha256 of " + manifest.modelKey() + ": expected " + manifest.sha256() + ", got " + sha256);
+        }
+        OrtSession session = createSession(id, onnx);
+        try {
+            ModelSignature.check(manifest, shapes(session.getInputInfo()), shapes(session.getOutputInfo()));
+        } catch (OrtException | RuntimeException e) {
+            closeQuietly(session);
+            throw e instanceof InvalidModelException invalid ? invalid
+                    : new InvalidModelException(id + ": cannot read its inputs and outputs: " + e.getMessage(), e);
+        }
+        LOG.infof("loaded model %s (%d bytes) on %s", id, onnx.length, runtime.provider().label());
+        return new LoadedModel(manifest, session);
+    }
+
+    private OrtSession createSession(String id, byte[] onnx) {
+        try (SessionOptions options = runtime.newSessionOptions()) {
+            return runtime.environment().createSession(onnx, options);
+        } catch (OrtException e) {
+            throw new InvalidModelException(id + " is not a loadable ONNX model: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, long[]> shapes(Map<String, NodeInfo> nodes) {
+        Map<String, long[]> shapes = new LinkedHashMap<>();
+        nodes.forEach((name, node) -> shapes.put(name,
+                node.getInfo() instanceof TensorInfo tensor ? tensor.getShape() : new long[0]));
+        return shapes;
+    }
+
+    private static void closeQuietly(OrtSession session) {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            LOG.debugf("closing a rejected session failed: %s", e.getMessage());
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
+    }
+}

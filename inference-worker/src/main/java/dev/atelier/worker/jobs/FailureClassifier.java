@@ -1,0 +1,36 @@
+package dev.atelier.worker.jobs;
+
+import ai.onnxruntime.OrtException;
+import dev.atelier.platform.storage.StorageException;
+import dev.atelier.worker.imaging.ImageTooLargeException;
+import dev.atelier.worker.imaging.UndecodableImageException;
+import dev.atelier.worker.inference.InvalidModelException;
+import dev.atelier.worker.inference.ModelUnavailableException;
+
+/** Maps what went wrong to a stable error code, and says whether trying again can help. */
+public final class FailureClassifier {
+    private FailureClassifier() {
+    }
+
+    public static JobFailure classify(Throwable failure) {
+        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        if (failure instanceof JobFailure known) {
+            return known;
+        } else if (failure instanceof UndecodableImageException) {
+            return new JobFailure(ErrorCodes.INPUT_UNDECODABLE, message, false, failure);
+        } else if (failure instanceof ImageTooLargeException) {
+            return new JobFailure(ErrorCodes.INPUT_TOO_LARGE, message, false, failure);
+        } else if (failure instanceof InvalidModelException) {
+            return new JobFailure(ErrorCodes.MODEL_INVALID, message, false, failure);
+        } else if (failure instanceof ModelUnavailableException unavailable) {
+            return new JobFailure(ErrorCodes.MODEL_UNAVAILABLE, message, unavailable.mayAppear(), failure);
+        } else if (failure instanceof StorageException) {
+            return new JobFailure(ErrorCodes.STORAGE_UNAVAILABLE, message, true, failure);
+        } else if (failure instanceof EventPublishException) {
+            return new JobFailure(ErrorCodes.EVENTS_UNAVAILABLE, message, true, failure);
+        } else if (failure instanceof OrtException) {
+            return new JobFailure(ErrorCodes.INFERENCE_FAILED, message, false, failure);
+        }
+        return new JobFailure(ErrorCodes.INTERNAL, failure.getClass().getName() + ": " + message, false, failure);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.atelier.worker.jobs;
+
+import dev.atelier.contracts.events.AtelierEvent;
+import dev.atelier.contracts.events.JobCompleted;
+import dev.atelier.contracts.events.JobFailed;
+import dev.atelier.contracts.jobs.JobOptions;
+import dev.atelier.contracts.jobs.JobRecord;
+import dev.atelier.contracts.jobs.JobStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The final event of a job rebuilt from its record, re-announced when a finished job is delivered
+ * again: the worker may have died after writing the record but before its event was acknowledged.
+ */
+final class FinalEvents {
+    private FinalEvents() {
+    }
+
+    static Optional<AtelierEvent> of(JobRecord record) {
+        if (record.status() == JobStatus.SUCCEEDED) {
+            JobOptions options = record.options() != null ? record.options() : JobOptions.defaults();
+            // The record keeps no inference time; the attempt's run time is its upper bound.
+            return Optional.of(new JobCompleted(record.id(), record.tenant(), record.styleId(), orZero(record.modelVersion()),
+                    record.outputKey(), options.outputFormat(), orZero(record.outputWidth()), orZero(record.outputHeight()),
+                    record.executionProvider(), millis(record.createdAt(), record.startedAt()),
+                    millis(record.startedAt(), record.finishedAt()), record.finishedAt()));
+        }
+        if (record.status() == JobStatus.FAILED) {
+            return Optional.of(new JobFailed(record.id(), record.tenant(), record.styleId(), record.error(),
+                    record.attempts(), record.finishedAt()));
+        }
+        return Optional.empty();
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    private static long millis(Instant from, Instant to) {
+        return from == null || to == null ? 0 : Math.max(0, Duration.between(from, to).toMillis());
+    }
+}

@@ -1,0 +1,49 @@
+package dev.atelier.worker.jobs;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+
+/**
+ * The job metrics: {@code atelier_jobs_total{outcome,style}}, {@code atelier_job_latency_seconds}
+ * (acceptance to final state), {@code atelier_job_queue_wait_seconds} (acceptance to inference)
+ * and {@code atelier_inference_seconds{style,provider}}.
+ */
+@Singleton
+public class JobMetrics {
+    private final MeterRegistry registry;
+    private final Timer latency;
+    private final Timer queueWait;
+
+    public JobMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.latency = Timer.builder("atelier.job.latency")
+                .description("From acceptance by the gateway to the job's final state")
+                .register(registry);
+        this.queueWait = Timer.builder("atelier.job.queue.wait")
+                .description("From acceptance by the gateway to the start of inference")
+                .register(registry);
+    }
+
+    public void succeeded(String style, String provider, Duration endToEnd, Duration waited, Duration inference) {
+        registry.counter("atelier.jobs", "outcome", "succeeded", "style", style).increment();
+        latency.record(nonNegative(endToEnd));
+        queueWait.record(nonNegative(waited));
+        Timer.builder("atelier.inference")
+                .description("Time inside the model, by style and execution provider")
+                .tags("style", style, "provider", provider)
+                .register(registry)
+                .record(inference);
+    }
+
+    public void failed(String style, Duration endToEnd) {
+        registry.counter("atelier.jobs", "outcome", "failed", "style", style).increment();
+        latency.record(nonNegative(endToEnd));
+    }
+
+    /** Clocks of gateway and worker differ a little; a negative wait is noise. */
+    private static Duration nonNegative(Duration duration) {
+        return duration.isNegative() ? Duration.ZERO : duration;
+    }
+}

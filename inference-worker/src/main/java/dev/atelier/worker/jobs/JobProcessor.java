@@ -1,0 +1,89 @@
+package dev.atelier.worker.jobs;
+
+import dev.atelier.contracts.events.JobFailed;
+import dev.atelier.contracts.events.JobRequested;
+import dev.atelier.contracts.jobs.JobError;
+import dev.atelier.contracts.jobs.JobRecord;
+import dev.atelier.platform.events.TraceContext;
+import dev.atelier.worker.config.WorkerConfig;
+import dev.atelier.worker.inference.OnnxRuntime;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Handles one delivery of a job: a job already final is acknowledged without rework (its final
+ * event announced again); otherwise attempts run under the {@link RetryPolicy}, and a job that
+ * fails for good is recorded FAILED with its reason and announced with {@code JobFailed}.
+ */
+@Singleton
+public class JobProcessor {
+    private static final Logger LOG = Logger.getLogger(JobProcessor.class);
+
+    private final JobRecords records;
+    private final JobRun run;
+    private final JobEvents events;
+    private final JobMetrics metrics;
+    private final RetryPolicy retry;
+    private final Clock clock;
+    private final String provider;
+
+    public JobProcessor(JobRecords records, JobRun run, JobEvents events, JobMetrics metrics, WorkerConfig config,
+            Clock clock, OnnxRuntime runtime) {
+        this.records = records;
+        this.run = run;
+        this.events = events;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.provider = runtime.provider().label();
+        WorkerConfig.Retry r = config.retry();
+        this.retry = new RetryPolicy(r.maxAttempts(), r.initialBackoff(), r.maxBackoff(), d -> Thread.sleep(d.toMillis()));
+    }
+
+    /** @return empty when the job is done (acknowledge it), else the error it failed with (dead-letter it) */
+    public Optional<JobError> process(JobRequested request, TraceContext trace) {
+        try {
+            retry.run(() -> attempt(request, trace));
+            return Optional.empty();
+        } catch (JobFailure failure) {
+            LOG.errorf("job %s failed: %s", request.jobId(), failure.getMessage());
+            recordFailure(request, failure.error(), trace);
+            return Optional.of(failure.error());
+        }
+    }
+
+    private Void attempt(JobRequested request, TraceContext trace) throws Exception {
+        JobRecord record = records.load(request);
+        if (record.status().isFinal()) {
+            LOG.infof("job %s is already %s; acknowledging without rework", record.id(), record.status());
+            FinalEvents.of(record).ifPresent(event -> events.publish(event, trace));
+            return null;
+        }
+        JobRun.Done done = run.run(record, trace);
+        LOG.infof("job %s succeeded with %s@%d in %d ms of inference", done.record().id(), done.record().styleId(),
+                done.record().modelVersion(), done.inference().toMillis());
+        metrics.succeeded(record.styleId(), provider, Duration.between(record.createdAt(), done.record().finishedAt()),
+                done.queueWait(), done.inference());
+        return null;
+    }
+
+    /** Best effort: when S3 or Kafka is what failed, the DLQ record still carries the reason. */
+    private void recordFailure(JobRequested request, JobError error, TraceContext trace) {
+        metrics.failed(request.styleId(), request.requestedAt() == null ? Duration.ZERO
+                : Duration.between(request.requestedAt(), clock.instant()));
+        try {
+            JobRecord current = records.load(request);
+            if (current.status().isFinal()) {
+                return;
+            }
+            JobRecord failed = current.failed(error, clock.instant());
+            records.save(failed);
+            events.publish(new JobFailed(failed.id(), failed.tenant(), failed.styleId(), error, failed.attempts(),
+                    failed.finishedAt()), trace);
+        } catch (RuntimeException e) {
+            LOG.errorf("could not record the failure of job %s: %s", request.jobId(), e.getMessage());
+        }
+    }
+}

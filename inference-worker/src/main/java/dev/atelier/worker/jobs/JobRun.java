@@ -1,0 +1,89 @@
+package dev.atelier.worker.jobs;
+
+import dev.atelier.contracts.events.JobCompleted;
+import dev.atelier.contracts.events.JobStarted;
+import dev.atelier.contracts.jobs.JobOptions;
+import dev.atelier.contracts.jobs.JobRecord;
+import dev.atelier.contracts.models.ModelManifest;
+import dev.atelier.contracts.storage.StorageKeys;
+import dev.atelier.platform.events.TraceContext;
+import dev.atelier.platform.storage.ObjectStore;
+import dev.atelier.worker.catalog.ModelResolver;
+import dev.atelier.worker.config.WorkerConfig;
+import dev.atelier.worker.imaging.ImageDecoder;
+import dev.atelier.worker.imaging.ImageEncoder;
+import dev.atelier.worker.inference.LoadedModel;
+import dev.atelier.worker.inference.ModelCache;
+import dev.atelier.worker.inference.ModelSessions;
+import dev.atelier.worker.inference.OnnxRuntime;
+import dev.atelier.worker.inference.Stylizer;
+import jakarta.inject.Singleton;
+import java.awt.image.BufferedImage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One attempt at a job that is not final yet: record RUNNING and announce it, run the model, store
+ * the output, record SUCCEEDED, announce completion. Every write goes to a fixed key, so an attempt
+ * can be repeated after any failure.
+ */
+@Singleton
+public class JobRun {
+    private final ModelResolver resolver;
+    private final ModelSessions sessions;
+    private final JobRecords records;
+    private final JobEvents events;
+    private final ObjectStore store;
+    private final Clock clock;
+    private final String provider;
+    private final ImageDecoder decoder;
+    private final ImageEncoder encoder;
+    private final Stylizer stylizer;
+
+    public JobRun(ModelResolver resolver, ModelSessions sessions, JobRecords records, JobEvents events, ObjectStore store,
+            Clock clock, OnnxRuntime runtime, WorkerConfig config) {
+        this.resolver = resolver;
+        this.sessions = sessions;
+        this.records = records;
+        this.events = events;
+        this.store = store;
+        this.clock = clock;
+        this.provider = runtime.provider().label();
+        this.decoder = new ImageDecoder(config.maxInputPixels());
+        this.encoder = new ImageEncoder(config.jpegQuality());
+        this.stylizer = new Stylizer(runtime.environment(), config.padding());
+    }
+
+    /** What a successful attempt produced, for metrics. */
+    public record Done(JobRecord record, JobCompleted event, Duration queueWait, Duration inference) {
+    }
+
+    public Done run(JobRecord queued, TraceContext trace) throws Exception {
+        ModelManifest manifest = resolver.resolve(queued.styleId(), queued.requestedVersion());
+        JobRecord running = queued.running(manifest.version(), provider, clock.instant());
+        records.save(running);
+        events.publish(new JobStarted(running.id(), running.tenant(), running.styleId(), manifest.version(), provider,
+                running.attempts(), running.startedAt()), trace);
+        JobOptions options = running.options() != null ? running.options() : JobOptions.defaults();
+        try (ModelCache<LoadedModel>.Lease lease = sessions.acquire(manifest)) {
+            byte[] input = store.get(running.inputKey()).orElseThrow(() -> JobFailure.permanent(
+                    ErrorCodes.INPUT_MISSING, "input " + running.inputKey() + " is not in the object store"));
+            BufferedImage content = decoder.decode(input);
+            Instant inferenceStart = clock.instant();
+            Stylizer.Stylized styled = stylizer.stylize(lease.model(), content, options.strength());
+            byte[] output = encoder.encode(styled.image(), options.outputFormat());
+            String outputKey = StorageKeys.output(running.tenant(), running.id(), options.outputFormat());
+            store.put(outputKey, output, options.outputFormat().mediaType());
+            JobRecord succeeded = running.succeeded(outputKey, content.getWidth(), content.getHeight(), clock.instant());
+            records.save(succeeded);
+            Duration queueWait = Duration.between(running.createdAt(), inferenceStart);
+            Duration inference = Duration.ofNanos(styled.inferenceNanos());
+            JobCompleted completed = new JobCompleted(succeeded.id(), succeeded.tenant(), succeeded.styleId(),
+                    manifest.version(), outputKey, options.outputFormat(), content.getWidth(), content.getHeight(), provider,
+                    queueWait.toMillis(), inference.toMillis(), succeeded.finishedAt());
+            events.publish(completed, trace);
+            return new Done(succeeded, completed, queueWait, inference);
+        }
+    }
+}

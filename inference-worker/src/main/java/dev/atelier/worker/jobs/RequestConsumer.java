@@ -1,0 +1,63 @@
+package dev.atelier.worker.jobs;
+
+import dev.atelier.contracts.events.JobRequested;
+import dev.atelier.contracts.jobs.JobError;
+import dev.atelier.platform.events.TraceContext;
+import io.cloudevents.CloudEvent;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import org.apache.kafka.common.header.Headers;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * Consumes {@code atelier.stylize.requests} on a worker thread (inference never runs on the event
+ * loop). A job's offset is acknowledged only after its output, record and events are durable; a job
+ * that failed for good, and a record that is no job request at all, are nacked, which the channel's
+ * {@code dead-letter-queue} failure strategy turns into a DLQ record; the partition moves on either way.
+ */
+@ApplicationScoped
+public class RequestConsumer {
+    /** MDC key carrying the job id into every log line written while the job runs. */
+    public static final String MDC_JOB_ID = "jobId";
+
+    private static final Logger LOG = Logger.getLogger(RequestConsumer.class);
+
+    private final JobProcessor processor;
+
+    public RequestConsumer(JobProcessor processor) {
+        this.processor = processor;
+    }
+
+    @Incoming(Channels.REQUESTS)
+    @Blocking
+    public CompletionStage<Void> consume(Message<CloudEvent> message) {
+        TraceContext trace = TraceContext.continueFrom(headers(message));
+        JobRequested request;
+        try {
+            request = RequestReader.read(message.getPayload());
+        } catch (PoisonMessageException e) {
+            LOG.warnf("dead-lettering a record that is no job request: %s", e.getMessage());
+            return message.nack(e);
+        }
+        MDC.put(MDC_JOB_ID, request.jobId());
+        try {
+            Optional<JobError> failure = processor.process(request, trace);
+            return failure.isEmpty() ? message.ack()
+                    : message.nack(JobFailure.permanent(failure.get().code(), failure.get().message()));
+        } finally {
+            MDC.remove(MDC_JOB_ID);
+        }
+    }
+
+    private static Headers headers(Message<?> message) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(metadata -> ((IncomingKafkaRecordMetadata<?, ?>) metadata).getHeaders())
+                .orElse(null);
+    }
+}

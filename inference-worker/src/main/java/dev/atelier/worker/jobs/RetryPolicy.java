@@ -1,0 +1,69 @@
+package dev.atelier.worker.jobs;
+
+import java.time.Duration;
+import org.jboss.logging.Logger;
+
+/**
+ * Bounded retries with exponential backoff for one delivery of a job: transient failures are tried
+ * again up to {@code maxAttempts}, permanent ones at once given up. Attempts are idempotent (fixed
+ * keys), so repeating one is safe.
+ */
+public final class RetryPolicy {
+    private static final Logger LOG = Logger.getLogger(RetryPolicy.class);
+
+    /** One attempt. */
+    @FunctionalInterface
+    public interface Attempt<T> {
+        T run() throws Exception;
+    }
+
+    /** Waits between attempts (a seam for tests). */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private final int maxAttempts;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final Sleeper sleeper;
+
+    public RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Sleeper sleeper) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("at least one attempt is needed, was " + maxAttempts);
+        }
+        this.maxAttempts = maxAttempts;
+        this.initialBackoff = initialBackoff;
+        this.maxBackoff = maxBackoff;
+        this.sleeper = sleeper;
+    }
+
+    /** @throws JobFailure the permanent failure, or the last transient one once attempts are spent */
+    public <T> T run(Attempt<T> attempt) {
+        for (int number = 1; ; number++) {
+            JobFailure failure;
+            try {
+                return attempt.run();
+            } catch (Exception e) {
+                failure = FailureClassifier.classify(e);
+            }
+            if (!failure.retryable() || number >= maxAttempts) {
+                throw failure;
+            }
+            Duration wait = backoff(number);
+            LOG.warnf("attempt %d of %d failed (%s); retrying in %d ms", number, maxAttempts, failure.getMessage(), wait.toMillis());
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failure;
+            }
+        }
+    }
+
+    /** The wait after attempt {@code number}: initial, doubled each time, capped. */
+    Duration backoff(int number) {
+        Duration wait = initialBackoff.multipliedBy(1L << Math.min(number - 1, 20));
+        return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+    }
+}

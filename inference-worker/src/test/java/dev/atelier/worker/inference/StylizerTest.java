@@ -1,0 +1,87 @@
+package dev.atelier.worker.inference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import dev.atelier.contracts.models.ModelManifest;
+import dev.atelier.worker.SharedAssets;
+import dev.atelier.worker.imaging.PaddingMode;
+import dev.atelier.worker.imaging.TestImages;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Runs the real shared models through the stylizer, without S3 or Kafka. */
+class StylizerTest {
+    private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
+    private final Stylizer stylizer = new Stylizer(environment, PaddingMode.REFLECT);
+
+    @Test
+    void dynamicModelKeepsAnOddSizeExactly() throws Exception {
+        try (LoadedModel candy = load(SharedAssets.require(SharedAssets.CANDY))) {
+            BufferedImage content = TestImages.gradient(133, 71);
+
+            Stylizer.Stylized result = stylizer.stylize(candy, content, 1.0);
+
+            assertThat(result.image().getWidth()).isEqualTo(133);
+            assertThat(result.image().getHeight()).isEqualTo(71);
+            assertThat(result.inferenceNanos()).isPositive();
+            assertThat(meanDifference(result.image(), content)).as("the style changed the picture").isGreaterThan(10);
+        }
+    }
+
+    @Test
+    void fixedSizeModelIsResizedThereAndBack() throws Exception {
+        try (LoadedModel starry = load(SharedAssets.require(SharedAssets.STARRY_NIGHT))) {
+            assertThat(starry.manifest().hasFixedSize()).isTrue();
+
+            Stylizer.Stylized result = stylizer.stylize(starry, TestImages.gradient(150, 101), 1.0);
+
+            assertThat(result.image().getWidth()).isEqualTo(150);
+            assertThat(result.image().getHeight()).isEqualTo(101);
+        }
+    }
+
+    @Test
+    void strengthZeroGivesBackTheContent() throws Exception {
+        try (LoadedModel candy = load(SharedAssets.require(SharedAssets.CANDY))) {
+            BufferedImage content = TestImages.gradient(40, 30);
+
+            BufferedImage result = stylizer.stylize(candy, content, 0.0).image();
+
+            assertThat(meanDifference(result, content)).isZero();
+        }
+    }
+
+    private LoadedModel load(Path file) throws Exception {
+        OrtSession session;
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            session = environment.createSession(file.toString(), options);
+        }
+        String input = session.getInputNames().iterator().next();
+        String output = session.getOutputNames().iterator().next();
+        long[] shape = ((TensorInfo) session.getInputInfo().get(input).getInfo()).getShape();
+        ModelManifest manifest = new ModelManifest("test", "test", 1, "00", 1, "k", null, input, output,
+                Arrays.stream(shape).boxed().toList(), file.toString(), Instant.EPOCH);
+        return new LoadedModel(manifest, session);
+    }
+
+    static double meanDifference(BufferedImage a, BufferedImage b) {
+        int w = a.getWidth();
+        int h = a.getHeight();
+        int[] x = a.getRGB(0, 0, w, h, null, 0, w);
+        int[] y = b.getRGB(0, 0, w, h, null, 0, w);
+        long sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            for (int shift : List.of(0, 8, 16)) {
+                sum += Math.abs((x[i] >> shift & 0xff) - (y[i] >> shift & 0xff));
+            }
+        }
+        return sum / (3.0 * x.length);
+    }
+}
