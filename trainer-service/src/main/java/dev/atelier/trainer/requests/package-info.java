@@ -1,0 +1,2 @@
+/** Intake of training requests from Kafka. */
+package dev.atelier.trainer.requests;
