@@ -1,0 +1,89 @@
+package dev.atelier.cli;
+
+import dev.atelier.cli.demo.DemoClient;
+import dev.atelier.cli.models.ModelRegistration;
+import dev.atelier.cli.services.AtelierSystem;
+import dev.atelier.contracts.models.ModelManifest;
+import dev.atelier.local.Stack;
+import dev.atelier.platform.events.CloudEventCodec;
+import dev.atelier.platform.events.EventPublisher;
+import dev.atelier.platform.events.KafkaSettings;
+import dev.atelier.platform.models.ModelPublisher;
+import dev.atelier.platform.storage.ObjectStore;
+import dev.atelier.platform.storage.S3Settings;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The steps {@code up} and {@code demo} share: register the models, then stylize one photo through the API. */
+final class SampleRun {
+    static final String PREFERRED_STYLE = "candy";
+
+    private SampleRun() {
+    }
+
+    /** Registers the models of the configured folder; empty when there is none (and says so). */
+    static List<ModelManifest> registerModels(SystemOptions options, Stack stack, PrintStream out) throws Exception {
+        Optional<Path> folder = options.modelsDir();
+        if (folder.isEmpty() || !Files.isDirectory(folder.get())) {
+            out.println("No models folder: " + folder.map(Path::toString).orElse("none given and ../shared/models does not exist")
+                    + ". Pass --models-dir DIR or set ATELIER_MODELS_DIR to a folder of ONNX style models; "
+                    + "until then the catalog is empty and no photo can be stylized.");
+            return List.of();
+        }
+        out.println("Registering the models of " + folder.get() + " ...");
+        S3Settings s3 = new S3Settings(stack.s3Endpoint(), stack.accessKey(), stack.secretKey(), stack.region(), stack.bucket());
+        try (ObjectStore store = ObjectStore.connect(s3);
+                EventPublisher events = new EventPublisher(new KafkaSettings(stack.bootstrapServers()), new CloudEventCodec("/atelier/cli"))) {
+            List<ModelManifest> published = new ModelRegistration(new ModelPublisher(store, events, Clock.systemUTC()), out)
+                    .registerFolder(folder.get());
+            if (published.isEmpty()) {
+                out.println("The models folder " + folder.get() + " holds no .onnx file.");
+            }
+            return published;
+        }
+    }
+
+    /** The style to demonstrate: the one asked for, else candy, else the first registered. */
+    static String chooseStyle(String asked, List<ModelManifest> registered) {
+        if (asked != null) {
+            return asked;
+        }
+        if (registered.isEmpty()) {
+            throw new IllegalStateException("no style model is registered, so there is nothing to stylize with");
+        }
+        return registered.stream().map(ModelManifest::styleId).filter(PREFERRED_STYLE::equals).findFirst()
+                .orElse(registered.get(0).styleId());
+    }
+
+    /** The photo to stylize: the one asked for, else a sample photo from ../shared/images. */
+    static Path choosePhoto(Path asked, SystemOptions options) {
+        Path photo = asked != null ? asked : options.home().resolve("../shared/images/content/chicago.jpg").normalize();
+        if (!Files.isRegularFile(photo)) {
+            throw new IllegalStateException(asked != null ? "no such image: " + photo
+                    : "no sample photo at " + photo + "; pass --image PATH");
+        }
+        return photo;
+    }
+
+    static DemoClient.Outcome stylize(AtelierSystem system, Path photo, String style, Path out, PrintStream log) throws Exception {
+        String format = out.getFileName().toString().toLowerCase().matches(".*\\.jpe?g") ? "jpeg" : "png";
+        try (DemoClient client = new DemoClient(system.gatewayUrl())) {
+            client.awaitStyle(style, Duration.ofSeconds(30));
+            log.println("Stylizing " + photo + " with " + style + " through " + system.gatewayUrl() + "/v1/jobs ...");
+            DemoClient.Outcome outcome = client.stylize(photo, style, format, Duration.ofMinutes(3));
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.write(out, outcome.image());
+            log.printf("Job %s SUCCEEDED on %s@%s (%s): result written to %s%n", outcome.jobId(), style,
+                    outcome.record().path("modelVersion").asText(), outcome.record().path("executionProvider").asText(), out.toAbsolutePath());
+            return outcome;
+        }
+    }
+}

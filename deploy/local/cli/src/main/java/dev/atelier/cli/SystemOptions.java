@@ -1,0 +1,76 @@
+package dev.atelier.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Where things are and which ports they use; shared by the commands that start the system. */
+public final class SystemOptions {
+    @Option(names = "--home", description = "The Atelier checkout (default: the current folder).", defaultValue = ".")
+    Path home;
+
+    @Option(names = "--data-dir", description = "Where Kafka and the S3 server keep their data and where logs go "
+            + "(default: HOME/.atelier). It survives restarts.")
+    Path dataDir;
+
+    @Option(names = "--models-dir", description = "Folder of ONNX style models to register (default: $ATELIER_MODELS_DIR, "
+            + "else HOME/../shared/models when it exists).")
+    Path modelsDir;
+
+    @Option(names = "--gateway-port", description = "HTTP port of the gateway (default: ${DEFAULT-VALUE}).", defaultValue = "8080")
+    int gatewayPort;
+
+    @Option(names = "--worker-port", description = "HTTP port of the inference worker (default: ${DEFAULT-VALUE}).", defaultValue = "8081")
+    int workerPort;
+
+    @Option(names = "--trainer-port", description = "HTTP port of the trainer (default: ${DEFAULT-VALUE}).", defaultValue = "8082")
+    int trainerPort;
+
+    @Option(names = "--kafka-port", description = "Kafka broker port on 127.0.0.1 (default: ${DEFAULT-VALUE}).", defaultValue = "9092")
+    int kafkaPort;
+
+    @Option(names = "--s3-port", description = "S3 server port on 127.0.0.1 (default: ${DEFAULT-VALUE}).", defaultValue = "9000")
+    int s3Port;
+
+    public Path home() {
+        return home.toAbsolutePath().normalize();
+    }
+
+    public Path dataDir() {
+        return (dataDir != null ? dataDir : home().resolve(".atelier")).toAbsolutePath().normalize();
+    }
+
+    public int gatewayPort() {
+        return gatewayPort;
+    }
+
+    public int workerPort() {
+        return workerPort;
+    }
+
+    public int trainerPort() {
+        return trainerPort;
+    }
+
+    public int kafkaPort() {
+        return kafkaPort;
+    }
+
+    public int s3Port() {
+        return s3Port;
+    }
+
+    /** The models folder, if one is configured or the shared one exists. */
+    public Optional<Path> modelsDir() {
+        if (modelsDir != null) {
+            return Optional.of(modelsDir.toAbsolutePath().normalize());
+        }
+        String fromEnv = System.getenv("ATELIER_MODELS_DIR");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Optional.of(Path.of(fromEnv).toAbsolutePath().normalize());
+        }
+        Path shared = home().resolve("../shared/models").normalize();
+        return Files.isDirectory(shared) ? Optional.of(shared) : Optional.empty();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.atelier.cli.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.atelier.contracts.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+
+/**
+ * Stylizes one photo the way any API client would: {@code POST /v1/jobs}, poll
+ * {@code GET /v1/jobs/{id}} until the job is final, then fetch the result.
+ */
+public final class DemoClient implements AutoCloseable {
+    private final String gateway;
+    private final CloseableHttpClient http = HttpClients.createDefault();
+
+    public DemoClient(String gateway) {
+        this.gateway = gateway;
+    }
+
+    /** What came back: the job id, its final record and the result bytes. */
+    public record Outcome(String jobId, JsonNode record, byte[] image) {
+    }
+
+    public Outcome stylize(Path image, String style, String outputFormat, Duration timeout) throws IOException, InterruptedException {
+        String jobId = submit(image, style, outputFormat);
+        JsonNode record = awaitFinal(jobId, timeout);
+        if (!"SUCCEEDED".equals(record.path("status").asText())) {
+            throw new IllegalStateException("job " + jobId + " ended " + record.path("status").asText() + ": " + record.path("error"));
+        }
+        byte[] bytes = http.execute(new HttpGet(gateway + "/v1/jobs/" + jobId + "/result"), response -> {
+            if (response.getCode() != 200) {
+                throw new IOException("GET result answered " + response.getCode() + ": " + EntityUtils.toString(response.getEntity()));
+            }
+            return EntityUtils.toByteArray(response.getEntity());
+        });
+        return new Outcome(jobId, record, bytes);
+    }
+
+    /** Waits until the gateway's catalog lists the style (publication reaches it asynchronously). */
+    public void awaitStyle(String styleId, Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode styles = http.execute(new HttpGet(gateway + "/v1/styles"),
+                    response -> Json.mapper().readTree(EntityUtils.toString(response.getEntity())));
+            for (JsonNode style : styles.isArray() ? styles : styles.path("styles")) {
+                if (styleId.equals(style.path("id").asText())) {
+                    return;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the gateway did not list style " + styleId + " within " + timeout.toSeconds() + " s");
+    }
+
+    private String submit(Path image, String style, String outputFormat) throws IOException {
+        HttpPost post = new HttpPost(gateway + "/v1/jobs");
+        post.setEntity(MultipartEntityBuilder.create()
+                .addBinaryBody("image", Files.readAllBytes(image), ContentType.APPLICATION_OCTET_STREAM, image.getFileName().toString())
+                .addTextBody("style", style)
+                .addTextBody("outputFormat", outputFormat)
+                .build());
+        return http.execute(post, response -> {
+            String body = EntityUtils.toString(response.getEntity());
+            if (response.getCode() != 202) {
+                throw new IOException("POST /v1/jobs answered " + response.getCode() + ": " + body);
+            }
+            return Json.mapper().readTree(body).path("id").asText();
+        });
+    }
+
+    private JsonNode awaitFinal(String jobId, Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode record = http.execute(new HttpGet(gateway + "/v1/jobs/" + jobId),
+                    response -> Json.mapper().readTree(EntityUtils.toString(response.getEntity())));
+            String status = record.path("status").asText();
+            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+                return record;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("job " + jobId + " did not finish within " + timeout.toSeconds() + " s");
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.atelier.cli.models;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Finds the style models in a folder: every {@code *.onnx} file outside {@code loss_networks/}.
+ * The style id comes from the file name ({@code StarryNight.onnx} is {@code starry-night},
+ * {@code candy_nc16.onnx} is {@code candy}); when two files give the same id, the larger (wider
+ * network) wins.
+ */
+public final class ModelFolder {
+    private ModelFolder() {
+    }
+
+    /** A model file and the style it serves. */
+    public record Entry(String styleId, String title, Path file) {
+    }
+
+    public static List<Entry> scan(Path folder) {
+        Map<String, Entry> byStyle = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.filter(f -> f.getFileName().toString().endsWith(".onnx"))
+                    .filter(f -> !folder.relativize(f).toString().contains("loss_networks"))
+                    .sorted()
+                    .map(ModelFolder::entry)
+                    .forEach(e -> byStyle.merge(e.styleId(), e, ModelFolder::larger));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the models folder " + folder, e);
+        }
+        Collection<Entry> entries = byStyle.values();
+        return new ArrayList<>(entries).stream().sorted(Comparator.comparing(Entry::styleId)).toList();
+    }
+
+    /** The style a file serves, named after it. */
+    public static Entry entry(Path file) {
+        String base = file.getFileName().toString().replaceFirst("\\.onnx$", "").replaceFirst("_nc\\d+$", "");
+        String words = base.replaceAll("([a-z])([A-Z])", "$1 $2").replaceAll("[_-]+", " ").trim();
+        String styleId = words.toLowerCase(Locale.ROOT).replace(' ', '-');
+        return new Entry(styleId, title(words), file);
+    }
+
+    private static String title(String words) {
+        StringBuilder title = new StringBuilder();
+        for (String word : words.split(" ")) {
+            if (!title.isEmpty()) {
+                title.append(' ');
+            }
+            title.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return title.toString();
+    }
+
+    private static Entry larger(Entry a, Entry b) {
+        try {
+            return Files.size(b.file()) > Files.size(a.file()) ? b : a;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
