@@ -25,7 +25,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path photo = SampleRun.choosePhoto(image, options);
-        try (AtelierSystem system = AtelierSystem.start(options, System.out)) {
+        try (AtelierSystem system = AtelierSystem.start(options.layout(), System.out)) {
             String chosen = SampleRun.chooseStyle(style, SampleRun.registerModels(options, system.stack(), System.out));
             SampleRun.stylize(system, photo, chosen, out, System.out);
         }

@@ -2,15 +2,10 @@ package dev.atelier.cli;
 
 import dev.atelier.cli.models.ModelFolder;
 import dev.atelier.cli.models.ModelRegistration;
-import dev.atelier.platform.events.CloudEventCodec;
-import dev.atelier.platform.events.EventPublisher;
 import dev.atelier.platform.events.KafkaSettings;
-import dev.atelier.platform.models.ModelPublisher;
-import dev.atelier.platform.storage.ObjectStore;
 import dev.atelier.platform.storage.S3Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,9 +47,8 @@ final class ModelsCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (ObjectStore store = ObjectStore.connect(new S3Settings(s3Endpoint, accessKey, secretKey, region, bucket));
-                    EventPublisher events = new EventPublisher(new KafkaSettings(kafka), new CloudEventCodec("/atelier/cli"))) {
-                ModelRegistration registration = new ModelRegistration(new ModelPublisher(store, events, Clock.systemUTC()), System.out);
+            try (ModelRegistration registration = ModelRegistration.connect(
+                    new S3Settings(s3Endpoint, accessKey, secretKey, region, bucket), new KafkaSettings(kafka), System.out)) {
                 if (Files.isDirectory(path)) {
                     registration.registerFolder(path);
                 } else {

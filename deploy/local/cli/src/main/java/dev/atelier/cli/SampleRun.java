@@ -5,16 +5,9 @@ import dev.atelier.cli.models.ModelRegistration;
 import dev.atelier.cli.services.AtelierSystem;
 import dev.atelier.contracts.models.ModelManifest;
 import dev.atelier.local.Stack;
-import dev.atelier.platform.events.CloudEventCodec;
-import dev.atelier.platform.events.EventPublisher;
-import dev.atelier.platform.events.KafkaSettings;
-import dev.atelier.platform.models.ModelPublisher;
-import dev.atelier.platform.storage.ObjectStore;
-import dev.atelier.platform.storage.S3Settings;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -36,11 +29,8 @@ final class SampleRun {
             return List.of();
         }
         out.println("Registering the models of " + folder.get() + " ...");
-        S3Settings s3 = new S3Settings(stack.s3Endpoint(), stack.accessKey(), stack.secretKey(), stack.region(), stack.bucket());
-        try (ObjectStore store = ObjectStore.connect(s3);
-                EventPublisher events = new EventPublisher(new KafkaSettings(stack.bootstrapServers()), new CloudEventCodec("/atelier/cli"))) {
-            List<ModelManifest> published = new ModelRegistration(new ModelPublisher(store, events, Clock.systemUTC()), out)
-                    .registerFolder(folder.get());
+        try (ModelRegistration registration = ModelRegistration.connect(stack, out)) {
+            List<ModelManifest> published = registration.registerFolder(folder.get());
             if (published.isEmpty()) {
                 out.println("The models folder " + folder.get() + " holds no .onnx file.");
             }

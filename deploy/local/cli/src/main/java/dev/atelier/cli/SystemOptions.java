@@ -2,6 +2,7 @@ package dev.atelier.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.atelier.cli.services.SystemLayout;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -30,6 +31,10 @@ public final class SystemOptions {
     @Option(names = "--kafka-port", description = "Kafka broker port on 127.0.0.1 (default: ${DEFAULT-VALUE}).", defaultValue = "9092")
     int kafkaPort;
 
+    @Option(names = "--kafka-controller-port", description = "Kafka's KRaft controller port on 127.0.0.1 (default: ${DEFAULT-VALUE}).",
+            defaultValue = "9093")
+    int kafkaControllerPort;
+
     @Option(names = "--s3-port", description = "S3 server port on 127.0.0.1 (default: ${DEFAULT-VALUE}).", defaultValue = "9000")
     int s3Port;
 
@@ -41,24 +46,8 @@ public final class SystemOptions {
         return (dataDir != null ? dataDir : home().resolve(".atelier")).toAbsolutePath().normalize();
     }
 
-    public int gatewayPort() {
-        return gatewayPort;
-    }
-
-    public int workerPort() {
-        return workerPort;
-    }
-
-    public int trainerPort() {
-        return trainerPort;
-    }
-
-    public int kafkaPort() {
-        return kafkaPort;
-    }
-
-    public int s3Port() {
-        return s3Port;
+    public SystemLayout layout() {
+        return new SystemLayout(home(), dataDir(), gatewayPort, workerPort, trainerPort, kafkaPort, kafkaControllerPort, s3Port);
     }
 
     /** The models folder, if one is configured or the shared one exists. */

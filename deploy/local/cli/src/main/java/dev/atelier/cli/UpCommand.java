@@ -27,7 +27,7 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        AtelierSystem system = AtelierSystem.start(options, out);
+        AtelierSystem system = AtelierSystem.start(options.layout(), out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("Stopping everything ...");

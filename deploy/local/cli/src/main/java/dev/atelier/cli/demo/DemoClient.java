@@ -37,13 +37,23 @@ public final class DemoClient implements AutoCloseable {
         if (!"SUCCEEDED".equals(record.path("status").asText())) {
             throw new IllegalStateException("job " + jobId + " ended " + record.path("status").asText() + ": " + record.path("error"));
         }
-        byte[] bytes = http.execute(new HttpGet(gateway + "/v1/jobs/" + jobId + "/result"), response -> {
+        return new Outcome(jobId, record, result(jobId));
+    }
+
+    /** {@code GET /v1/jobs/{id}/result}: the stylized image's bytes. */
+    public byte[] result(String jobId) throws IOException {
+        return http.execute(new HttpGet(gateway + "/v1/jobs/" + jobId + "/result"), response -> {
             if (response.getCode() != 200) {
                 throw new IOException("GET result answered " + response.getCode() + ": " + EntityUtils.toString(response.getEntity()));
             }
             return EntityUtils.toByteArray(response.getEntity());
         });
-        return new Outcome(jobId, record, bytes);
+    }
+
+    /** {@code GET /v1/jobs/{id}}: the job record as it is now. */
+    public JsonNode job(String jobId) throws IOException {
+        return http.execute(new HttpGet(gateway + "/v1/jobs/" + jobId),
+                response -> Json.mapper().readTree(EntityUtils.toString(response.getEntity())));
     }
 
     /** Waits until the gateway's catalog lists the style (publication reaches it asynchronously). */
@@ -62,7 +72,8 @@ public final class DemoClient implements AutoCloseable {
         throw new IllegalStateException("the gateway did not list style " + styleId + " within " + timeout.toSeconds() + " s");
     }
 
-    private String submit(Path image, String style, String outputFormat) throws IOException {
+    /** {@code POST /v1/jobs}; returns the id of the accepted job. */
+    public String submit(Path image, String style, String outputFormat) throws IOException {
         HttpPost post = new HttpPost(gateway + "/v1/jobs");
         post.setEntity(MultipartEntityBuilder.create()
                 .addBinaryBody("image", Files.readAllBytes(image), ContentType.APPLICATION_OCTET_STREAM, image.getFileName().toString())
@@ -78,11 +89,11 @@ public final class DemoClient implements AutoCloseable {
         });
     }
 
-    private JsonNode awaitFinal(String jobId, Duration timeout) throws IOException, InterruptedException {
+    /** Polls the job until it is no longer QUEUED or RUNNING; returns its final record. */
+    public JsonNode awaitFinal(String jobId, Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            JsonNode record = http.execute(new HttpGet(gateway + "/v1/jobs/" + jobId),
-                    response -> Json.mapper().readTree(EntityUtils.toString(response.getEntity())));
+            JsonNode record = job(jobId);
             String status = record.path("status").asText();
             if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
                 return record;

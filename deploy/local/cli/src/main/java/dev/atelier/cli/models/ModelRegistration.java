@@ -1,21 +1,53 @@
 package dev.atelier.cli.models;
 
 import dev.atelier.contracts.models.ModelManifest;
+import dev.atelier.local.Stack;
+import dev.atelier.platform.events.CloudEventCodec;
+import dev.atelier.platform.events.EventPublisher;
+import dev.atelier.platform.events.KafkaSettings;
 import dev.atelier.platform.models.ModelPublisher;
+import dev.atelier.platform.storage.ObjectStore;
+import dev.atelier.platform.storage.S3Settings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Registers every model of a folder (see {@link ModelFolder}) as the current version of its style. */
-public final class ModelRegistration {
+/**
+ * Registers ONNX files (one, or every model of a folder, see {@link ModelFolder}) as the current version of
+ * their style, through {@link ModelPublisher}. Owns its S3 and Kafka connections: close it when done.
+ */
+public final class ModelRegistration implements AutoCloseable {
+    private static final String SOURCE = "/atelier/cli";
+
+    private final ObjectStore store;
+    private final EventPublisher events;
     private final ModelPublisher publisher;
     private final PrintStream out;
 
-    public ModelRegistration(ModelPublisher publisher, PrintStream out) {
-        this.publisher = publisher;
+    private ModelRegistration(ObjectStore store, EventPublisher events, PrintStream out) {
+        this.store = store;
+        this.events = events;
+        this.publisher = new ModelPublisher(store, events, Clock.systemUTC());
         this.out = out;
+    }
+
+    public static ModelRegistration connect(S3Settings s3, KafkaSettings kafka, PrintStream out) {
+        ObjectStore store = ObjectStore.connect(s3);
+        try {
+            return new ModelRegistration(store, new EventPublisher(kafka, new CloudEventCodec(SOURCE)), out);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Registration against a running stack's S3 server and broker. */
+    public static ModelRegistration connect(Stack stack, PrintStream out) {
+        return connect(new S3Settings(stack.s3Endpoint(), stack.accessKey(), stack.secretKey(), stack.region(), stack.bucket()),
+                new KafkaSettings(stack.bootstrapServers()), out);
     }
 
     public List<ModelManifest> registerFolder(Path folder) throws IOException {
@@ -30,5 +62,14 @@ public final class ModelRegistration {
         ModelManifest manifest = publisher.publish(styleId, title, OnnxModelReader.read(file));
         out.printf("  %-20s v%d  %s (%s)%n", manifest.styleId(), manifest.version(), manifest.title(), file.getFileName());
         return manifest;
+    }
+
+    @Override
+    public void close() {
+        try {
+            events.close();
+        } finally {
+            store.close();
+        }
     }
 }

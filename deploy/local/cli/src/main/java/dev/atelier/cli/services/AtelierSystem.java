@@ -1,12 +1,10 @@
 package dev.atelier.cli.services;
 
-import dev.atelier.cli.SystemOptions;
 import dev.atelier.local.Stack;
 import dev.atelier.local.StackSettings;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,28 +13,31 @@ import java.util.Map;
  * as child processes, started in dependency order and stopped in reverse.
  */
 public final class AtelierSystem implements AutoCloseable {
+    public static final String GATEWAY = "gateway-service";
+    public static final String WORKER = "inference-worker";
+    public static final String TRAINER = "trainer-service";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final Stack stack;
     private final List<ServiceProcess> services = new ArrayList<>();
-    private ServiceProcess gateway;
 
     private AtelierSystem(Stack stack) {
         this.stack = stack;
     }
 
-    public static AtelierSystem start(SystemOptions options, PrintStream out) throws Exception {
-        out.println("Starting Kafka and the S3 server (data in " + options.dataDir() + ") ...");
+    public static AtelierSystem start(SystemLayout layout, PrintStream out) throws Exception {
+        out.println("Starting Kafka and the S3 server (data in " + layout.stackData() + ") ...");
         Stack stack = Stack.start(StackSettings.builder()
-                .dataDir(options.dataDir().resolve("stack"))
-                .kafkaPort(options.kafkaPort())
-                .s3Port(options.s3Port())
-                .stackHome(options.home().resolve("deploy/local/target/stack"))
+                .dataDir(layout.stackData())
+                .stackHome(layout.stackHome())
+                .kafkaPort(layout.kafkaPort())
+                .controllerPort(layout.kafkaControllerPort())
+                .s3Port(layout.s3Port())
                 .build());
         AtelierSystem system = new AtelierSystem(stack);
         try {
             out.println("  Kafka " + stack.bootstrapServers() + ", S3 " + stack.s3Endpoint());
-            system.startServices(options, out);
+            system.startServices(layout, out);
             return system;
         } catch (Exception e) {
             system.close();
@@ -44,14 +45,12 @@ public final class AtelierSystem implements AutoCloseable {
         }
     }
 
-    private void startServices(SystemOptions options, PrintStream out) throws Exception {
-        Map<String, String> config = new HashMap<>(stack.quarkusConfig());
-        var logs = options.dataDir().resolve("logs");
-        out.println("Starting the services (logs in " + logs + ") ...");
-        gateway = ServiceProcess.start(options.home(), "gateway-service", options.gatewayPort(), config, logs, "512m");
-        services.add(gateway);
-        services.add(ServiceProcess.start(options.home(), "inference-worker", options.workerPort(), config, logs, "2g"));
-        services.add(ServiceProcess.start(options.home(), "trainer-service", options.trainerPort(), config, logs, "512m"));
+    private void startServices(SystemLayout layout, PrintStream out) throws Exception {
+        Map<String, String> config = stack.quarkusConfig();
+        out.println("Starting the services (logs in " + layout.logs() + ") ...");
+        services.add(ServiceProcess.start(layout.home(), GATEWAY, layout.gatewayPort(), config, layout.logs(), "512m"));
+        services.add(ServiceProcess.start(layout.home(), WORKER, layout.workerPort(), config, layout.logs(), "2g"));
+        services.add(ServiceProcess.start(layout.home(), TRAINER, layout.trainerPort(), config, layout.logs(), "512m"));
         for (ServiceProcess service : services) {
             service.awaitReady(READY_TIMEOUT);
             out.println("  " + service.name() + " ready at " + service.baseUrl());
@@ -63,7 +62,13 @@ public final class AtelierSystem implements AutoCloseable {
     }
 
     public String gatewayUrl() {
-        return gateway.baseUrl();
+        return service(GATEWAY).baseUrl();
+    }
+
+    /** The running service of that module ({@link #GATEWAY}, {@link #WORKER}, {@link #TRAINER}). */
+    public ServiceProcess service(String module) {
+        return services.stream().filter(s -> s.name().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + module));
     }
 
     public List<ServiceProcess> services() {
