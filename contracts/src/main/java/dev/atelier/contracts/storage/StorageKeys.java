@@ -66,12 +66,15 @@ public final class StorageKeys {
         return "trainings/" + trainingId + "/";
     }
 
-    /** The latest checkpoint's bytes (overwritten at each checkpoint). */
-    public static String checkpoint(String trainingId) {
-        return trainingPrefix(trainingId) + "checkpoint.bin";
+    /**
+     * A checkpoint's bytes, one key per step: a crash between writing them and {@link #checkpointInfo}
+     * leaves the info pointing at the previous, complete checkpoint.
+     */
+    public static String checkpoint(String trainingId, int step) {
+        return trainingPrefix(trainingId) + "checkpoints/" + String.format("%08d", step) + ".bin";
     }
 
-    /** What the latest checkpoint holds (step, digest), written after its bytes. */
+    /** Which checkpoint is the latest (step, key, digest), written after its bytes. */
     public static String checkpointInfo(String trainingId) {
         return trainingPrefix(trainingId) + "checkpoint.json";
     }
