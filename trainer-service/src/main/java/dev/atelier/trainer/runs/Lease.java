@@ -2,7 +2,7 @@ package dev.atelier.trainer.runs;
 
 import dev.atelier.contracts.training.TrainingRecord;
 import dev.atelier.contracts.training.TrainingStatus;
-import dev.atelier.trainer.training.TrainingStoppedException;
+import dev.atelier.trainer.engine.TrainingStoppedException;
 import java.time.Clock;
 import java.time.Duration;
 import org.jboss.logging.Logger;

@@ -3,7 +3,7 @@ package dev.atelier.trainer.runs;
 import dev.atelier.contracts.jobs.JobError;
 import dev.atelier.platform.storage.StorageException;
 import dev.atelier.trainer.datasets.DatasetException;
-import dev.atelier.trainer.training.TrainingFailure;
+import dev.atelier.trainer.engine.TrainingFailure;
 
 /**
  * Why an attempt failed, in a client's words, and whether another attempt (resuming from the last

@@ -17,11 +17,11 @@ import dev.atelier.trainer.config.TrainerConfig;
 import dev.atelier.trainer.datasets.Datasets;
 import dev.atelier.trainer.datasets.PhotoDecoder;
 import dev.atelier.trainer.datasets.PhotoSet;
-import dev.atelier.trainer.training.StyleTrainer;
-import dev.atelier.trainer.training.TrainedModel;
-import dev.atelier.trainer.training.TrainingFailure;
-import dev.atelier.trainer.training.TrainingPlan;
-import dev.atelier.trainer.training.TrainingStoppedException;
+import dev.atelier.trainer.engine.TrainingEngine;
+import dev.atelier.trainer.engine.TrainedModel;
+import dev.atelier.trainer.engine.TrainingFailure;
+import dev.atelier.trainer.engine.TrainingPlan;
+import dev.atelier.trainer.engine.TrainingStoppedException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.awt.image.BufferedImage;
@@ -37,7 +37,7 @@ import org.jboss.logging.Logger;
 /**
  * Owns one training request from delivery to a final state: skips it when already final (announcing
  * the final event again), waits while another live trainer holds it, gathers the plan, records
- * RUNNING, calls the {@link StyleTrainer}, publishes the model (files, then manifest, then the
+ * RUNNING, calls the {@link TrainingEngine}, publishes the model (files, then manifest, then the
  * announcement on {@code atelier.models}) and records SUCCEEDED; or records FAILED with a reason.
  * S3 and Kafka outages are retried, each attempt resuming from the last checkpoint.
  */
@@ -53,7 +53,7 @@ public class TrainingRun {
         STOPPED
     }
 
-    private final StyleTrainer trainer;
+    private final TrainingEngine trainer;
     private final TrainingRecords records;
     private final TrainingEvents events;
     private final Datasets datasets;
@@ -65,7 +65,7 @@ public class TrainingRun {
     private final MeterRegistry registry;
     private final String owner;
 
-    public TrainingRun(StyleTrainer trainer, TrainingRecords records, TrainingEvents events, Datasets datasets,
+    public TrainingRun(TrainingEngine trainer, TrainingRecords records, TrainingEvents events, Datasets datasets,
             ModelPublisher models, ObjectStore store, ShutdownSignal shutdown, TrainerConfig config, Clock clock,
             MeterRegistry registry) {
         this.trainer = trainer;

@@ -52,7 +52,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The trainer service against the real Kafka broker and S3 server, with {@link CopyingStyleTrainer}
+ * The trainer service against the real Kafka broker and S3 server, with {@link CopyingTrainingEngine}
  * (a test stand-in that trains nothing) in place of the ML: the request lifecycle, checkpoints and
  * resumption, progress events, publication, commits, and failures with their reasons.
  */
@@ -87,7 +87,7 @@ class TrainingServiceTest {
 
     @AfterEach
     void fullSpeed() {
-        CopyingStyleTrainer.stepMillis = 0;
+        CopyingTrainingEngine.stepMillis = 0;
     }
 
     @AfterAll
@@ -112,7 +112,7 @@ class TrainingServiceTest {
         TrainingRecord done = awaitFinal(request);
 
         assertThat(done.status()).isEqualTo(TrainingStatus.SUCCEEDED);
-        assertThat(done.device()).isEqualTo(CopyingStyleTrainer.DEVICE);
+        assertThat(done.device()).isEqualTo(CopyingTrainingEngine.DEVICE);
         assertThat(done.progress().step()).isEqualTo(12);
         assertThat(done.progress().previewKey()).isEqualTo(StorageKeys.trainingPreview(request.trainingId(), 10));
         assertThat(store.exists(done.progress().previewKey())).isTrue();
@@ -143,7 +143,7 @@ class TrainingServiceTest {
     void commitsTheRequestOnlyOnceTheTrainingIsFinal() throws Exception {
         requireSharedModel();
         await().atMost(WAIT).until(() -> uncommitted() == 0);
-        CopyingStyleTrainer.stepMillis = 150;
+        CopyingTrainingEngine.stepMillis = 150;
         TrainingRequested request = stack.submit("slow", options(40, DATASET));
 
         await().atMost(WAIT).until(() -> stack.record(request.trainingId()).progress() != null);
@@ -159,9 +159,9 @@ class TrainingServiceTest {
     void aTrainerThatDiesMidwayIsResumedFromItsLastCheckpoint() {
         requireSharedModel();
         TrainingRequested request = stack.prepare("phoenix", TrainerStack.jpeg(TrainerStack.noise(64, 64, 3)), options(12, DATASET));
-        CopyingStyleTrainer.CRASH_AFTER.put(request.trainingId(), 7);
+        CopyingTrainingEngine.CRASH_AFTER.put(request.trainingId(), 7);
 
-        assertThatThrownBy(() -> run.process(request, TraceContext.newTrace())).isInstanceOf(CopyingStyleTrainer.SimulatedCrash.class);
+        assertThatThrownBy(() -> run.process(request, TraceContext.newTrace())).isInstanceOf(CopyingTrainingEngine.SimulatedCrash.class);
         TrainingRecord crashed = stack.record(request.trainingId());
         assertThat(crashed.status()).isEqualTo(TrainingStatus.RUNNING);
         assertThat(store.exists(StorageKeys.checkpoint(request.trainingId(), 5))).isTrue();
@@ -261,7 +261,7 @@ class TrainingServiceTest {
     }
 
     private static void requireSharedModel() {
-        Path model = Path.of(System.getProperty("atelier.shared.dir", "../../shared")).resolve(CopyingStyleTrainer.MODEL);
+        Path model = Path.of(System.getProperty("atelier.shared.dir", "../../shared")).resolve(CopyingTrainingEngine.MODEL);
         assumeTrue(Files.isRegularFile(model), "shared model " + model + " is absent (set -Datelier.shared.dir); skipping");
     }
 }

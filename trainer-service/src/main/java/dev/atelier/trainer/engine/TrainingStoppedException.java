@@ -1,4 +1,4 @@
-package dev.atelier.trainer.training;
+package dev.atelier.trainer.engine;
 
 /** The service is stopping: the training ends here without a final state and resumes from its checkpoint later. */
 public class TrainingStoppedException extends RuntimeException {

@@ -1,16 +1,16 @@
-package dev.atelier.trainer.training;
+package dev.atelier.trainer.engine;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.inject.Singleton;
 
 /**
- * Stands in until a real {@link StyleTrainer} bean is in the build (any other implementation
+ * Stands in until a real {@link TrainingEngine} bean is in the build (any other implementation
  * replaces it): every training fails at once with {@code trainer.unavailable}, so a client reads
  * why in the training record instead of waiting for ever.
  */
 @DefaultBean
 @Singleton
-public class UnavailableStyleTrainer implements StyleTrainer {
+public class UnavailableTrainingEngine implements TrainingEngine {
     public static final String CODE = "trainer.unavailable";
 
     @Override

@@ -1,4 +1,4 @@
-package dev.atelier.trainer.training;
+package dev.atelier.trainer.engine;
 
 /**
  * Trains one feed-forward style model: the seam between the service (Kafka, S3, records, events,
@@ -16,7 +16,7 @@ package dev.atelier.trainer.training;
  *       ones (the quality figures of {@link TrainedModel}), throwing {@link TrainingFailure} when a gate fails.
  * </ul>
  */
-public interface StyleTrainer {
+public interface TrainingEngine {
 
     /** Where this trainer computes on this machine, e.g. {@code cpu} or {@code cuda:0}; shown in records and events. */
     String device();

@@ -1,4 +1,4 @@
-package dev.atelier.trainer.training;
+package dev.atelier.trainer.engine;
 
 /**
  * A training that cannot succeed, with a stable code a client can read in the training record

@@ -1,11 +1,11 @@
-package dev.atelier.trainer.training;
+package dev.atelier.trainer.engine;
 
 import dev.atelier.contracts.training.TrainingOptions;
 import dev.atelier.trainer.datasets.PhotoSet;
 import java.awt.image.BufferedImage;
 
 /**
- * Everything one training needs, gathered by the service before it calls {@link StyleTrainer#train}.
+ * Everything one training needs, gathered by the service before it calls {@link TrainingEngine#train}.
  *
  * @param trainingId the training, for logs
  * @param styleId the style being trained

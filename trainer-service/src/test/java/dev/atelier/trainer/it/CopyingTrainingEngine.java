@@ -5,12 +5,12 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.atelier.contracts.datasets.DatasetPhoto;
-import dev.atelier.trainer.training.CheckpointStore;
-import dev.atelier.trainer.training.ProgressListener;
-import dev.atelier.trainer.training.StyleTrainer;
-import dev.atelier.trainer.training.TrainedModel;
-import dev.atelier.trainer.training.TrainingFailure;
-import dev.atelier.trainer.training.TrainingPlan;
+import dev.atelier.trainer.engine.CheckpointStore;
+import dev.atelier.trainer.engine.ProgressListener;
+import dev.atelier.trainer.engine.TrainingEngine;
+import dev.atelier.trainer.engine.TrainedModel;
+import dev.atelier.trainer.engine.TrainingFailure;
+import dev.atelier.trainer.engine.TrainingPlan;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
@@ -37,7 +37,7 @@ import javax.imageio.ImageIO;
 @Alternative
 @Priority(1)
 @Singleton
-public class CopyingStyleTrainer implements StyleTrainer {
+public class CopyingTrainingEngine implements TrainingEngine {
     public static final String DEVICE = "cpu (test copy, no training)";
     /** The model it copies, relative to the shared folder. */
     public static final String MODEL = "models/fast_neural_style/pytorch_nc8/candy_nc8.onnx";

@@ -1,4 +1,4 @@
-package dev.atelier.trainer.training;
+package dev.atelier.trainer.engine;
 
 import java.util.Map;
 
