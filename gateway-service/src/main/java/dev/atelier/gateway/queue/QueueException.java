@@ -1,8 +1,8 @@
-package dev.atelier.gateway.jobs;
+package dev.atelier.gateway.queue;
 
-/** Kafka did not acknowledge a job's event in time, or refused it: the job was not handed to the workers. */
-public class JobQueueException extends RuntimeException {
-    public JobQueueException(String message, Throwable cause) {
+/** Kafka did not acknowledge a request's event in time, or refused it: the request was not handed over. */
+public class QueueException extends RuntimeException {
+    public QueueException(String message, Throwable cause) {
         super(message, cause);
     }
 }
