@@ -23,6 +23,7 @@ import dev.atelier.trainer.engine.TrainingFailure;
 import dev.atelier.trainer.engine.TrainingPlan;
 import dev.atelier.trainer.engine.TrainingStoppedException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -41,6 +42,7 @@ import org.jboss.logging.Logger;
  * announcement on {@code atelier.models}) and records SUCCEEDED; or records FAILED with a reason.
  * S3 and Kafka outages are retried, each attempt resuming from the last checkpoint.
  */
+@Startup // says at start-up which engine trains and on which device, not at the first request
 @Singleton
 public class TrainingRun {
     private static final Logger LOG = Logger.getLogger(TrainingRun.class);
