@@ -1,5 +1,6 @@
 package dev.atelier.contracts.training;
 
+import dev.atelier.contracts.events.TrainingRequested;
 import dev.atelier.contracts.jobs.JobError;
 import java.time.Instant;
 import java.util.Map;
@@ -55,7 +56,7 @@ public record TrainingRecord(
     }
 
     /** Rebuilt from the request when the gateway's record is missing. */
-    public static TrainingRecord of(dev.atelier.contracts.events.TrainingRequested request, Instant now) {
+    public static TrainingRecord of(TrainingRequested request, Instant now) {
         return queued(request.trainingId(), request.tenant(), request.styleId(), request.title(), request.styleImageKey(),
                 request.options(), request.requestedAt() != null ? request.requestedAt() : now);
     }

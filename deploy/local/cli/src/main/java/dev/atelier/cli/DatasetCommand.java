@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code atelier dataset import|debian}: uploads content photos for training to S3 ({@code datasets/{name}/}). */
-@Command(name = "dataset", description = "Upload content photos for training.",
+@Command(name = "dataset", mixinStandardHelpOptions = true, description = "Upload content photos for training.",
         subcommands = {DatasetCommand.Import.class, DatasetCommand.Debian.class})
 final class DatasetCommand {
 
@@ -29,7 +29,7 @@ final class DatasetCommand {
         ConnectionOptions connection;
     }
 
-    @Command(name = "import", description = "Upload every photo of a folder (any depth; JPEG, PNG, WebP ...) as a dataset. "
+    @Command(name = "import", mixinStandardHelpOptions = true, description = "Upload every photo of a folder (any depth; JPEG, PNG, WebP ...) as a dataset. "
             + "A fixed few are held out of training for the quality gate.")
     static final class Import implements Callable<Integer> {
         @Parameters(index = "0", description = "The folder of photos (yours, or COCO's).")
@@ -60,7 +60,7 @@ final class DatasetCommand {
         }
     }
 
-    @Command(name = "debian", description = "Build the default set (about 290 real photos) from Debian packages with "
+    @Command(name = "debian", mixinStandardHelpOptions = true, description = "Build the default set (about 290 real photos) from Debian packages with "
             + "apt-get download and dpkg-deb -x (nothing is installed), and upload it. The python3-skimage photos are held out.")
     static final class Debian implements Callable<Integer> {
         @Option(names = "--name", defaultValue = "debian", description = "Dataset name (default: ${DEFAULT-VALUE}, the gateway's default).")

@@ -16,10 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code atelier models register|rollback}: publishes models, or makes a stored version current again, on a running system. */
-@Command(name = "models", description = "Manage style models.", subcommands = {ModelsCommand.Register.class, ModelsCommand.Rollback.class})
+@Command(name = "models", mixinStandardHelpOptions = true, description = "Manage style models.", subcommands = {ModelsCommand.Register.class, ModelsCommand.Rollback.class})
 final class ModelsCommand {
 
-    @Command(name = "register", description = "Upload an ONNX file (or every model of a folder) as the new version of a style: "
+    @Command(name = "register", mixinStandardHelpOptions = true, description = "Upload an ONNX file (or every model of a folder) as the new version of a style: "
             + "model.onnx, then manifest.json, then the manifest on atelier.models.")
     static final class Register implements Callable<Integer> {
         @Parameters(index = "0", description = "An .onnx file, or a folder of them.")
@@ -49,7 +49,7 @@ final class ModelsCommand {
         }
     }
 
-    @Command(name = "rollback", description = "Make a stored version of a style current again: its manifest is announced on "
+    @Command(name = "rollback", mixinStandardHelpOptions = true, description = "Make a stored version of a style current again: its manifest is announced on "
             + "atelier.models, and every gateway and worker serves it for the next job (jobs in flight finish on theirs).")
     static final class Rollback implements Callable<Integer> {
         @Parameters(index = "0", description = "The style id.")
