@@ -10,13 +10,23 @@ public final class EventTypes {
     public static final String JOB_COMPLETED = "atelier.stylize.job.completed.v1";
     public static final String JOB_FAILED = "atelier.stylize.job.failed.v1";
     public static final String MODEL_PUBLISHED = "atelier.model.published.v1";
+    public static final String TRAINING_REQUESTED = "atelier.training.requested.v1";
+    public static final String TRAINING_STARTED = "atelier.training.started.v1";
+    public static final String TRAINING_PROGRESS = "atelier.training.progress.v1";
+    public static final String TRAINING_COMPLETED = "atelier.training.completed.v1";
+    public static final String TRAINING_FAILED = "atelier.training.failed.v1";
 
-    private static final Map<String, Class<? extends AtelierEvent>> RECORDS = Map.of(
-            JOB_REQUESTED, JobRequested.class,
-            JOB_STARTED, JobStarted.class,
-            JOB_COMPLETED, JobCompleted.class,
-            JOB_FAILED, JobFailed.class,
-            MODEL_PUBLISHED, ModelManifest.class);
+    private static final Map<String, Class<? extends AtelierEvent>> RECORDS = Map.ofEntries(
+            Map.entry(JOB_REQUESTED, JobRequested.class),
+            Map.entry(JOB_STARTED, JobStarted.class),
+            Map.entry(JOB_COMPLETED, JobCompleted.class),
+            Map.entry(JOB_FAILED, JobFailed.class),
+            Map.entry(MODEL_PUBLISHED, ModelManifest.class),
+            Map.entry(TRAINING_REQUESTED, TrainingRequested.class),
+            Map.entry(TRAINING_STARTED, TrainingStarted.class),
+            Map.entry(TRAINING_PROGRESS, TrainingProgress.class),
+            Map.entry(TRAINING_COMPLETED, TrainingCompleted.class),
+            Map.entry(TRAINING_FAILED, TrainingFailed.class));
 
     private EventTypes() {
     }

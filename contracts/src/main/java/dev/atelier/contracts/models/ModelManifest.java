@@ -5,6 +5,7 @@ import dev.atelier.contracts.events.AtelierEvent;
 import dev.atelier.contracts.events.EventTypes;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -27,6 +28,8 @@ import java.util.OptionalInt;
  * @param inputShape NCHW; -1 marks a dynamic dimension
  * @param source where the weights came from (file name, training id), for people
  * @param publishedAt when this version was registered
+ * @param quality figures measured before publication (losses on the dataset's held-out photos),
+ *     empty for models registered from a file
  */
 public record ModelManifest(
         String styleId,
@@ -40,12 +43,21 @@ public record ModelManifest(
         String outputName,
         List<Long> inputShape,
         String source,
-        Instant publishedAt) implements AtelierEvent {
+        Instant publishedAt,
+        Map<String, Double> quality) implements AtelierEvent {
 
     public static final String STYLE_ID_PATTERN = "[a-z0-9][a-z0-9_-]{0,63}";
 
     public ModelManifest {
         inputShape = inputShape == null ? List.of(-1L, 3L, -1L, -1L) : List.copyOf(inputShape);
+        quality = quality == null ? Map.of() : Map.copyOf(quality);
+    }
+
+    /** A manifest without quality figures (a model registered from a file). */
+    public ModelManifest(String styleId, String title, int version, String sha256, long sizeBytes, String modelKey,
+            String previewKey, String inputName, String outputName, List<Long> inputShape, String source, Instant publishedAt) {
+        this(styleId, title, version, sha256, sizeBytes, modelKey, previewKey, inputName, outputName, inputShape, source,
+                publishedAt, Map.of());
     }
 
     /** The height the model insists on, when its input shape fixes one. */

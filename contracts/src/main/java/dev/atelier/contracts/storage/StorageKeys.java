@@ -48,11 +48,52 @@ public final class StorageKeys {
         return "models/" + styleId + "/";
     }
 
-    public static String styleImage(String styleId, String extension) {
-        return "styles/" + styleId + "/style." + extension;
+    /**
+     * The style image a training learns from. One per training, not per style, so that a resumed
+     * training still finds its own image when the style has been trained again since.
+     */
+    public static String styleImage(String styleId, String trainingId, String extension) {
+        return "styles/" + styleId + "/" + trainingId + "." + extension;
+    }
+
+    /** The training record: the single source of truth for a training's status. */
+    public static String training(String trainingId) {
+        return "trainings/" + trainingId + ".json";
+    }
+
+    /** Where a training keeps its working files (checkpoint, previews). */
+    public static String trainingPrefix(String trainingId) {
+        return "trainings/" + trainingId + "/";
+    }
+
+    /**
+     * A checkpoint's bytes, one key per step: a crash between writing them and {@link #checkpointInfo}
+     * leaves the info pointing at the previous, complete checkpoint.
+     */
+    public static String checkpoint(String trainingId, int step) {
+        return trainingPrefix(trainingId) + "checkpoints/" + String.format("%08d", step) + ".bin";
+    }
+
+    /** Which checkpoint is the latest (step, key, digest), written after its bytes. */
+    public static String checkpointInfo(String trainingId) {
+        return trainingPrefix(trainingId) + "checkpoint.json";
+    }
+
+    /** A preview image rendered at a step; zero-padded so previews list in step order. */
+    public static String trainingPreview(String trainingId, int step) {
+        return trainingPrefix(trainingId) + "previews/" + String.format("%08d", step) + ".jpg";
     }
 
     public static String dataset(String name) {
         return "datasets/" + name + "/";
+    }
+
+    /** The dataset manifest, written after every photo it lists. */
+    public static String datasetManifest(String name) {
+        return dataset(name) + "manifest.json";
+    }
+
+    public static String datasetPhoto(String name, String fileName) {
+        return dataset(name) + "photos/" + fileName;
     }
 }

@@ -1,33 +1,67 @@
 package dev.atelier.gateway.api;
 
 import dev.atelier.contracts.models.ModelManifest;
+import dev.atelier.contracts.training.TrainingRecord;
 import dev.atelier.gateway.catalog.StyleCatalog;
 import dev.atelier.gateway.jobs.JobStore;
 import dev.atelier.gateway.problems.Problem;
 import dev.atelier.gateway.problems.ProblemException;
 import dev.atelier.gateway.problems.ProblemType;
+import dev.atelier.gateway.trainings.TrainingSubmitter;
+import dev.atelier.gateway.trainings.TrainingUpload;
+import dev.atelier.platform.events.TraceContext;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code /v1/styles}: the catalog of styles and their preview images. */
+/** {@code /v1/styles}: the catalog of styles and their preview images, and training new ones. */
 @Path("/v1/styles")
 @Tag(name = "styles")
 public class StylesResource {
     private final StyleCatalog catalog;
     private final JobStore objects;
+    private final TrainingSubmitter trainings;
 
-    StylesResource(StyleCatalog catalog, JobStore objects) {
+    StylesResource(StyleCatalog catalog, JobStore objects, TrainingSubmitter trainings) {
         this.catalog = catalog;
         this.objects = objects;
+        this.trainings = trainings;
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Upload a style image to train a style model",
+            description = "Answers 202 once the image is stored, the training recorded and queued durably. Poll the "
+                    + "Location; once SUCCEEDED the model is the style's current version.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = StyleForm.class)))
+    @APIResponse(responseCode = "202", description = "Accepted; Location names the training",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingView.class)))
+    @APIResponse(responseCode = "400", description = "invalid-option: missing image or styleId, an option out of bounds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "image-too-large or image-too-many-pixels", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "unsupported-media-type: not a JPEG or PNG", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "unknown-dataset or image-corrupt", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "storage-unavailable or queue-unavailable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response train(@BeanParam StyleForm form, @HeaderParam(TraceContext.HEADER) String traceparent) {
+        TrainingRecord record = trainings.submit(new TrainingUpload(form.image == null ? null : form.image.uploadedFile(),
+                form.styleId, form.title, form.width, form.steps, form.batchSize, form.imageSize, form.contentWeight,
+                form.styleWeight, form.tvWeight, form.dataset, traceparent));
+        return Response.accepted(TrainingView.of(record)).header(HttpHeaders.LOCATION, TrainingView.location(record.id())).build();
     }
 
     @GET

@@ -25,6 +25,9 @@ public interface GatewayConfig {
     /** The style catalog. */
     Catalog catalog();
 
+    /** Training new styles. */
+    Training training();
+
     /** Limits on uploaded images, all checked before the image is decoded. */
     interface Input {
         /**
@@ -54,6 +57,16 @@ public interface GatewayConfig {
          */
         @WithDefault("20s")
         Duration ackTimeout();
+    }
+
+    /** Training new styles. */
+    interface Training {
+        /**
+         * The content photo set trainings use unless the client names one; import it with
+         * {@code ./atelier dataset debian --name debian} (or {@code dataset import DIR --name ...}).
+         */
+        @WithDefault("debian")
+        String dataset();
     }
 
     /** The style catalog, read from Kafka. */

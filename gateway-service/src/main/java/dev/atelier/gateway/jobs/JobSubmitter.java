@@ -11,6 +11,7 @@ import dev.atelier.gateway.config.GatewayConfig;
 import dev.atelier.gateway.imaging.ImageInspector;
 import dev.atelier.gateway.problems.ProblemException;
 import dev.atelier.gateway.problems.ProblemType;
+import dev.atelier.gateway.queue.QueueException;
 import dev.atelier.platform.events.TraceContext;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -71,7 +72,7 @@ public class JobSubmitter {
                 record.inputKey(), record.input(), record.options(), record.createdAt());
         try {
             publisher.publish(event, trace);
-        } catch (JobQueueException e) {
+        } catch (QueueException e) {
             LOG.warnf("job %s not queued: %s", record.id(), e.getMessage());
             // Should the event still arrive later, a worker finds the record final and skips the job.
             jobs.save(record.failed(new JobError("queue.unavailable", "the job could not be queued: " + e.getMessage()),

@@ -11,6 +11,7 @@ import dev.atelier.contracts.jobs.JobStatus;
 import dev.atelier.contracts.storage.StorageKeys;
 import dev.atelier.gateway.Catalogs;
 import dev.atelier.gateway.TestImages;
+import dev.atelier.gateway.queue.QueueException;
 import dev.atelier.local.LocalStackTestResource;
 import dev.atelier.platform.storage.ObjectStore;
 import io.quarkus.test.InjectMock;
@@ -41,7 +42,7 @@ class QueueUnavailableTest {
     @Test
     void marksTheJobFailedAndAnswers503() {
         Catalogs.ensureCandy(store, bootstrapServers);
-        doThrow(new JobQueueException("Kafka did not acknowledge within PT20S", new TimeoutException()))
+        doThrow(new QueueException("Kafka did not acknowledge within PT20S", new TimeoutException()))
                 .when(publisher).publish(any(), any());
 
         String id = given().multiPart("image", "a.jpg", TestImages.jpeg(16, 16), "image/jpeg").multiPart("style", "candy")

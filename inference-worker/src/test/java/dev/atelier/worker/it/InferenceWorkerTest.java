@@ -239,6 +239,19 @@ class InferenceWorkerTest {
     }
 
     @Test
+    void reannouncingAnOlderManifestRollsTheStyleBack() {
+        ModelManifest v1 = awaitCurrent(register("roll", SharedAssets.CANDY));
+        ModelManifest v2 = awaitCurrent(register("roll", SharedAssets.MOSAIC));
+        assertThat(awaitFinal(client.submit("roll", null, photo(64, 48), JobOptions.defaults())).modelVersion()).isEqualTo(v2.version());
+
+        awaitCurrent(client.rollback("roll", v1.version()));
+
+        assertThat(awaitFinal(client.submit("roll", null, photo(64, 48), JobOptions.defaults())).modelVersion()).isEqualTo(v1.version());
+        ModelManifest v3 = awaitCurrent(register("roll", SharedAssets.STARRY_NIGHT));
+        assertThat(v3.version()).as("versions keep counting after a rollback").isEqualTo(v2.version() + 1);
+    }
+
+    @Test
     void exportsJobMetrics() throws Exception {
         model("candy", SharedAssets.CANDY);
         awaitFinal(client.submit("candy", null, photo(64, 48), JobOptions.defaults()));

@@ -75,6 +75,11 @@ final class StackClient implements AutoCloseable {
         }
     }
 
+    /** Makes a stored version current again, as {@code ./atelier models rollback} does. */
+    ModelManifest rollback(String styleId, int version) {
+        return models.announce(styleId, version);
+    }
+
     /** Publishes bytes that are no model under a valid manifest (the checksum matches). */
     ModelManifest registerGarbage(String styleId) {
         byte[] garbage = "this is not an ONNX model".repeat(20).getBytes();

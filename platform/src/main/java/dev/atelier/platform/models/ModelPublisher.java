@@ -76,7 +76,8 @@ public final class ModelPublisher {
             store.put(previewKey, model.preview(), "image/jpeg");
         }
         ModelManifest manifest = new ModelManifest(styleId, title, version, sha256, model.onnx().length, modelKey,
-                previewKey, model.inputName(), model.outputName(), model.inputShape(), model.source(), clock.instant());
+                previewKey, model.inputName(), model.outputName(), model.inputShape(), model.source(), clock.instant(),
+                model.quality());
         store.putJson(StorageKeys.manifest(styleId, version), manifest);
         return manifest;
     }

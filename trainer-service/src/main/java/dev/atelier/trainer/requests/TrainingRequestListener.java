@@ -1,38 +1,80 @@
 package dev.atelier.trainer.requests;
 
+import dev.atelier.contracts.events.TrainingRequested;
+import dev.atelier.platform.events.TraceContext;
+import dev.atelier.trainer.runs.TrainingRun;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
- * Receives training requests. Training itself is not implemented yet, so the channel's commit
- * strategy is {@code ignore}: requests stay uncommitted for the consumer group and are read again
- * by the trainer that implements them.
+ * Consumes {@code atelier.training.requests}, one training at a time on a worker thread of its own
+ * pool (trainings last minutes to hours). The connector keeps polling meanwhile, paused, so the
+ * consumer stays in its group whatever {@code max.poll.interval.ms} is. A request is acknowledged,
+ * and its offset committed, only once its training reached a final state; a trainer that dies or
+ * stops before leaves it uncommitted, and the next one resumes it from its checkpoint.
  */
 @ApplicationScoped
 public class TrainingRequestListener {
     /** Channel bound to {@code atelier.training.requests} in application.properties. */
     public static final String CHANNEL = "training-requests";
+    /** Worker pool of the channel; one thread, sized in application.properties. */
+    public static final String POOL = "atelier-training";
+    /** MDC key carrying the training id into every log line written while it runs. */
+    public static final String MDC_TRAINING_ID = "trainingId";
 
     private static final Logger LOG = Logger.getLogger(TrainingRequestListener.class);
 
+    private final TrainingRun run;
     private final Counter received;
+    private final Counter rejected;
 
-    public TrainingRequestListener(MeterRegistry registry) {
+    public TrainingRequestListener(TrainingRun run, MeterRegistry registry) {
+        this.run = run;
         this.received = Counter.builder("atelier_training_requests_received")
-                .description("Training requests received (not yet trained: training ships in a later release)")
+                .description("Training requests delivered to this trainer (redeliveries included)")
+                .register(registry);
+        this.rejected = Counter.builder("atelier_training_requests_rejected")
+                .description("Records on the training requests topic that are no training request (skipped)")
                 .register(registry);
     }
 
     @Incoming(CHANNEL)
-    @Blocking
-    public void receive(CloudEvent request) {
+    @Blocking(POOL)
+    public CompletionStage<Void> consume(Message<CloudEvent> message) {
         received.increment();
-        LOG.warnf("training request %s (%s, subject %s) received; training is not implemented in this version, "
-                + "the request stays uncommitted for the trainer that implements it", request.getId(), request.getType(), request.getSubject());
+        TrainingRequested request;
+        try {
+            request = RequestReader.read(message.getPayload());
+        } catch (IllegalArgumentException e) {
+            // No training id means no record to fail: say so loudly and move on.
+            rejected.increment();
+            LOG.errorf("skipping a record that is no training request: %s", e.getMessage());
+            return message.ack();
+        }
+        MDC.put(MDC_TRAINING_ID, request.trainingId());
+        try {
+            TrainingRun.Outcome outcome = run.process(request, TraceContext.continueFrom(headers(message)));
+            // STOPPED: not acknowledged, so never committed; the request is read again by the next trainer.
+            return outcome == TrainingRun.Outcome.FINAL ? message.ack() : CompletableFuture.completedFuture(null);
+        } finally {
+            MDC.remove(MDC_TRAINING_ID);
+        }
+    }
+
+    private static Headers headers(Message<?> message) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(metadata -> ((IncomingKafkaRecordMetadata<?, ?>) metadata).getHeaders())
+                .orElse(null);
     }
 }

@@ -1,2 +1,2 @@
-/** Intake of training requests from Kafka. */
+/** Intake of training requests from Kafka: one at a time, committed only once final. */
 package dev.atelier.trainer.requests;

@@ -2,20 +2,24 @@ package dev.atelier.cli;
 
 import dev.atelier.cli.models.ModelFolder;
 import dev.atelier.cli.models.ModelRegistration;
-import dev.atelier.platform.events.KafkaSettings;
-import dev.atelier.platform.storage.S3Settings;
+import dev.atelier.contracts.models.ModelManifest;
+import dev.atelier.platform.events.EventPublisher;
+import dev.atelier.platform.models.ModelPublisher;
+import dev.atelier.platform.storage.ObjectStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code atelier models register}: publishes ONNX files as new versions of styles on a running system. */
-@Command(name = "models", description = "Manage style models.", subcommands = ModelsCommand.Register.class)
+/** {@code atelier models register|rollback}: publishes models, or makes a stored version current again, on a running system. */
+@Command(name = "models", mixinStandardHelpOptions = true, description = "Manage style models.", subcommands = {ModelsCommand.Register.class, ModelsCommand.Rollback.class})
 final class ModelsCommand {
 
-    @Command(name = "register", description = "Upload an ONNX file (or every model of a folder) as the new version of a style: "
+    @Command(name = "register", mixinStandardHelpOptions = true, description = "Upload an ONNX file (or every model of a folder) as the new version of a style: "
             + "model.onnx, then manifest.json, then the manifest on atelier.models.")
     static final class Register implements Callable<Integer> {
         @Parameters(index = "0", description = "An .onnx file, or a folder of them.")
@@ -27,34 +31,41 @@ final class ModelsCommand {
         @Option(names = "--title", description = "Title people see (default: from the file name).")
         String title;
 
-        @Option(names = "--kafka", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}", description = "Kafka bootstrap servers.")
-        String kafka;
-
-        @Option(names = "--s3-endpoint", defaultValue = "${env:ATELIER_S3_ENDPOINT:-http://127.0.0.1:9000}")
-        String s3Endpoint;
-
-        @Option(names = "--s3-access-key", defaultValue = "${env:ATELIER_S3_ACCESS_KEY:-atelier}")
-        String accessKey;
-
-        @Option(names = "--s3-secret-key", defaultValue = "${env:ATELIER_S3_SECRET_KEY:-atelier-secret}")
-        String secretKey;
-
-        @Option(names = "--s3-bucket", defaultValue = "${env:ATELIER_S3_BUCKET:-atelier}")
-        String bucket;
-
-        @Option(names = "--s3-region", defaultValue = "${env:ATELIER_S3_REGION:-us-east-1}")
-        String region;
+        @Mixin
+        ConnectionOptions connection;
 
         @Override
         public Integer call() throws Exception {
-            try (ModelRegistration registration = ModelRegistration.connect(
-                    new S3Settings(s3Endpoint, accessKey, secretKey, region, bucket), new KafkaSettings(kafka), System.out)) {
+            try (ModelRegistration registration = ModelRegistration.connect(connection.s3(), connection.kafka(), System.out)) {
                 if (Files.isDirectory(path)) {
                     registration.registerFolder(path);
                 } else {
                     ModelFolder.Entry named = ModelFolder.entry(path);
                     registration.register(path, styleId != null ? styleId : named.styleId(), title != null ? title : named.title());
                 }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "rollback", mixinStandardHelpOptions = true, description = "Make a stored version of a style current again: its manifest is announced on "
+            + "atelier.models, and every gateway and worker serves it for the next job (jobs in flight finish on theirs).")
+    static final class Rollback implements Callable<Integer> {
+        @Parameters(index = "0", description = "The style id.")
+        String styleId;
+
+        @Parameters(index = "1", description = "The version to make current.")
+        int version;
+
+        @Mixin
+        ConnectionOptions connection;
+
+        @Override
+        public Integer call() {
+            try (ObjectStore store = connection.objectStore(); EventPublisher events = connection.events()) {
+                ModelManifest manifest = new ModelPublisher(store, events, Clock.systemUTC()).announce(styleId, version);
+                System.out.printf("%s@%d is current again (%s, published %s)%n", manifest.styleId(), manifest.version(),
+                        manifest.source(), manifest.publishedAt());
             }
             return 0;
         }

@@ -1,0 +1,28 @@
+package dev.atelier.contracts.events;
+
+import dev.atelier.contracts.training.TrainingOptions;
+import java.time.Instant;
+
+/**
+ * A training was accepted: the style image and the QUEUED record are in S3. Keyed by training id
+ * on {@code atelier.training.requests}; a claim check, never pixels.
+ */
+public record TrainingRequested(
+        String trainingId,
+        String tenant,
+        String styleId,
+        String title,
+        String styleImageKey,
+        TrainingOptions options,
+        Instant requestedAt) implements AtelierEvent {
+
+    @Override
+    public String eventType() {
+        return EventTypes.TRAINING_REQUESTED;
+    }
+
+    @Override
+    public String subject() {
+        return trainingId;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.atelier.gateway.api;
+
+import dev.atelier.gateway.problems.Problem;
+import dev.atelier.gateway.trainings.TrainingQueries;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /v1/trainings}: a training's status, latest losses and preview (start one with {@code POST /v1/styles}). */
+@Path("/v1/trainings")
+@Tag(name = "styles")
+public class TrainingsResource {
+    private final TrainingQueries queries;
+
+    TrainingsResource(TrainingQueries queries) {
+        this.queries = queries;
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Read a training's status, progress and outcome")
+    @APIResponse(responseCode = "200", description = "The training",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingView.class)))
+    @APIResponse(responseCode = "404", description = "training-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TrainingView get(@PathParam("id") String id) {
+        return TrainingView.of(queries.find(id));
+    }
+
+    @GET
+    @Path("/{id}/preview")
+    @Operation(summary = "The latest preview image of a training")
+    @APIResponse(responseCode = "200", description = "The preview", content = @Content(mediaType = "image/jpeg"))
+    @APIResponse(responseCode = "404", description = "training-not-found, or not-found before the first preview", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response preview(@PathParam("id") String id) {
+        return Response.ok(queries.preview(id), "image/jpeg").build();
+    }
+}

@@ -1,0 +1,230 @@
+package dev.atelier.trainer.runs;
+
+import dev.atelier.contracts.events.AtelierEvent;
+import dev.atelier.contracts.events.TrainingCompleted;
+import dev.atelier.contracts.events.TrainingFailed;
+import dev.atelier.contracts.events.TrainingRequested;
+import dev.atelier.contracts.events.TrainingStarted;
+import dev.atelier.contracts.models.ModelManifest;
+import dev.atelier.contracts.storage.StorageKeys;
+import dev.atelier.contracts.training.TrainingRecord;
+import dev.atelier.contracts.training.TrainingStatus;
+import dev.atelier.platform.events.TraceContext;
+import dev.atelier.platform.models.ModelFile;
+import dev.atelier.platform.models.ModelPublisher;
+import dev.atelier.platform.storage.ObjectStore;
+import dev.atelier.trainer.config.TrainerConfig;
+import dev.atelier.trainer.datasets.Datasets;
+import dev.atelier.trainer.datasets.PhotoDecoder;
+import dev.atelier.trainer.datasets.PhotoSet;
+import dev.atelier.trainer.engine.TrainingEngine;
+import dev.atelier.trainer.engine.TrainedModel;
+import dev.atelier.trainer.engine.TrainingFailure;
+import dev.atelier.trainer.engine.TrainingPlan;
+import dev.atelier.trainer.engine.TrainingStoppedException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import jakarta.inject.Singleton;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.jboss.logging.Logger;
+
+/**
+ * Owns one training request from delivery to a final state: skips it when already final (announcing
+ * the final event again), waits while another live trainer holds it, gathers the plan, records
+ * RUNNING, calls the {@link TrainingEngine}, publishes the model (files, then manifest, then the
+ * announcement on {@code atelier.models}) and records SUCCEEDED; or records FAILED with a reason.
+ * S3 and Kafka outages are retried, each attempt resuming from the last checkpoint.
+ */
+@Startup // says at start-up which engine trains and on which device, not at the first request
+@Singleton
+public class TrainingRun {
+    private static final Logger LOG = Logger.getLogger(TrainingRun.class);
+
+    /** What the consumer does with the request's offset. */
+    public enum Outcome {
+        /** The training reached a final state (or was final already): commit. */
+        FINAL,
+        /** The service is stopping: leave the request uncommitted, the next trainer resumes it. */
+        STOPPED
+    }
+
+    private final TrainingEngine trainer;
+    private final TrainingRecords records;
+    private final TrainingEvents events;
+    private final Datasets datasets;
+    private final ModelPublisher models;
+    private final ObjectStore store;
+    private final ShutdownSignal shutdown;
+    private final TrainerConfig config;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private final String owner;
+
+    public TrainingRun(TrainingEngine trainer, TrainingRecords records, TrainingEvents events, Datasets datasets,
+            ModelPublisher models, ObjectStore store, ShutdownSignal shutdown, TrainerConfig config, Clock clock,
+            MeterRegistry registry) {
+        this.trainer = trainer;
+        this.records = records;
+        this.events = events;
+        this.datasets = datasets;
+        this.models = models;
+        this.store = store;
+        this.shutdown = shutdown;
+        this.config = config;
+        this.clock = clock;
+        this.registry = registry;
+        this.owner = config.instanceId().orElseGet(TrainingRun::hostName);
+        LOG.infof("trainer %s trains on %s with %s", owner, trainer.device(), trainer.getClass().getSimpleName());
+    }
+
+    public Outcome process(TrainingRequested request, TraceContext trace) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                attempt(request, trace);
+                return Outcome.FINAL;
+            } catch (TrainingStoppedException e) {
+                LOG.infof("training %s stops here and resumes from its checkpoint later: %s", request.trainingId(), e.getMessage());
+                return Outcome.STOPPED;
+            } catch (Exception e) {
+                RunFailure failure = RunFailure.classify(e);
+                boolean retry = failure.retryable() && attempt < config.retry().maxAttempts();
+                if (!retry && recordFailure(request, failure, trace)) {
+                    // A stack trace only for what nobody foresaw; the others are explained by their message.
+                    LOG.errorf(ErrorCodes.INTERNAL.equals(failure.error().code()) ? e : null, "training %s failed: %s: %s",
+                            request.trainingId(), failure.error().code(), failure.error().message());
+                    return Outcome.FINAL;
+                }
+                // Retried, or not even the failure could be recorded: a request is never committed without a final record.
+                Duration wait = backoff(attempt);
+                LOG.warnf("training %s, attempt %d failed (%s: %s); trying again in %d s", request.trainingId(), attempt,
+                        failure.error().code(), failure.error().message(), wait.toSeconds());
+                if (shutdown.sleep(wait)) {
+                    return Outcome.STOPPED;
+                }
+            }
+        }
+    }
+
+    private void attempt(TrainingRequested request, TraceContext trace) throws Exception {
+        TrainingRecord record = new Lease(records, shutdown, clock, owner, config.leaseTimeout()).await(records.load(request));
+        if (record.status().isFinal()) {
+            LOG.infof("training %s is already %s; not training it again", record.id(), record.status());
+            finalEvent(record).ifPresent(event -> events.publish(event, trace));
+            return;
+        }
+        BufferedImage styleImage = styleImage(request.styleImageKey());
+        PhotoSet photos = datasets.open(record.options().dataset());
+        S3CheckpointStore checkpoints = new S3CheckpointStore(store, record.id(), clock);
+        int fromStep = checkpoints.latestStep();
+        TrainingRecord running = record.running(trainer.device(), owner, fromStep, clock.instant());
+        records.save(running);
+        events.publish(new TrainingStarted(running.id(), running.styleId(), running.device(), running.attempts(), fromStep,
+                running.options().steps(), running.startedAt()), trace);
+        LOG.infof("training %s (%s, %d steps on %s) %s", running.id(), running.styleId(), running.options().steps(),
+                running.device(), fromStep == 0 ? "starts" : "resumes from step " + fromStep);
+
+        ProgressReporter progress = new ProgressReporter(running, store, records, events, shutdown, clock, trace,
+                config.progressEvery(), config.heartbeatInterval());
+        TrainingPlan plan = new TrainingPlan(running.id(), running.styleId(), styleImage, running.options(), photos,
+                config.checkpointEvery(), config.previewEvery(), seed(running.id()));
+        TrainedModel model = trainer.train(plan, checkpoints, progress);
+
+        ModelManifest manifest = publish(progress.record(), model);
+        TrainingRecord done = progress.record().succeeded(manifest.version(), model.quality(), clock.instant());
+        records.save(done);
+        registry.counter("atelier.trainings", "outcome", "succeeded").increment();
+        LOG.infof("training %s SUCCEEDED: published %s@%d", done.id(), manifest.styleId(), manifest.version());
+        events.publish(finalEvent(done).orElseThrow(), trace);
+    }
+
+    private BufferedImage styleImage(String key) {
+        byte[] bytes = store.get(key).orElseThrow(() -> new TrainingFailure(ErrorCodes.STYLE_IMAGE_MISSING,
+                "the style image " + key + " is not in the object store"));
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+            if (image == null) {
+                throw new IOException("not an image ImageIO can read");
+            }
+            return PhotoDecoder.toRgb(image);
+        } catch (IOException | RuntimeException e) {
+            throw new TrainingFailure(ErrorCodes.STYLE_IMAGE_UNDECODABLE, "the style image " + key + " does not decode: " + e.getMessage(), e);
+        }
+    }
+
+    /** Artefacts, then manifest, then announcement: the platform publisher's order. */
+    private ModelManifest publish(TrainingRecord record, TrainedModel model) {
+        ModelFile file = new ModelFile(model.onnx(), model.inputName(), model.outputName(), model.inputShape(), model.preview(),
+                "training " + record.id(), model.quality());
+        try {
+            return models.publish(record.styleId(), record.title(), file);
+        } catch (IllegalStateException e) {
+            throw new EventsUnavailableException("the model of training " + record.id() + " was stored but not announced: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Best effort; false when the failure could not be recorded (S3 down), so the request must not be committed. */
+    private boolean recordFailure(TrainingRequested request, RunFailure failure, TraceContext trace) {
+        try {
+            TrainingRecord current = records.load(request);
+            if (!current.status().isFinal()) {
+                current = current.failed(failure.error(), clock.instant());
+                records.save(current);
+                registry.counter("atelier.trainings", "outcome", "failed").increment();
+            }
+            try {
+                finalEvent(current).ifPresent(event -> events.publish(event, trace));
+            } catch (RuntimeException e) {
+                LOG.warnf("training %s: TrainingFailed not announced: %s", request.trainingId(), e.getMessage());
+            }
+            return true;
+        } catch (RuntimeException e) {
+            LOG.errorf("could not record the failure of training %s: %s", request.trainingId(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** The event announcing a final record (sent again when a finished request is delivered again). */
+    static Optional<AtelierEvent> finalEvent(TrainingRecord record) {
+        if (record.status() == TrainingStatus.SUCCEEDED) {
+            return Optional.of(new TrainingCompleted(record.id(), record.styleId(), record.modelVersion(),
+                    StorageKeys.model(record.styleId(), record.modelVersion()), record.quality(), record.device(),
+                    record.finishedAt()));
+        }
+        if (record.status() == TrainingStatus.FAILED) {
+            return Optional.of(new TrainingFailed(record.id(), record.styleId(), record.error(), record.attempts(),
+                    record.finishedAt()));
+        }
+        return Optional.empty();
+    }
+
+    private Duration backoff(int attempt) {
+        Duration wait = config.retry().initialBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
+        return wait.compareTo(config.retry().maxBackoff()) > 0 ? config.retry().maxBackoff() : wait;
+    }
+
+    /** Training ids are UUIDs: their random bits seed the training, the same on every attempt. */
+    static long seed(String trainingId) {
+        UUID id = UUID.fromString(trainingId);
+        return id.getMostSignificantBits() ^ id.getLeastSignificantBits();
+    }
+
+    private static String hostName() {
+        String host = System.getenv("HOSTNAME");
+        if (host != null && !host.isBlank()) {
+            return host;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "trainer";
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.atelier.trainer.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.atelier.contracts.events.TrainingRequested;
+import dev.atelier.contracts.storage.StorageKeys;
+import dev.atelier.contracts.training.TrainingOptions;
+import dev.atelier.contracts.training.TrainingRecord;
+import dev.atelier.contracts.training.TrainingStatus;
+import dev.atelier.local.LocalStackTestResource;
+import dev.atelier.local.Stack;
+import dev.atelier.platform.storage.ObjectStore;
+import dev.atelier.platform.storage.S3Settings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged trainer as a real process, killed with SIGKILL in the middle of a training and started
+ * again: the request is not lost and the training resumes from its last checkpoint in S3. Runs after
+ * packaging ({@code mvn verify}); skipped while the packaged trainer has no {@code TrainingEngine}
+ * (the stand-in of the tests is not packaged).
+ */
+class TrainerCrashIT {
+    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    private static final Duration WAIT = Duration.ofMinutes(3);
+
+    private final List<Process> processes = new ArrayList<>();
+
+    @AfterEach
+    void stopTrainers() throws InterruptedException {
+        for (Process process : processes) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aTrainerKilledMidwayResumesFromItsCheckpointWhenRestarted() throws Exception {
+        assumeTrue(Files.isRegularFile(JAR), JAR + " is missing: run mvn verify (it packages the trainer first)");
+        Stack stack = LocalStackTestResource.stack();
+        try (ObjectStore store = ObjectStore.connect(new S3Settings(stack.s3Endpoint(), stack.accessKey(), stack.secretKey(),
+                stack.region(), stack.bucket())); TrainerStack client = new TrainerStack(stack.bootstrapServers(), store)) {
+            client.dataset("crash-photos", 6, 2);
+            Path log = Files.createTempFile(Path.of("target"), "trainer-crash-", ".log");
+
+            Process first = start(stack, log);
+            assumeFalse(awaitLogLine(log, "trains on").contains("UnavailableTrainingEngine"),
+                    "the packaged trainer has no TrainingEngine yet (the ML core plugs one in); skipping");
+            TrainingRequested request = client.submit("phoenix-crash", new TrainingOptions(8, 40, 2, 64, null, null, null, "crash-photos"));
+            await().atMost(WAIT).until(() -> step(client, request) >= 7);
+            first.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no shutdown hook runs
+
+            TrainingRecord killed = client.record(request.trainingId());
+            assertThat(killed.status()).isEqualTo(TrainingStatus.RUNNING);
+            assertThat(store.exists(StorageKeys.checkpointInfo(request.trainingId()))).isTrue();
+
+            start(stack, log);
+            TrainingRecord done = await().atMost(WAIT).until(() -> client.record(request.trainingId()), r -> r.status().isFinal());
+            assertThat(done.status()).isEqualTo(TrainingStatus.SUCCEEDED);
+            assertThat(done.attempts()).isEqualTo(2);
+            assertThat(done.resumedFromStep()).isGreaterThanOrEqualTo(5);
+            assertThat(store.exists(StorageKeys.manifest("phoenix-crash", done.modelVersion()))).isTrue();
+        }
+    }
+
+    private Process start(Stack stack, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m", "-Dquarkus.http.port=0", "-Datelier.trainer.instance-id=crash-test",
+                "-Datelier.trainer.checkpoint-every=5", "-Datelier.trainer.progress-every=1",
+                // The broker's minimum: the restarted trainer gets the dead one's partition soon.
+                "-Dmp.messaging.incoming.training-requests.session.timeout.ms=6000",
+                "-Datelier.shared.dir=" + System.getProperty("atelier.shared.dir", "../../shared")));
+        stack.quarkusConfig().forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", JAR.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        processes.add(process);
+        return process;
+    }
+
+    private static int step(TrainerStack client, TrainingRequested request) {
+        TrainingRecord record = client.record(request.trainingId());
+        return record.progress() == null ? 0 : record.progress().step();
+    }
+
+    private static String awaitLogLine(Path log, String text) {
+        return await().atMost(Duration.ofMinutes(2)).until(() -> Files.readAllLines(log).stream()
+                .filter(line -> line.contains(text)).findFirst().orElse(null), line -> line != null);
+    }
+}
