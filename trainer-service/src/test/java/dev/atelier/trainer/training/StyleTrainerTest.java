@@ -9,6 +9,8 @@ import dev.atelier.trainer.imaging.ImageArrays;
 import dev.atelier.trainer.loss.LossNetwork;
 import dev.atelier.trainer.loss.LossNetworkSource;
 import dev.atelier.trainer.loss.LossNetworks;
+import dev.atelier.trainer.network.TransformerNet;
+import dev.atelier.trainer.network.TransformerNetSpec;
 import dev.atelier.trainer.onnx.OnnxExporter;
 import dev.atelier.trainer.onnx.ParityGate;
 import dev.atelier.trainer.onnx.ParityReport;
@@ -85,8 +87,25 @@ class StyleTrainerTest {
             QualityReport quality = QualityEvaluation.evaluate(trainer.network(), lossNetwork,
                     lossNetwork.defaultWeights(), style, List.of(holdOut), 128);
             System.out.println("quality: " + quality);
+            assertThat(quality.judge()).isEqualTo("squeezenet1.1");
             assertThat(quality.styleLoss()).isFinite().isPositive();
             assertThat(quality.contentLoss()).isFinite().isPositive();
+
+            // The VGG as a second, independent judge; an untrained net of the same shape must do worse under it.
+            String vggWeights = SharedFiles.require(
+                    "models/loss_networks/vgg19_normalised_relu3_1/vgg19_normalised_relu3_1.npz").toString();
+            try (NDManager vggManager = manager.newSubManager();
+                    LossNetwork vgg = LossNetworks.load(new LossNetworkSource("vgg19_normalised_relu3_1", vggWeights, null, null), vggManager);
+                    NDManager untrainedManager = manager.newSubManager()) {
+                QualityReport trained = QualityEvaluation.evaluate(trainer.network(), vgg, vgg.defaultWeights(), style,
+                        List.of(holdOut), 128);
+                QualityReport untrained = QualityEvaluation.evaluate(
+                        TransformerNet.create(new TransformerNetSpec(8), untrainedManager), vgg, vgg.defaultWeights(), style,
+                        List.of(holdOut), 128);
+                System.out.println("quality: " + trained + " (untrained: " + untrained + ")");
+                assertThat(trained.judge()).isEqualTo("vgg19_normalised_relu3_1");
+                assertThat(trained.styleLoss()).isLessThan(untrained.styleLoss());
+            }
         }
     }
 
