@@ -1,0 +1,52 @@
+package dev.atelier.trainer.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.atelier.trainer.imaging.ImageArrays;
+import dev.atelier.trainer.loss.LossNetwork;
+import dev.atelier.trainer.loss.LossValues;
+import dev.atelier.trainer.loss.LossWeights;
+import dev.atelier.trainer.loss.PerceptualLoss;
+import dev.atelier.trainer.network.TransformerNet;
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+/**
+ * The quality gate's measurement: stylises fixed held-out photos with a trained network and reports the mean
+ * style and content loss under a given judge (SqueezeNet, or the VGG as an independent second opinion).
+ */
+public final class QualityEvaluation {
+    /** Held-out photos are judged at this longest side. */
+    public static final int DEFAULT_MAX_SIDE = 384;
+
+    private QualityEvaluation() {
+    }
+
+    /**
+     * @param judge a loss network on the network's device
+     * @param weights the layers to judge with (e.g. {@code judge.defaultWeights()})
+     */
+    public static QualityReport evaluate(TransformerNet net, LossNetwork judge, LossWeights weights, BufferedImage style,
+            List<BufferedImage> holdOut, int maxSide) {
+        if (holdOut.isEmpty()) {
+            throw new IllegalArgumentException("no held-out photos to judge with");
+        }
+        NDArray any = net.parameterArrays().values().iterator().next();
+        try (NDManager manager = any.getManager().newSubManager()) {
+            NDArray styleArray = ImageArrays.toArray(manager, ImageArrays.fitMultipleOf4(style, maxSide));
+            double styleSum = 0;
+            double contentSum = 0;
+            try (PerceptualLoss loss = new PerceptualLoss(judge, weights, styleArray)) {
+                for (BufferedImage photo : holdOut) {
+                    try (NDManager perPhoto = manager.newSubManager()) {
+                        NDArray x = ImageArrays.toArray(perPhoto, ImageArrays.fitMultipleOf4(photo, maxSide));
+                        LossValues values = loss.compute(net.forward(x), x).values();
+                        styleSum += values.style();
+                        contentSum += values.content();
+                    }
+                }
+            }
+            return new QualityReport(judge.name(), holdOut.size(), styleSum / holdOut.size(), contentSum / holdOut.size());
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.atelier.trainer.training;
+
+import dev.atelier.trainer.loss.LossWeights;
+
+/**
+ * How to train one style.
+ *
+ * @param baseWidth transform network width (32 upstream; 16 makes models under 2 MB)
+ * @param steps optimisation steps to run
+ * @param batchSize photos per step
+ * @param learningRate Adam's step size
+ * @param styleSize longest side the style image is scaled to before its Grams are taken
+ * @param weights loss layers and weights; null means the loss network's defaults
+ * @param seed seeds the network's initial weights
+ */
+public record TrainingSettings(int baseWidth, int steps, int batchSize, float learningRate, int styleSize,
+        LossWeights weights, long seed) {
+    public static final int DEFAULT_WIDTH = 32;
+    public static final int DEFAULT_BATCH = 4;
+    public static final float DEFAULT_LEARNING_RATE = 1e-3f;
+    public static final int DEFAULT_STYLE_SIZE = 256;
+
+    public TrainingSettings {
+        if (steps < 0 || batchSize < 1 || !(learningRate > 0) || styleSize < 16) {
+            throw new IllegalArgumentException("invalid training settings: steps " + steps + ", batch " + batchSize
+                    + ", learning rate " + learningRate + ", style size " + styleSize);
+        }
+    }
+
+    public static TrainingSettings defaults(int steps) {
+        return new TrainingSettings(DEFAULT_WIDTH, steps, DEFAULT_BATCH, DEFAULT_LEARNING_RATE, DEFAULT_STYLE_SIZE, null, 0L);
+    }
+}

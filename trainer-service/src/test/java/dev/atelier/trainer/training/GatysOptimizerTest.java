@@ -1,0 +1,60 @@
+package dev.atelier.trainer.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDManager;
+import dev.atelier.trainer.SharedFiles;
+import dev.atelier.trainer.imaging.ImageArrays;
+import dev.atelier.trainer.loss.LossNetwork;
+import dev.atelier.trainer.loss.LossNetworkSource;
+import dev.atelier.trainer.loss.LossNetworks;
+import dev.atelier.trainer.loss.LossValues;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+class GatysOptimizerTest {
+
+    @Test
+    void optimisingThePixelsMovesAPhotoTowardsTheStyle() throws Exception {
+        Path weights = SharedFiles.require("models/loss_networks/squeezenet1.1/weights_npy");
+        BufferedImage photo = ImageArrays.read(SharedFiles.require("images/content/chelsea.png"));
+        BufferedImage style = ImageArrays.read(SharedFiles.require("images/style/starry_night.jpg"));
+        int steps = Integer.getInteger("gatys.steps", 40);
+        try (NDManager manager = ComputeDevice.cpu().newManager();
+                LossNetwork net = LossNetworks.load(new LossNetworkSource("squeezenet1.1", weights.toString(), null, null), manager)) {
+            List<LossValues> history = new ArrayList<>();
+            GatysOptimizer gatys = new GatysOptimizer(net, net.defaultWeights(), steps, GatysOptimizer.DEFAULT_LEARNING_RATE,
+                    Integer.getInteger("gatys.side", 160));
+            BufferedImage result = gatys.stylise(photo, style, manager, history::add);
+
+            LossValues first = history.get(0);
+            LossValues last = history.get(history.size() - 1);
+            System.out.println("gatys first: " + first + "\ngatys last:  " + last);
+            assertThat(history).hasSize(steps);
+            assertThat(last.total()).isLessThan(0.6f * first.total());
+            assertThat(last.style()).isLessThan(0.6f * first.style());
+            // The content term starts at 0 (the pixels are the photo) and may only grow so far.
+            assertThat(first.content()).isLessThan(1e-6f);
+            assertThat(last.content()).isLessThan(1f);
+
+            BufferedImage start = ImageArrays.fitMultipleOf4(photo, result.getWidth());
+            assertThat(meanAbsDiff(ImageArrays.toChw(result), ImageArrays.toChw(start))).isGreaterThan(3f);
+            Path out = Path.of("target", "gatys-chelsea-starry_night.png");
+            Files.createDirectories(out.getParent());
+            ImageIO.write(result, "png", out.toFile());
+        }
+    }
+
+    private static float meanAbsDiff(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += Math.abs(a[i] - b[i]);
+        }
+        return (float) (sum / a.length);
+    }
+}

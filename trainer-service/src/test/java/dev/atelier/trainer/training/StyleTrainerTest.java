@@ -1,0 +1,161 @@
+package dev.atelier.trainer.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.atelier.trainer.SharedFiles;
+import dev.atelier.trainer.imaging.ImageArrays;
+import dev.atelier.trainer.loss.LossNetwork;
+import dev.atelier.trainer.loss.LossNetworkSource;
+import dev.atelier.trainer.loss.LossNetworks;
+import dev.atelier.trainer.network.TransformerNet;
+import dev.atelier.trainer.network.TransformerNetSpec;
+import dev.atelier.trainer.onnx.OnnxExporter;
+import dev.atelier.trainer.onnx.ParityGate;
+import dev.atelier.trainer.onnx.ParityReport;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A tiny but real training: SqueezeNet loss, width-8 network, small crops of real photos. */
+class StyleTrainerTest {
+    private static final int CROP = 64;
+    private static NDManager manager;
+    private static LossNetwork lossNetwork;
+    private static List<BufferedImage> photos;
+    private static BufferedImage style;
+
+    @BeforeAll
+    static void load() throws Exception {
+        String weights = SharedFiles.require("models/loss_networks/squeezenet1.1/weights_npy").toString();
+        style = ImageArrays.read(SharedFiles.require("images/style/starry_night.jpg"));
+        photos = new ArrayList<>();
+        for (String name : List.of("amber.jpg", "chicago.jpg", "tubingen.jpg", "golden_gate.jpg")) {
+            // Shrunk once so that crops cost little; the crops still vary in scale and framing.
+            photos.add(ImageArrays.fitMultipleOf4(ImageArrays.read(SharedFiles.require("images/content/" + name)), 160));
+        }
+        manager = ComputeDevice.cpu().newManager();
+        lossNetwork = LossNetworks.load(new LossNetworkSource("squeezenet1.1", weights, null, null), manager);
+    }
+
+    @AfterAll
+    static void close() {
+        if (lossNetwork != null) {
+            lossNetwork.close();
+        }
+        if (manager != null) {
+            manager.close();
+        }
+    }
+
+    private static TrainingSettings settings(int steps) {
+        return new TrainingSettings(8, steps, 2, 1e-2f, 128, null, 42L);
+    }
+
+    private static RandomCropSource source(long seed) {
+        return new RandomCropSource(photos, CROP, 0.5, seed);
+    }
+
+    @Test
+    void lossDecreasesAndTheExportPassesTheParityGate() throws Exception {
+        List<StepReport> reports = new ArrayList<>();
+        try (StyleTrainer trainer = new StyleTrainer(settings(40), lossNetwork, style, source(1), ComputeDevice.cpu())) {
+            trainer.run(reports::add, () -> false);
+            assertThat(reports).hasSize(40);
+            reports.stream().filter(r -> r.step() % 10 == 0 || r.step() == 1).forEach(System.out::println);
+            assertThat(reports).allSatisfy(r -> assertThat(r.imagesPerSecond()).isPositive());
+            assertThat(reports).allSatisfy(r -> assertThat(r.losses().total()).isFinite());
+            double first = meanTotal(reports.subList(0, 5));
+            double last = meanTotal(reports.subList(35, 40));
+            System.out.printf("mean total loss, steps 1-5: %.4f, steps 36-40: %.4f (%s)%n", first, last,
+                    trainer.device().description());
+            assertThat(last).isLessThan(0.7 * first);
+
+            byte[] onnx = new OnnxExporter("test").export(trainer.network(), Map.of("steps", "40"));
+            BufferedImage holdOut = ImageArrays.read(SharedFiles.require("images/content/coffee.png"));
+            ParityReport report = new ParityGate().check(trainer.network(), onnx, holdOut);
+            System.out.println("trained export: " + report.describe());
+            assertThat(report.passed()).as(report.describe()).isTrue();
+
+            QualityReport quality = QualityEvaluation.evaluate(trainer.network(), lossNetwork,
+                    lossNetwork.defaultWeights(), style, List.of(holdOut), 128);
+            System.out.println("quality: " + quality);
+            assertThat(quality.judge()).isEqualTo("squeezenet1.1");
+            assertThat(quality.styleLoss()).isFinite().isPositive();
+            assertThat(quality.contentLoss()).isFinite().isPositive();
+
+            // The VGG as a second, independent judge; an untrained net of the same shape must do worse under it.
+            String vggWeights = SharedFiles.require(
+                    "models/loss_networks/vgg19_normalised_relu3_1/vgg19_normalised_relu3_1.npz").toString();
+            try (NDManager vggManager = manager.newSubManager();
+                    LossNetwork vgg = LossNetworks.load(new LossNetworkSource("vgg19_normalised_relu3_1", vggWeights, null, null), vggManager);
+                    NDManager untrainedManager = manager.newSubManager()) {
+                QualityReport trained = QualityEvaluation.evaluate(trainer.network(), vgg, vgg.defaultWeights(), style,
+                        List.of(holdOut), 128);
+                QualityReport untrained = QualityEvaluation.evaluate(
+                        TransformerNet.create(new TransformerNetSpec(8), untrainedManager), vgg, vgg.defaultWeights(), style,
+                        List.of(holdOut), 128);
+                System.out.println("quality: " + trained + " (untrained: " + untrained + ")");
+                assertThat(trained.judge()).isEqualTo("vgg19_normalised_relu3_1");
+                assertThat(trained.styleLoss()).isLessThan(untrained.styleLoss());
+            }
+        }
+    }
+
+    @Test
+    void aRestoredCheckpointHasIdenticalParametersAndContinuesIdentically() throws Exception {
+        RandomCropSource original = source(7);
+        try (StyleTrainer a = new StyleTrainer(settings(10), lossNetwork, style, original, ComputeDevice.cpu())) {
+            for (int i = 0; i < 3; i++) {
+                a.step();
+            }
+            ByteArrayOutputStream checkpoint = new ByteArrayOutputStream();
+            a.saveCheckpoint(checkpoint);
+
+            // Another trainer (different initial weights) resumes, drawing the same crops as the original from now on.
+            RandomCropSource replay = source(7);
+            for (int i = 0; i < 3; i++) {
+                replay.next(2);
+            }
+            TrainingSettings other = new TrainingSettings(8, 10, 2, 1e-2f, 128, null, 99L);
+            try (StyleTrainer b = new StyleTrainer(other, lossNetwork, style, replay, ComputeDevice.cpu())) {
+                assertThat(maxDiff(a, b)).isPositive();
+                b.restore(new ByteArrayInputStream(checkpoint.toByteArray()));
+                assertThat(b.completedSteps()).isEqualTo(3);
+                assertThat(maxDiff(a, b)).isZero();
+
+                StepReport nextA = a.step();
+                StepReport nextB = b.step();
+                assertThat(nextB.step()).isEqualTo(4);
+                assertThat(nextB.losses().total()).isCloseTo(nextA.losses().total(), org.assertj.core.data.Offset.offset(1e-4f));
+                float after = maxDiff(a, b);
+                System.out.printf("checkpoint: %d bytes; max param diff one step after restore: %g%n",
+                        checkpoint.size(), after);
+                assertThat(after).isLessThan(1e-5f);
+            }
+        }
+    }
+
+    private static float maxDiff(StyleTrainer a, StyleTrainer b) {
+        float max = 0;
+        for (Map.Entry<String, NDArray> p : a.network().parameterArrays().entrySet()) {
+            float[] x = p.getValue().toFloatArray();
+            float[] y = b.network().parameterArrays().get(p.getKey()).toFloatArray();
+            for (int i = 0; i < x.length; i++) {
+                max = Math.max(max, Math.abs(x[i] - y[i]));
+            }
+        }
+        return max;
+    }
+
+    private static double meanTotal(List<StepReport> reports) {
+        return reports.stream().mapToDouble(r -> r.losses().total()).average().orElseThrow();
+    }
+}
