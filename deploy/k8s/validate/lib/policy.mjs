@@ -141,6 +141,39 @@ export function kafkaPolicy(objects) {
   return problems;
 }
 
+/** Seconds in a Quarkus duration ("45s", "2m", "500ms", "30", "PT45S"); NaN when unreadable. */
+export function seconds(text) {
+  const simple = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/i.exec(String(text).trim());
+  if (simple) {
+    const unit = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400 }[(simple[2] ?? "s").toLowerCase()];
+    return Number(simple[1]) * unit;
+  }
+  const iso = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$/i.exec(String(text).trim());
+  return iso ? (Number(iso[1] ?? 0) * 3600 + Number(iso[2] ?? 0) * 60 + Number(iso[3] ?? 0)) : NaN;
+}
+
+/**
+ * A worker's shutdown wait (ATELIER_WORKER_SHUTDOWN_WAIT) must end, with Kafka's close after it, before
+ * Kubernetes kills the pod (terminationGracePeriodSeconds, 30 s when unset).
+ */
+export function shutdownPolicy(objects) {
+  const problems = [];
+  const kafkaClose = 10;
+  for (const { id, template } of podTemplates(objects)) {
+    const grace = template?.spec?.terminationGracePeriodSeconds ?? 30;
+    for (const c of template?.spec?.containers ?? []) {
+      const wait = (c.env ?? []).find((e) => e.name === "ATELIER_WORKER_SHUTDOWN_WAIT");
+      if (!wait) continue;
+      const s = seconds(wait.value);
+      if (Number.isNaN(s)) problems.push(`${id} container ${c.name}: ATELIER_WORKER_SHUTDOWN_WAIT '${wait.value}' is no duration`);
+      else if (s + kafkaClose > grace) {
+        problems.push(`${id} container ${c.name}: shutdown wait ${wait.value} + ${kafkaClose} s exceeds terminationGracePeriodSeconds ${grace}`);
+      }
+    }
+  }
+  return problems;
+}
+
 export function policy(objects) {
-  return [...containerPolicy(objects), ...references(objects), ...kafkaPolicy(objects)];
+  return [...containerPolicy(objects), ...references(objects), ...kafkaPolicy(objects), ...shutdownPolicy(objects)];
 }

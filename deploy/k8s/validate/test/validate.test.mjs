@@ -139,3 +139,13 @@ test("policy: references, topics and partitions are consistent", async () => {
     'PodDisruptionBudget/atelier-gateway: selector {"app.kubernetes.io/name":"gateway"} matches no pod template',
   ]) assert.ok(problems.includes(expected), `expected '${expected}' in:\n${problems.join("\n")}`);
 });
+
+test("policy: a worker's shutdown wait must end before Kubernetes kills the pod", async () => {
+  const problems = await mutated("gpu", (o) => {
+    const pod = find(o, "Deployment", "atelier-worker").spec.template.spec;
+    pod.terminationGracePeriodSeconds = 25;
+  });
+  assert.ok(problems.includes(
+    "Deployment/atelier-worker container worker: shutdown wait 20s + 10 s exceeds terminationGracePeriodSeconds 25"),
+  problems.join("\n"));
+});
