@@ -38,6 +38,13 @@ public interface WorkerConfig {
     @WithDefault("30s")
     Duration eventAckTimeout();
 
+    /**
+     * How long a stopping worker waits for its running jobs to finish before it exits anyway (those are
+     * then redelivered). Keep Kubernetes' terminationGracePeriodSeconds above it.
+     */
+    @WithDefault("30s")
+    Duration shutdownWait();
+
     /** Retries of transient failures (S3 or Kafka unreachable, a style the catalog has not caught up with). */
     Retry retry();
 

@@ -8,6 +8,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -29,9 +30,11 @@ public class RequestConsumer {
     private static final Logger LOG = Logger.getLogger(RequestConsumer.class);
 
     private final JobProcessor processor;
+    private final InFlightJobs inFlight;
 
-    public RequestConsumer(JobProcessor processor) {
+    public RequestConsumer(JobProcessor processor, InFlightJobs inFlight) {
         this.processor = processor;
+        this.inFlight = inFlight;
     }
 
     @Incoming(Channels.REQUESTS)
@@ -45,6 +48,11 @@ public class RequestConsumer {
             LOG.warnf("dead-lettering a record that is no job request: %s", e.getMessage());
             return message.nack(e);
         }
+        if (!inFlight.tryStart()) {
+            // Stopping: neither acknowledged nor failed, so never committed; another worker gets it.
+            LOG.infof("stopping: leaving job %s to another worker", request.jobId());
+            return new CompletableFuture<>();
+        }
         MDC.put(MDC_JOB_ID, request.jobId());
         try {
             Optional<JobError> failure = processor.process(request, trace);
@@ -52,6 +60,7 @@ public class RequestConsumer {
                     : message.nack(JobFailure.permanent(failure.get().code(), failure.get().message()));
         } finally {
             MDC.remove(MDC_JOB_ID);
+            inFlight.finished();
         }
     }
 
