@@ -13,25 +13,15 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The clients built from settings: the object store, one durable Kafka producer (acks=all,
- * idempotent; training events and model announcements are sent synchronously from the training
- * thread, so the platform's blocking publisher fits better than an emitter), the model publisher
- * and the clock. Closed on shutdown.
+ * The trainer's own clients (the object store and the clock come from platform-quarkus): one durable
+ * Kafka producer (acks=all, idempotent; training events and model announcements are sent synchronously
+ * from the training thread, so the platform's blocking publisher fits better than an emitter) and the
+ * model publisher. Closed on shutdown.
  */
 @Singleton
 public class Infrastructure {
     /** CloudEvents {@code source} of everything the trainer emits. */
     public static final String SOURCE = "/atelier/trainer";
-
-    @Produces
-    @Singleton
-    ObjectStore objectStore(S3Config config) {
-        return ObjectStore.connect(config.settings());
-    }
-
-    void close(@Disposes ObjectStore store) {
-        store.close();
-    }
 
     @Produces
     @Singleton
@@ -48,11 +38,5 @@ public class Infrastructure {
     @Singleton
     ModelPublisher models(ObjectStore store, EventPublisher events, Clock clock) {
         return new ModelPublisher(store, events, clock);
-    }
-
-    @Produces
-    @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

@@ -100,8 +100,9 @@ class TrainingServiceTest {
     }
 
     @Test
-    void isReadyAgainstTheRealBroker() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    void isReadyAgainstTheRealBrokerAndObjectStore() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'object-store' }.status", equalTo("UP"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.atelier.worker.config;
+package dev.atelier.platform.quarkus;
 
 import dev.atelier.platform.storage.ObjectStore;
 import jakarta.enterprise.inject.Disposes;
@@ -6,16 +6,18 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** Builds the object store from {@link S3Config} (closed on shutdown) and the clock jobs are timed with. */
+/** The object store built from {@link S3Config}, closed on shutdown, and the clock records are stamped with. */
 @Singleton
-public class InfrastructureProducer {
+public class ObjectStoreProducer {
 
+    /** Singleton, not application-scoped: {@link ObjectStore} is final, so it cannot be proxied. */
     @Produces
     @Singleton
     ObjectStore objectStore(S3Config config) {
         return ObjectStore.connect(config.settings());
     }
 
+    /** Releases the S3 client's connection pool and threads, which would otherwise outlive the app. */
     void close(@Disposes ObjectStore store) {
         store.close();
     }

@@ -1,4 +1,4 @@
-package dev.atelier.gateway.health;
+package dev.atelier.platform.quarkus;
 
 import dev.atelier.platform.storage.ObjectStore;
 import jakarta.inject.Singleton;
@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready while the object store answers and the bucket exists: no job can be accepted without it. */
+/** Ready only while S3 answers and the bucket exists: no service can do its work without them. */
 @Readiness
 @Singleton
 public class ObjectStoreReadiness implements HealthCheck {

@@ -1,33 +1,33 @@
-package dev.atelier.trainer.config;
+package dev.atelier.platform.quarkus;
 
 import dev.atelier.platform.storage.S3Settings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Where the object store is ({@code atelier.s3.*}). The defaults fit the local stack only; in
- * Kubernetes they come from the environment ({@code ATELIER_S3_ENDPOINT}, {@code ATELIER_S3_SECRET_KEY} ...).
+ * Where the object store is, under {@code atelier.s3}. The defaults fit the local stack only; Kubernetes
+ * sets {@code ATELIER_S3_ENDPOINT}, {@code ATELIER_S3_ACCESS_KEY}, {@code ATELIER_S3_SECRET_KEY} ... (keys from a Secret).
  */
 @ConfigMapping(prefix = "atelier.s3")
 public interface S3Config {
 
-    /** The S3 API endpoint. */
+    /** The S3 API's base URL. */
     @WithDefault("http://127.0.0.1:9000")
     String endpoint();
 
-    /** Access key (dev default). */
+    /** Access key id (a development default). */
     @WithDefault("atelier")
     String accessKey();
 
-    /** Secret key (dev default). */
+    /** Secret access key (a development default). */
     @WithDefault("atelier-secret")
     String secretKey();
 
-    /** Signing region. */
+    /** Signing region; S3Proxy and MinIO accept {@code us-east-1}. */
     @WithDefault("us-east-1")
     String region();
 
-    /** The one bucket Atelier keeps everything in. */
+    /** The one bucket Atelier keeps inputs, outputs, records, datasets and models in. */
     @WithDefault("atelier")
     String bucket();
 
