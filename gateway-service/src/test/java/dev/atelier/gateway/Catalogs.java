@@ -27,6 +27,7 @@ public final class Catalogs {
     }
 
     public static void ensureCandy(ObjectStore store, String bootstrapServers) {
+        TestTenants.signIn(store);
         try (EventPublisher events = new EventPublisher(new KafkaSettings(bootstrapServers), new CloudEventCodec("/atelier/test"))) {
             // Same bytes every time: publishing again re-announces version 1 instead of adding versions.
             ModelFile model = new ModelFile("not a real model".getBytes(StandardCharsets.UTF_8), "input", "output",

@@ -64,7 +64,7 @@ class SystemEndToEndTest {
             ModelManifest manifest = registration.register(model, STYLE, "Candy");
             assertThat(manifest.version()).isEqualTo(1);
         }
-        client = new DemoClient(system.gatewayUrl());
+        client = new DemoClient(system.gatewayUrl(), system.demoKey());
         client.awaitStyle(STYLE, Duration.ofSeconds(60));
     }
 

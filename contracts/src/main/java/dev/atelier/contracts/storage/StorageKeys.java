@@ -96,4 +96,22 @@ public final class StorageKeys {
     public static String datasetPhoto(String name, String fileName) {
         return dataset(name) + "photos/" + fileName;
     }
+
+    /** An API key's record, found by the SHA-256 (hex) of the key: the only way in from a request. */
+    public static String apiKey(String keyHash) {
+        return "tenants/keys/" + keyHash + ".json";
+    }
+
+    /**
+     * When an API key was last used. Kept apart from {@link #apiKey} so that a gateway noting a use
+     * can never bring back a record that a revocation has just deleted.
+     */
+    public static String apiKeyLastUsed(String keyHash) {
+        return "tenants/keys/" + keyHash + ".used";
+    }
+
+    /** Where a tenant's keys are listed: one empty object per key, named by the key's hash. */
+    public static String tenantKeysPrefix(String tenant) {
+        return "tenants/" + tenant + "/keys/";
+    }
 }

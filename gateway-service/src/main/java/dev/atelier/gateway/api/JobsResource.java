@@ -1,6 +1,7 @@
 package dev.atelier.gateway.api;
 
 import dev.atelier.contracts.jobs.JobRecord;
+import dev.atelier.gateway.auth.Caller;
 import dev.atelier.gateway.jobs.JobQueries;
 import dev.atelier.gateway.jobs.JobResult;
 import dev.atelier.gateway.jobs.JobSubmitter;
@@ -37,8 +38,10 @@ public class JobsResource {
     private final JobSubmitter submitter;
     private final JobQueries queries;
     private final SubmissionMetrics metrics;
+    private final Caller caller;
 
-    JobsResource(JobSubmitter submitter, JobQueries queries, SubmissionMetrics metrics) {
+    JobsResource(JobSubmitter submitter, JobQueries queries, SubmissionMetrics metrics, Caller caller) {
+        this.caller = caller;
         this.submitter = submitter;
         this.queries = queries;
         this.metrics = metrics;
@@ -61,7 +64,7 @@ public class JobsResource {
     public Response submit(@BeanParam JobForm form, @HeaderParam(TraceContext.HEADER) String traceparent) {
         JobUpload upload = new JobUpload(form.image == null ? null : form.image.uploadedFile(), form.style,
                 form.strength, form.outputFormat, traceparent);
-        JobRecord record = metrics.measure(() -> submitter.submit(upload));
+        JobRecord record = metrics.measure(() -> submitter.submit(caller.tenant(), upload));
         return Response.accepted(JobView.of(record)).header(HttpHeaders.LOCATION, JobView.location(record.id())).build();
     }
 
@@ -73,7 +76,7 @@ public class JobsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "404", description = "job-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public JobView get(@PathParam("id") String id) {
-        return JobView.of(queries.find(id));
+        return JobView.of(queries.find(caller.tenant(), id));
     }
 
     @GET
@@ -85,7 +88,7 @@ public class JobsResource {
     @APIResponse(responseCode = "409", description = "job-not-finished (still QUEUED or RUNNING) or job-failed (with the reason)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "job-gone: cancelled or expired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response result(@PathParam("id") String id) {
-        JobResult result = queries.result(id);
+        JobResult result = queries.result(caller.tenant(), id);
         return Response.ok(result.content(), result.format().mediaType())
                 .header("Content-Disposition", "inline; filename=\"" + result.fileName() + "\"")
                 .build();

@@ -2,6 +2,7 @@ package dev.atelier.gateway.api;
 
 import dev.atelier.contracts.models.ModelManifest;
 import dev.atelier.contracts.training.TrainingRecord;
+import dev.atelier.gateway.auth.Caller;
 import dev.atelier.gateway.catalog.StyleCatalog;
 import dev.atelier.gateway.jobs.JobStore;
 import dev.atelier.gateway.problems.Problem;
@@ -35,8 +36,10 @@ public class StylesResource {
     private final StyleCatalog catalog;
     private final JobStore objects;
     private final TrainingSubmitter trainings;
+    private final Caller caller;
 
-    StylesResource(StyleCatalog catalog, JobStore objects, TrainingSubmitter trainings) {
+    StylesResource(StyleCatalog catalog, JobStore objects, TrainingSubmitter trainings, Caller caller) {
+        this.caller = caller;
         this.catalog = catalog;
         this.objects = objects;
         this.trainings = trainings;
@@ -58,7 +61,7 @@ public class StylesResource {
     @APIResponse(responseCode = "422", description = "unknown-dataset or image-corrupt", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "storage-unavailable or queue-unavailable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response train(@BeanParam StyleForm form, @HeaderParam(TraceContext.HEADER) String traceparent) {
-        TrainingRecord record = trainings.submit(new TrainingUpload(form.image == null ? null : form.image.uploadedFile(),
+        TrainingRecord record = trainings.submit(caller.tenant(), new TrainingUpload(form.image == null ? null : form.image.uploadedFile(),
                 form.styleId, form.title, form.width, form.steps, form.batchSize, form.imageSize, form.contentWeight,
                 form.styleWeight, form.tvWeight, form.dataset, traceparent));
         return Response.accepted(TrainingView.of(record)).header(HttpHeaders.LOCATION, TrainingView.location(record.id())).build();

@@ -1,5 +1,6 @@
 package dev.atelier.gateway.api;
 
+import dev.atelier.gateway.auth.Caller;
 import dev.atelier.gateway.problems.Problem;
 import dev.atelier.gateway.trainings.TrainingQueries;
 import jakarta.ws.rs.GET;
@@ -19,8 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "styles")
 public class TrainingsResource {
     private final TrainingQueries queries;
+    private final Caller caller;
 
-    TrainingsResource(TrainingQueries queries) {
+    TrainingsResource(TrainingQueries queries, Caller caller) {
+        this.caller = caller;
         this.queries = queries;
     }
 
@@ -32,7 +35,7 @@ public class TrainingsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingView.class)))
     @APIResponse(responseCode = "404", description = "training-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TrainingView get(@PathParam("id") String id) {
-        return TrainingView.of(queries.find(id));
+        return TrainingView.of(queries.find(caller.tenant(), id));
     }
 
     @GET
@@ -41,6 +44,6 @@ public class TrainingsResource {
     @APIResponse(responseCode = "200", description = "The preview", content = @Content(mediaType = "image/jpeg"))
     @APIResponse(responseCode = "404", description = "training-not-found, or not-found before the first preview", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response preview(@PathParam("id") String id) {
-        return Response.ok(queries.preview(id), "image/jpeg").build();
+        return Response.ok(queries.preview(caller.tenant(), id), "image/jpeg").build();
     }
 }

@@ -12,9 +12,8 @@ import java.time.Duration;
 @ConfigMapping(prefix = "atelier.gateway")
 public interface GatewayConfig {
 
-    /** The tenant every job belongs to, until API keys bind requests to tenants. Part of S3 keys. */
-    @WithDefault("default")
-    String tenant();
+    /** API keys: how requests are bound to tenants. */
+    Auth auth();
 
     /** Limits on uploaded images. */
     Input input();
@@ -47,6 +46,17 @@ public interface GatewayConfig {
          */
         @WithDefault("1000000")
         long verifyPixels();
+    }
+
+    /** API keys. */
+    interface Auth {
+        /**
+         * How long a replica trusts what it looked up about a key (found, or unknown). A revoked key
+         * keeps working on a replica for at most this long; it also bounds how often a key's
+         * last-used time is written.
+         */
+        @WithDefault("30s")
+        Duration cacheTtl();
     }
 
     /** Handing jobs to the workers over Kafka. */

@@ -2,24 +2,24 @@ package dev.atelier.gateway.jobs;
 
 import dev.atelier.contracts.jobs.JobIds;
 import dev.atelier.contracts.jobs.JobRecord;
-import dev.atelier.gateway.config.GatewayConfig;
 import dev.atelier.gateway.problems.ProblemException;
 import dev.atelier.gateway.problems.ProblemType;
 import jakarta.inject.Singleton;
 
-/** Reads jobs back for their owner: the record, and the result once there is one. */
+/**
+ * Reads jobs back for their owner: the record, and the result once there is one. Another tenant's
+ * job is looked up under the caller's own prefix, so it is simply not found (404, never 403).
+ */
 @Singleton
 public class JobQueries {
-    private final String tenant;
     private final JobStore jobs;
 
-    JobQueries(GatewayConfig config, JobStore jobs) {
-        this.tenant = config.tenant();
+    JobQueries(JobStore jobs) {
         this.jobs = jobs;
     }
 
     /** @throws ProblemException {@code job-not-found}, also for ids that are not job ids at all */
-    public JobRecord find(String id) {
+    public JobRecord find(String tenant, String id) {
         // Checked before the id goes anywhere near an S3 key.
         if (!JobIds.isValid(id)) {
             throw notFound(id);
@@ -31,8 +31,8 @@ public class JobQueries {
      * @throws ProblemException {@code job-not-found}; {@code job-not-finished} while QUEUED or RUNNING;
      *     {@code job-failed} with the reason; {@code job-gone} when CANCELLED or EXPIRED
      */
-    public JobResult result(String id) {
-        JobRecord record = find(id);
+    public JobResult result(String tenant, String id) {
+        JobRecord record = find(tenant, id);
         return switch (record.status()) {
             case SUCCEEDED -> new JobResult(id, jobs.get(record.outputKey()).orElseThrow(() -> new IllegalStateException(
                     "job " + id + " SUCCEEDED but its output " + record.outputKey() + " is missing")),

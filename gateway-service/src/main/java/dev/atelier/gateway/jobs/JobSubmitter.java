@@ -7,7 +7,6 @@ import dev.atelier.contracts.jobs.JobIds;
 import dev.atelier.contracts.jobs.JobRecord;
 import dev.atelier.contracts.storage.StorageKeys;
 import dev.atelier.gateway.catalog.StyleResolver;
-import dev.atelier.gateway.config.GatewayConfig;
 import dev.atelier.gateway.imaging.ImageInspector;
 import dev.atelier.gateway.problems.ProblemException;
 import dev.atelier.gateway.problems.ProblemType;
@@ -26,16 +25,14 @@ import org.jboss.logging.Logger;
 public class JobSubmitter {
     private static final Logger LOG = Logger.getLogger(JobSubmitter.class);
 
-    private final String tenant;
     private final ImageInspector inspector;
     private final StyleResolver styles;
     private final JobStore jobs;
     private final JobRequestPublisher publisher;
     private final Clock clock;
 
-    JobSubmitter(GatewayConfig config, ImageInspector inspector, StyleResolver styles, JobStore jobs,
+    JobSubmitter(ImageInspector inspector, StyleResolver styles, JobStore jobs,
             JobRequestPublisher publisher, Clock clock) {
-        this.tenant = config.tenant();
         this.inspector = inspector;
         this.styles = styles;
         this.jobs = jobs;
@@ -44,11 +41,12 @@ public class JobSubmitter {
     }
 
     /**
+     * @param tenant the caller's tenant, owner of the job
      * @return the QUEUED record of the accepted job
      * @throws ProblemException when the request is refused, or {@code queue-unavailable} when Kafka
      *     did not take the job (its record is then FAILED, so no QUEUED job is left behind)
      */
-    public JobRecord submit(JobUpload upload) {
+    public JobRecord submit(String tenant, JobUpload upload) {
         JobParameters parameters = JobParameters.parse(upload.style(), upload.strength(), upload.outputFormat());
         if (upload.image() == null) {
             throw JobParameters.invalid("image", "the file field 'image' is required (a JPEG or PNG)");

@@ -16,17 +16,18 @@ public class TrainingQueries {
     }
 
     /** @throws ProblemException {@code training-not-found}, also for ids that are not training ids at all */
-    public TrainingRecord find(String id) {
+    public TrainingRecord find(String tenant, String id) {
         // Checked before the id goes anywhere near an S3 key.
         if (!JobIds.isValid(id)) {
             throw notFound(id);
         }
-        return trainings.find(id).orElseThrow(() -> notFound(id));
+        // Another tenant's training reads as absent (404, never 403): ids are not to be probed.
+        return trainings.find(id).filter(r -> tenant.equals(r.tenant())).orElseThrow(() -> notFound(id));
     }
 
     /** @throws ProblemException {@code training-not-found}, or {@code not-found} before the first preview */
-    public byte[] preview(String id) {
-        TrainingRecord record = find(id);
+    public byte[] preview(String tenant, String id) {
+        TrainingRecord record = find(tenant, id);
         String key = record.progress() == null ? null : record.progress().previewKey();
         if (key == null) {
             throw new ProblemException(ProblemType.NOT_FOUND, "training " + id + " has no preview yet").with("trainingId", id);

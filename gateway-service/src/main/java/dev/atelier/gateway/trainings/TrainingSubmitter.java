@@ -25,7 +25,6 @@ import org.jboss.logging.Logger;
 public class TrainingSubmitter {
     private static final Logger LOG = Logger.getLogger(TrainingSubmitter.class);
 
-    private final String tenant;
     private final String defaultDataset;
     private final ImageInspector inspector;
     private final TrainingStore trainings;
@@ -34,7 +33,6 @@ public class TrainingSubmitter {
 
     TrainingSubmitter(GatewayConfig config, ImageInspector inspector, TrainingStore trainings, TrainingRequestPublisher publisher,
             Clock clock) {
-        this.tenant = config.tenant();
         this.defaultDataset = config.training().dataset();
         this.inspector = inspector;
         this.trainings = trainings;
@@ -47,7 +45,7 @@ public class TrainingSubmitter {
      * @throws ProblemException when the request is refused, or {@code queue-unavailable} when Kafka did
      *     not take it (its record is then FAILED, so no QUEUED training is left behind)
      */
-    public TrainingRecord submit(TrainingUpload upload) {
+    public TrainingRecord submit(String tenant, TrainingUpload upload) {
         TrainingParameters parameters = TrainingParameters.parse(upload, defaultDataset);
         if (upload.image() == null) {
             throw TrainingParameters.invalid("image", "the file field 'image' is required: the style image (a JPEG or PNG)");

@@ -15,6 +15,7 @@ import dev.atelier.contracts.jobs.JobStatus;
 import dev.atelier.contracts.storage.StorageKeys;
 import dev.atelier.gateway.Catalogs;
 import dev.atelier.gateway.TestImages;
+import dev.atelier.gateway.TestTenants;
 import dev.atelier.local.LocalStackTestResource;
 import dev.atelier.platform.storage.ObjectStore;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -54,8 +55,7 @@ class JobSubmissionTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @ConfigProperty(name = "atelier.gateway.tenant")
-    String tenant;
+    String tenant = TestTenants.TENANT;
 
     @BeforeEach
     void catalogKnowsCandy() {

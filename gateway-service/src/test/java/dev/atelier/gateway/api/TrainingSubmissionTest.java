@@ -16,6 +16,7 @@ import dev.atelier.contracts.training.ProgressSnapshot;
 import dev.atelier.contracts.training.TrainingRecord;
 import dev.atelier.contracts.training.TrainingStatus;
 import dev.atelier.gateway.TestImages;
+import dev.atelier.gateway.TestTenants;
 import dev.atelier.local.LocalStackTestResource;
 import dev.atelier.platform.storage.ObjectStore;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -55,6 +56,7 @@ class TrainingSubmissionTest {
 
     @BeforeEach
     void datasetExists() {
+        TestTenants.signIn(store);
         store.putJson(StorageKeys.datasetManifest(DATASET), new DatasetManifest(DATASET, "test", List.of(), Instant.now()));
     }
 

@@ -11,6 +11,7 @@ import dev.atelier.contracts.jobs.JobStatus;
 import dev.atelier.contracts.storage.StorageKeys;
 import dev.atelier.gateway.Catalogs;
 import dev.atelier.gateway.TestImages;
+import dev.atelier.gateway.TestTenants;
 import dev.atelier.gateway.queue.QueueException;
 import dev.atelier.local.LocalStackTestResource;
 import dev.atelier.platform.storage.ObjectStore;
@@ -36,8 +37,7 @@ class QueueUnavailableTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @ConfigProperty(name = "atelier.gateway.tenant")
-    String tenant;
+    String tenant = TestTenants.TENANT;
 
     @Test
     void marksTheJobFailedAndAnswers503() {

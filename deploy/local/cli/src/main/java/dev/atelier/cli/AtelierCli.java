@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code ./atelier} command line. */
-@Command(name = "atelier", mixinStandardHelpOptions = true, subcommands = {UpCommand.class, DemoCommand.class, ModelsCommand.class, DatasetCommand.class},
+@Command(name = "atelier", mixinStandardHelpOptions = true, subcommands = {UpCommand.class, DemoCommand.class, ModelsCommand.class, DatasetCommand.class, KeysCommand.class},
         description = "Run Atelier on this machine: Kafka, an S3 server and the services, no Docker needed.")
 public final class AtelierCli {
 

@@ -62,7 +62,7 @@ final class SampleRun {
 
     static DemoClient.Outcome stylize(AtelierSystem system, Path photo, String style, Path out, PrintStream log) throws Exception {
         String format = out.getFileName().toString().toLowerCase().matches(".*\\.jpe?g") ? "jpeg" : "png";
-        try (DemoClient client = new DemoClient(system.gatewayUrl())) {
+        try (DemoClient client = new DemoClient(system.gatewayUrl(), system.demoKey())) {
             client.awaitStyle(style, Duration.ofSeconds(30));
             log.println("Stylizing " + photo + " with " + style + " through " + system.gatewayUrl() + "/v1/jobs ...");
             DemoClient.Outcome outcome = client.stylize(photo, style, format, Duration.ofMinutes(3));

@@ -45,6 +45,8 @@ final class UpCommand implements Callable<Integer> {
         String gateway = system.gatewayUrl();
         out.println();
         out.println("Atelier is running.");
+        out.println("  API key      " + system.demoKey() + "   (tenant " + AtelierSystem.DEMO_TENANT
+                + "; send it as 'Authorization: Bearer <key>', shown only now)");
         out.println("  API          " + gateway + "/v1/jobs   (styles: " + gateway + "/v1/styles)");
         out.println("  Swagger UI   " + gateway + "/q/swagger-ui");
         out.println("  OpenAPI      " + gateway + "/q/openapi");

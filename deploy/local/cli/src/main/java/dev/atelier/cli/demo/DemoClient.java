@@ -7,12 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /**
@@ -21,10 +24,13 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  */
 public final class DemoClient implements AutoCloseable {
     private final String gateway;
-    private final CloseableHttpClient http = HttpClients.createDefault();
+    private final CloseableHttpClient http;
 
-    public DemoClient(String gateway) {
+    /** @param apiKey the tenant's key, sent as {@code Authorization: Bearer} with every call */
+    public DemoClient(String gateway, String apiKey) {
         this.gateway = gateway;
+        this.http = HttpClients.custom()
+                .setDefaultHeaders(List.of(new BasicHeader(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey))).build();
     }
 
     /** What came back: the job id, its final record and the result bytes. */

@@ -2,7 +2,11 @@ package dev.atelier.cli.services;
 
 import dev.atelier.local.Stack;
 import dev.atelier.local.StackSettings;
+import dev.atelier.platform.storage.ObjectStore;
+import dev.atelier.platform.storage.S3Settings;
+import dev.atelier.platform.tenants.ApiKeys;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +20,13 @@ public final class AtelierSystem implements AutoCloseable {
     public static final String GATEWAY = "gateway-service";
     public static final String WORKER = "inference-worker";
     public static final String TRAINER = "trainer-service";
+    /** The tenant of the key {@code up} and {@code demo} issue and print. */
+    public static final String DEMO_TENANT = "demo";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final Stack stack;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private String demoKey;
 
     private AtelierSystem(Stack stack) {
         this.stack = stack;
@@ -38,6 +45,7 @@ public final class AtelierSystem implements AutoCloseable {
         try {
             out.println("  Kafka " + stack.bootstrapServers() + ", S3 " + stack.s3Endpoint());
             system.startServices(layout, out);
+            system.demoKey = system.issueKey(DEMO_TENANT);
             return system;
         } catch (Exception e) {
             system.close();
@@ -55,6 +63,19 @@ public final class AtelierSystem implements AutoCloseable {
             service.awaitReady(READY_TIMEOUT);
             out.println("  " + service.name() + " ready at " + service.baseUrl());
         }
+    }
+
+    /** Issues an API key for a tenant straight into the stack's S3 server (where every gateway looks keys up). */
+    public String issueKey(String tenant) {
+        try (ObjectStore store = ObjectStore.connect(new S3Settings(stack.s3Endpoint(), stack.accessKey(), stack.secretKey(),
+                stack.region(), stack.bucket()))) {
+            return new ApiKeys(store, Clock.systemUTC()).issue(tenant).key();
+        }
+    }
+
+    /** The key of tenant {@value #DEMO_TENANT}, issued at start. */
+    public String demoKey() {
+        return demoKey;
     }
 
     public Stack stack() {

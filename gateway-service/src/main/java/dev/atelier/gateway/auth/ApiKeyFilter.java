@@ -1,0 +1,88 @@
+package dev.atelier.gateway.auth;
+
+import dev.atelier.contracts.tenants.ApiKeyRecord;
+import dev.atelier.gateway.problems.Problem;
+import dev.atelier.gateway.problems.ProblemResponses;
+import dev.atelier.gateway.problems.ProblemType;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Authenticates every {@code /v1} call by its API key and every {@code /admin} call by the admin
+ * key, before the resource runs. Runs on the resource's worker thread (not the event loop), since a
+ * cache miss reads S3. A refusal is a 401 problem with a {@code WWW-Authenticate} challenge
+ * (RFC 6750), with {@code error="invalid_token"} when a credential was presented but is wrong.
+ */
+public class ApiKeyFilter {
+    static final String V1 = "/v1/";
+    static final String ADMIN = "/admin/";
+    private static final String BEARER = "Bearer ";
+    private static final String REALM = "Bearer realm=\"atelier\"";
+
+    private final KeyCache keys;
+    private final Caller caller;
+    private final Optional<String> adminKey;
+
+    ApiKeyFilter(KeyCache keys, Caller caller, @ConfigProperty(name = "atelier.admin.key") Optional<String> adminKey) {
+        this.keys = keys;
+        this.caller = caller;
+        this.adminKey = adminKey.filter(k -> !k.isBlank());
+    }
+
+    @ServerRequestFilter
+    public Response authenticate(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        Optional<String> presented = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (path.startsWith(ADMIN)) {
+            return admin(path, presented);
+        }
+        if (!path.startsWith(V1)) {
+            return null;
+        }
+        if (presented.isEmpty()) {
+            return unauthorized(path, REALM, "this call needs an API key: send 'Authorization: Bearer atl_...'");
+        }
+        Optional<ApiKeyRecord> record = keys.resolve(presented.get());
+        if (record.isEmpty()) {
+            return unauthorized(path, REALM + ", error=\"invalid_token\"", "the API key is unknown or was revoked");
+        }
+        caller.authenticate(record.get().tenant());
+        return null;
+    }
+
+    private Response admin(String path, Optional<String> presented) {
+        if (adminKey.isEmpty()) {
+            // With no admin key configured the admin API does not exist: 404, as for any unserved path,
+            // so a deployment without one neither offers nor advertises an endpoint to attack.
+            return ProblemResponses.of(Problem.of(ProblemType.NOT_FOUND, 404, "nothing is served at " + path
+                    + " (the admin API is off: set atelier.admin.key to turn it on)", path, Map.of()));
+        }
+        // Constant-time comparison: the admin key is compared, not looked up.
+        if (presented.isEmpty() || !MessageDigest.isEqual(presented.get().getBytes(StandardCharsets.UTF_8),
+                adminKey.get().getBytes(StandardCharsets.UTF_8))) {
+            return unauthorized(path, "Bearer realm=\"atelier-admin\"" + (presented.isEmpty() ? "" : ", error=\"invalid_token\""),
+                    "the admin API needs the admin key: send 'Authorization: Bearer <atelier.admin.key>'");
+        }
+        return null;
+    }
+
+    private static Optional<String> bearer(String authorization) {
+        if (authorization == null || authorization.length() <= BEARER.length()
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        return Optional.of(authorization.substring(BEARER.length()).trim());
+    }
+
+    private static Response unauthorized(String path, String challenge, String detail) {
+        Response problem = ProblemResponses.of(Problem.of(ProblemType.UNAUTHORIZED, 401, detail, path, Map.of()));
+        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
+    }
+}
