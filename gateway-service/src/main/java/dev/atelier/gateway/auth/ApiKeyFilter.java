@@ -4,7 +4,10 @@ import dev.atelier.contracts.tenants.ApiKeyRecord;
 import dev.atelier.gateway.problems.Problem;
 import dev.atelier.gateway.problems.ProblemResponses;
 import dev.atelier.gateway.problems.ProblemType;
+import dev.atelier.gateway.quotas.RateLimitHeaders;
+import dev.atelier.gateway.quotas.RequestRate;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Authenticates every {@code /v1} call by its API key and every {@code /admin} call by the admin
@@ -28,10 +32,12 @@ public class ApiKeyFilter {
 
     private final KeyCache keys;
     private final Caller caller;
+    private final RequestRate rate;
     private final Optional<String> adminKey;
 
-    ApiKeyFilter(KeyCache keys, Caller caller, @ConfigProperty(name = "atelier.admin.key") Optional<String> adminKey) {
+    ApiKeyFilter(KeyCache keys, Caller caller, RequestRate rate, @ConfigProperty(name = "atelier.admin.key") Optional<String> adminKey) {
         this.keys = keys;
+        this.rate = rate;
         this.caller = caller;
         this.adminKey = adminKey.filter(k -> !k.isBlank());
     }
@@ -54,7 +60,25 @@ public class ApiKeyFilter {
             return unauthorized(path, REALM + ", error=\"invalid_token\"", "the API key is unknown or was revoked");
         }
         caller.authenticate(record.get().tenant());
+        RequestRate.Decision decision = rate.take(record.get().tenant());
+        caller.rated(decision);
+        if (!decision.allowed()) {
+            Response problem = ProblemResponses.of(Problem.of(ProblemType.RATE_LIMITED, 429, "more than " + decision.limit()
+                    + " requests per second for this tenant; retry after " + decision.resetSeconds() + " s", path,
+                    Map.of("limit", decision.limit())));
+            return RateLimitHeaders.add(Response.fromResponse(problem), decision)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(decision.resetSeconds())).build();
+        }
         return null;
+    }
+
+    /** {@code RateLimit-Policy} and {@code RateLimit} on every answer to an authenticated {@code /v1} call. */
+    @ServerResponseFilter
+    public void rateLimitHeaders(ContainerRequestContext request, ContainerResponseContext response) {
+        RequestRate.Decision decision = request.getUriInfo().getPath().startsWith(V1) ? caller.rate() : null;
+        if (decision != null && !response.getHeaders().containsKey(RateLimitHeaders.RATE_LIMIT)) {
+            RateLimitHeaders.add(response.getHeaders(), decision);
+        }
     }
 
     private Response admin(String path, Optional<String> presented) {

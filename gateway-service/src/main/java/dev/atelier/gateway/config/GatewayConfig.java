@@ -4,6 +4,8 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every gateway setting, under {@code atelier.gateway}. Each one can be overridden by an
@@ -20,6 +22,9 @@ public interface GatewayConfig {
 
     /** Handing jobs to the workers. */
     Queue queue();
+
+    /** Per-tenant limits. */
+    Quota quota();
 
     /** The style catalog. */
     Catalog catalog();
@@ -57,6 +62,24 @@ public interface GatewayConfig {
          */
         @WithDefault("30s")
         Duration cacheTtl();
+    }
+
+    /** Per-tenant limits: defaults, and overrides under {@code atelier.gateway.quota.tenants.<tenant>.*}. */
+    interface Quota {
+        /**
+         * Requests per second a tenant may make to {@code /v1}, counted by each gateway replica on its
+         * own (a token bucket in memory): with N replicas behind a balancer a tenant gets up to N times this.
+         */
+        @WithDefault("20")
+        int requestsPerSecond();
+
+        /** Per-tenant overrides; a setting left out takes the default above. */
+        Map<String, TenantQuota> tenants();
+    }
+
+    /** One tenant's overrides. */
+    interface TenantQuota {
+        Optional<Integer> requestsPerSecond();
     }
 
     /** Handing jobs to the workers over Kafka. */

@@ -25,6 +25,8 @@ public enum ProblemType {
     UNKNOWN_STYLE("unknown-style", 422, "Unknown style"),
     UNKNOWN_DATASET("unknown-dataset", 422, "Unknown training dataset"),
     IMAGE_CORRUPT("image-corrupt", 422, "Image is truncated or corrupt"),
+    RATE_LIMITED("rate-limited", 429, "Too many requests"),
+    TOO_MANY_JOBS_IN_FLIGHT("too-many-jobs-in-flight", 429, "Too many jobs in flight"),
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
     CATALOG_NOT_READY("catalog-not-ready", 503, "Style catalog not loaded yet"),
     STORAGE_UNAVAILABLE("storage-unavailable", 503, "Object storage unavailable"),
