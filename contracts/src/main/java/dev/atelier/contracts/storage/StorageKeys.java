@@ -28,6 +28,18 @@ public final class StorageKeys {
         return "jobs/" + tenant + "/";
     }
 
+    /**
+     * A marker that a tenant's job may still be QUEUED or RUNNING, so that any gateway replica counts
+     * a tenant's jobs in flight with one listing; markers of finished jobs are removed when counted.
+     */
+    public static String jobInFlight(String tenant, String jobId) {
+        return jobsInFlightPrefix(tenant) + jobId;
+    }
+
+    public static String jobsInFlightPrefix(String tenant) {
+        return "inflight/" + tenant + "/";
+    }
+
     public static String modelVersionPrefix(String styleId, int version) {
         return "models/" + styleId + "/" + version + "/";
     }

@@ -60,6 +60,7 @@ public class JobsResource {
     @APIResponse(responseCode = "413", description = "image-too-large or image-too-many-pixels", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "unsupported-media-type: not a JPEG or PNG", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "unknown-style or image-corrupt", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "rate-limited or too-many-jobs-in-flight, with Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "catalog-not-ready, storage-unavailable or queue-unavailable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@BeanParam JobForm form, @HeaderParam(TraceContext.HEADER) String traceparent) {
         JobUpload upload = new JobUpload(form.image == null ? null : form.image.uploadedFile(), form.style,

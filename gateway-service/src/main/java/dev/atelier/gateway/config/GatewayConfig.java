@@ -73,6 +73,14 @@ public interface GatewayConfig {
         @WithDefault("20")
         int requestsPerSecond();
 
+        /**
+         * Jobs a tenant may have QUEUED or RUNNING at once, counted across all replicas from S3. Two
+         * submissions racing on different replicas may both pass, so it can be exceeded by the number
+         * of submissions in the same instant (S3 offers no compare-and-set to prevent it).
+         */
+        @WithDefault("10")
+        int jobsInFlight();
+
         /** Per-tenant overrides; a setting left out takes the default above. */
         Map<String, TenantQuota> tenants();
     }
@@ -80,6 +88,8 @@ public interface GatewayConfig {
     /** One tenant's overrides. */
     interface TenantQuota {
         Optional<Integer> requestsPerSecond();
+
+        Optional<Integer> jobsInFlight();
     }
 
     /** Handing jobs to the workers over Kafka. */

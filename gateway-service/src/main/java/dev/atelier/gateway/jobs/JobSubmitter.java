@@ -11,6 +11,7 @@ import dev.atelier.gateway.imaging.ImageInspector;
 import dev.atelier.gateway.problems.ProblemException;
 import dev.atelier.gateway.problems.ProblemType;
 import dev.atelier.gateway.queue.QueueException;
+import dev.atelier.gateway.quotas.JobsInFlight;
 import dev.atelier.platform.events.TraceContext;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -30,9 +31,11 @@ public class JobSubmitter {
     private final JobStore jobs;
     private final JobRequestPublisher publisher;
     private final Clock clock;
+    private final JobsInFlight inFlight;
 
     JobSubmitter(ImageInspector inspector, StyleResolver styles, JobStore jobs,
-            JobRequestPublisher publisher, Clock clock) {
+            JobRequestPublisher publisher, Clock clock, JobsInFlight inFlight) {
+        this.inFlight = inFlight;
         this.inspector = inspector;
         this.styles = styles;
         this.jobs = jobs;
@@ -52,6 +55,7 @@ public class JobSubmitter {
             throw JobParameters.invalid("image", "the file field 'image' is required (a JPEG or PNG)");
         }
         styles.resolve(parameters.style());
+        inFlight.admit(tenant);
         ImageInfo image = inspector.inspect(upload.image());
 
         String id = JobIds.newId();
@@ -60,6 +64,7 @@ public class JobSubmitter {
         JobRecord record = JobRecord.queued(id, tenant, parameters.style().styleId(), parameters.style().version(),
                 parameters.options(), image, inputKey, clock.instant());
         jobs.save(record);
+        inFlight.started(tenant, id);
         enqueue(record, TraceContext.continueFrom(upload.traceparent()));
         LOG.infof("accepted job %s: style %s, %s %dx%d", id, parameters.style(), image.mediaType(), image.width(), image.height());
         return record;

@@ -18,6 +18,8 @@ public final class ProblemResponses {
                 .entity(problem.toJson());
         if (problem.status() == 503) {
             response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        } else if (problem.status() == 429 && problem.extensions().get("retryAfterSeconds") != null) {
+            response.header(HttpHeaders.RETRY_AFTER, problem.extensions().get("retryAfterSeconds").toString());
         }
         return response.build();
     }
