@@ -40,6 +40,11 @@ public final class StorageKeys {
         return "inflight/" + tenant + "/";
     }
 
+    /** Which job an {@code Idempotency-Key} created, by the SHA-256 (hex) of the key, per tenant. */
+    public static String idempotencyKey(String tenant, String keyHash) {
+        return "idempotency/" + tenant + "/" + keyHash + ".json";
+    }
+
     public static String modelVersionPrefix(String styleId, int version) {
         return "models/" + styleId + "/" + version + "/";
     }

@@ -2,6 +2,7 @@ package dev.atelier.gateway.api;
 
 import dev.atelier.contracts.jobs.JobRecord;
 import dev.atelier.gateway.auth.Caller;
+import dev.atelier.gateway.jobs.Idempotency;
 import dev.atelier.gateway.jobs.JobQueries;
 import dev.atelier.gateway.jobs.JobResult;
 import dev.atelier.gateway.jobs.JobSubmitter;
@@ -39,8 +40,10 @@ public class JobsResource {
     private final JobQueries queries;
     private final SubmissionMetrics metrics;
     private final Caller caller;
+    private final Idempotency idempotency;
 
-    JobsResource(JobSubmitter submitter, JobQueries queries, SubmissionMetrics metrics, Caller caller) {
+    JobsResource(JobSubmitter submitter, JobQueries queries, SubmissionMetrics metrics, Caller caller, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.caller = caller;
         this.submitter = submitter;
         this.queries = queries;
@@ -59,13 +62,16 @@ public class JobsResource {
     @APIResponse(responseCode = "400", description = "invalid-option: missing image or style, bad strength or outputFormat", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "image-too-large or image-too-many-pixels", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "unsupported-media-type: not a JPEG or PNG", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "unknown-style or image-corrupt", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "unknown-style, image-corrupt, or idempotency-key-reused (same Idempotency-Key, different request)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "rate-limited or too-many-jobs-in-flight, with Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "catalog-not-ready, storage-unavailable or queue-unavailable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response submit(@BeanParam JobForm form, @HeaderParam(TraceContext.HEADER) String traceparent) {
+    public Response submit(@BeanParam JobForm form, @HeaderParam(TraceContext.HEADER) String traceparent,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
         JobUpload upload = new JobUpload(form.image == null ? null : form.image.uploadedFile(), form.style,
                 form.strength, form.outputFormat, traceparent);
-        JobRecord record = metrics.measure(() -> submitter.submit(caller.tenant(), upload));
+        String tenant = caller.tenant();
+        JobRecord record = idempotencyKey == null ? metrics.measure(() -> submitter.submit(tenant, upload))
+                : idempotency.submitOnce(tenant, idempotencyKey, upload, () -> metrics.measure(() -> submitter.submit(tenant, upload)));
         return Response.accepted(JobView.of(record)).header(HttpHeaders.LOCATION, JobView.location(record.id())).build();
     }
 

@@ -24,6 +24,7 @@ public enum ProblemType {
     UNSUPPORTED_REQUEST_FORMAT("unsupported-request-format", 415, "Unsupported request content type"),
     UNKNOWN_STYLE("unknown-style", 422, "Unknown style"),
     UNKNOWN_DATASET("unknown-dataset", 422, "Unknown training dataset"),
+    IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency-Key reused with a different request"),
     IMAGE_CORRUPT("image-corrupt", 422, "Image is truncated or corrupt"),
     RATE_LIMITED("rate-limited", 429, "Too many requests"),
     TOO_MANY_JOBS_IN_FLIGHT("too-many-jobs-in-flight", 429, "Too many jobs in flight"),
