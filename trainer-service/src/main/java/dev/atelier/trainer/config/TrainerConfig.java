@@ -2,6 +2,7 @@ package dev.atelier.trainer.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -46,6 +47,70 @@ public interface TrainerConfig {
     /** Most bytes of encoded dataset photos kept in memory, so later epochs do not download them again. */
     @WithDefault("256M")
     io.quarkus.runtime.configuration.MemorySize datasetCache();
+
+    /** Adam's step size. */
+    @WithDefault("0.001")
+    double learningRate();
+
+    /**
+     * Where downloaded loss-network weights are kept, one folder per sha256, so each URL is fetched once.
+     * Defaults to {@code atelier-trainer} under {@code java.io.tmpdir}.
+     */
+    Optional<Path> dataDir();
+
+    /** The perceptual loss network the transform network is trained against (default kind: {@code squeezenet1.1}). */
+    Network lossNetwork();
+
+    /**
+     * The quality gate's independent judge (default kind: the other one than {@link #lossNetwork()}, so
+     * {@code vgg19_normalised_relu3_1} for the default SqueezeNet).
+     */
+    Network judgeNetwork();
+
+    /** The quality gate before publication. */
+    Quality quality();
+
+    /** Where a loss network's weights are. */
+    interface Network {
+        /** {@code squeezenet1.1} or {@code vgg19_normalised_relu3_1}. */
+        Optional<String> kind();
+
+        /**
+         * A weight file or folder, or an http(s) URL downloaded once into {@link #dataDir()} (then {@link #sha256()}
+         * is required). No default: no registry reachable from the build ships these weights. SqueezeNet reads the
+         * ONNX zoo's {@code squeezenet1.1-7.onnx}, {@code squeezenet1.1_features.onnx} or a {@code weights_npy/}
+         * folder; the VGG its {@code .npz}.
+         */
+        Optional<String> location();
+
+        /** Hex digest the weights must have; checked for files too when given. */
+        Optional<String> sha256();
+    }
+
+    /**
+     * Bounds a trained model must meet on the dataset's held-out photos, under the loss network and under the judge,
+     * before it is published (see {@code QualityGate}); the defaults were measured on pretrained models.
+     */
+    interface Quality {
+        /** Highest held-out style loss as a fraction of an untrained network's (same width and seed). */
+        @WithDefault("0.5")
+        double maxStyleRatio();
+
+        /** Highest held-out style loss as a fraction of the unstylised photos' own. */
+        @WithDefault("0.8")
+        double maxPhotoStyleRatio();
+
+        /** Highest held-out content loss as a multiple of an untrained network's (catches a diverged network). */
+        @WithDefault("8")
+        double maxContentRatio();
+
+        /**
+         * Longest side at which held-out photos are judged, checked for export parity and previewed. The default bounds
+         * were measured at 384; below 256 a decent model's style loss nears the photos' own.
+         */
+        @WithDefault("384")
+        int maxSide();
+    }
 
     /** Retries of transient failures (S3 or Kafka unreachable), each resuming from the last checkpoint. */
     Retry retry();

@@ -1,6 +1,7 @@
 /**
  * The seam between the trainer service and the machine learning: {@link dev.atelier.trainer.engine.TrainingEngine}
  * and what it is given (a plan, a checkpoint store, a progress listener) and returns (a trained model).
- * The service side implements the store and the listener; the ML side implements the trainer.
+ * The service side implements the store and the listener; {@link dev.atelier.trainer.engine.DjlTrainingEngine}
+ * implements the trainer on the ML core (packages {@code training}, {@code network}, {@code loss}, {@code onnx}).
  */
 package dev.atelier.trainer.engine;

@@ -10,6 +10,7 @@ import dev.atelier.trainer.loss.PerceptualLoss;
 import dev.atelier.trainer.network.TransformerNet;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The quality gate's measurement: stylises fixed held-out photos with a trained network and reports the mean
@@ -28,11 +29,27 @@ public final class QualityEvaluation {
      */
     public static QualityReport evaluate(TransformerNet net, LossNetwork judge, LossWeights weights, BufferedImage style,
             List<BufferedImage> holdOut, int maxSide) {
+        NDArray any = net.parameterArrays().values().iterator().next();
+        return measure(any.getManager(), net::forward, judge, weights, style, holdOut, maxSide);
+    }
+
+    /**
+     * The same figures for the held-out photos left as they are (content loss 0): how far the photos themselves are
+     * from the style, the yardstick a stylisation must beat.
+     *
+     * @param parent a manager on the judge's device
+     */
+    public static QualityReport evaluatePhotos(NDManager parent, LossNetwork judge, LossWeights weights, BufferedImage style,
+            List<BufferedImage> holdOut, int maxSide) {
+        return measure(parent, UnaryOperator.identity(), judge, weights, style, holdOut, maxSide);
+    }
+
+    private static QualityReport measure(NDManager parent, UnaryOperator<NDArray> stylise, LossNetwork judge,
+            LossWeights weights, BufferedImage style, List<BufferedImage> holdOut, int maxSide) {
         if (holdOut.isEmpty()) {
             throw new IllegalArgumentException("no held-out photos to judge with");
         }
-        NDArray any = net.parameterArrays().values().iterator().next();
-        try (NDManager manager = any.getManager().newSubManager()) {
+        try (NDManager manager = parent.newSubManager()) {
             NDArray styleArray = ImageArrays.toArray(manager, ImageArrays.fitMultipleOf4(style, maxSide));
             double styleSum = 0;
             double contentSum = 0;
@@ -40,7 +57,7 @@ public final class QualityEvaluation {
                 for (BufferedImage photo : holdOut) {
                     try (NDManager perPhoto = manager.newSubManager()) {
                         NDArray x = ImageArrays.toArray(perPhoto, ImageArrays.fitMultipleOf4(photo, maxSide));
-                        LossValues values = loss.compute(net.forward(x), x).values();
+                        LossValues values = loss.compute(stylise.apply(x), x).values();
                         styleSum += values.style();
                         contentSum += values.content();
                     }

@@ -4,17 +4,22 @@ import dev.atelier.trainer.imaging.ImageArrays;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 /**
  * Random multi-scale square crops of decoded photos, resized to one size and flipped left-right half of the
- * time: each step sees new framings of a small photo set. Deterministic for a given seed.
+ * time: each step sees new framings of a small photo set. Deterministic for a given seed (and photos).
+ *
+ * <p>Photos come from a list, or one at a time from a loader (photo index to image) so that a large set is
+ * never held decoded all at once: only the photos of the batch being cut are in memory.
  */
 public final class RandomCropSource implements ContentSource {
     public static final int DEFAULT_CROP = 256;
     /** Smallest crop side as a fraction of the photo's shorter side. */
     public static final double DEFAULT_MIN_SCALE = 0.5;
 
-    private final List<BufferedImage> photos;
+    private final int count;
+    private final IntFunction<BufferedImage> photos;
     private final int cropSize;
     private final double minScale;
     private final SplittableRandom random;
@@ -24,7 +29,16 @@ public final class RandomCropSource implements ContentSource {
     }
 
     public RandomCropSource(List<BufferedImage> photos, int cropSize, double minScale, long seed) {
-        if (photos.isEmpty()) {
+        this(photos.size(), List.copyOf(photos)::get, cropSize, minScale, seed);
+    }
+
+    /**
+     * @param count how many photos there are
+     * @param photos the photo of an index in {@code 0 .. count - 1}, decoded when asked (called on the thread that
+     *     calls {@link #next})
+     */
+    public RandomCropSource(int count, IntFunction<BufferedImage> photos, int cropSize, double minScale, long seed) {
+        if (count < 1) {
             throw new IllegalArgumentException("no content photos");
         }
         if (cropSize < 16 || cropSize % 4 != 0) {
@@ -33,7 +47,8 @@ public final class RandomCropSource implements ContentSource {
         if (!(minScale > 0 && minScale <= 1)) {
             throw new IllegalArgumentException("min scale must be in (0, 1], got " + minScale);
         }
-        this.photos = List.copyOf(photos);
+        this.count = count;
+        this.photos = photos;
         this.cropSize = cropSize;
         this.minScale = minScale;
         this.random = new SplittableRandom(seed);
@@ -44,7 +59,7 @@ public final class RandomCropSource implements ContentSource {
         int size = 3 * cropSize * cropSize;
         float[] data = new float[batchSize * size];
         for (int i = 0; i < batchSize; i++) {
-            System.arraycopy(ImageArrays.toChw(crop(photos.get(random.nextInt(photos.size())))), 0, data, i * size, size);
+            System.arraycopy(ImageArrays.toChw(crop(photos.apply(random.nextInt(count)))), 0, data, i * size, size);
         }
         return new ImageBatch(data, batchSize, cropSize, cropSize);
     }

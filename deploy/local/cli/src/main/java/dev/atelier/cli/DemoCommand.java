@@ -2,6 +2,7 @@ package dev.atelier.cli;
 
 import dev.atelier.cli.services.AtelierSystem;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +26,8 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path photo = SampleRun.choosePhoto(image, options);
-        try (AtelierSystem system = AtelierSystem.start(options.layout(), System.out)) {
+        try (AtelierSystem system = AtelierSystem.start(options.layout(), System.out,
+                Map.of(AtelierSystem.TRAINER, options.trainerConfig()))) {
             String chosen = SampleRun.chooseStyle(style, SampleRun.registerModels(options, system.stack(), System.out));
             SampleRun.stylize(system, photo, chosen, out, System.out);
         }

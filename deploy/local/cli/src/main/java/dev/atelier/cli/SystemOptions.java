@@ -3,6 +3,8 @@ package dev.atelier.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.atelier.cli.services.SystemLayout;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -48,6 +50,25 @@ public final class SystemOptions {
 
     public SystemLayout layout() {
         return new SystemLayout(home(), dataDir(), gatewayPort, workerPort, trainerPort, kafkaPort, kafkaControllerPort, s3Port);
+    }
+
+    /**
+     * What the trainer needs from this machine: the loss network and the judge, when the models folder has their
+     * weights ({@code loss_networks/}) and the environment does not name others.
+     */
+    public Map<String, String> trainerConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        modelsDir().ifPresent(models -> {
+            Path squeezeNet = models.resolve("loss_networks/squeezenet1.1/weights_npy");
+            Path vgg = models.resolve("loss_networks/vgg19_normalised_relu3_1/vgg19_normalised_relu3_1.npz");
+            if (Files.isDirectory(squeezeNet) && System.getenv("ATELIER_TRAINER_LOSS_NETWORK_LOCATION") == null) {
+                config.put("atelier.trainer.loss-network.location", squeezeNet.toString());
+            }
+            if (Files.isRegularFile(vgg) && System.getenv("ATELIER_TRAINER_JUDGE_NETWORK_LOCATION") == null) {
+                config.put("atelier.trainer.judge-network.location", vgg.toString());
+            }
+        });
+        return config;
     }
 
     /** The models folder, if one is configured or the shared one exists. */

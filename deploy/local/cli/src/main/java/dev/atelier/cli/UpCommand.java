@@ -5,6 +5,7 @@ import dev.atelier.contracts.models.ModelManifest;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -27,7 +28,7 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        AtelierSystem system = AtelierSystem.start(options.layout(), out);
+        AtelierSystem system = AtelierSystem.start(options.layout(), out, Map.of(AtelierSystem.TRAINER, options.trainerConfig()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("Stopping everything ...");

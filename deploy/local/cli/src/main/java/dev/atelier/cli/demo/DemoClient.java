@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
@@ -107,6 +108,49 @@ public final class DemoClient implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException("job " + jobId + " did not finish within " + timeout.toSeconds() + " s");
+    }
+
+    /**
+     * {@code POST /v1/styles}: uploads a style image to train a style model.
+     *
+     * @param fields the other form fields (title, width, steps, batchSize, imageSize, dataset ...)
+     * @return the accepted training as the gateway shows it (its {@code id} is what {@link #training} takes)
+     */
+    public JsonNode trainStyle(Path image, String styleId, Map<String, String> fields) throws IOException {
+        MultipartEntityBuilder form = MultipartEntityBuilder.create()
+                .addBinaryBody("image", Files.readAllBytes(image), ContentType.APPLICATION_OCTET_STREAM, image.getFileName().toString())
+                .addTextBody("styleId", styleId);
+        fields.forEach(form::addTextBody);
+        HttpPost post = new HttpPost(gateway + "/v1/styles");
+        post.setEntity(form.build());
+        return http.execute(post, response -> {
+            String body = EntityUtils.toString(response.getEntity());
+            if (response.getCode() != 202) {
+                throw new IOException("POST /v1/styles answered " + response.getCode() + ": " + body);
+            }
+            return Json.mapper().readTree(body);
+        });
+    }
+
+    /** {@code GET /v1/trainings/{id}}: the training as it is now. */
+    public JsonNode training(String trainingId) throws IOException {
+        return http.execute(new HttpGet(gateway + "/v1/trainings/" + trainingId),
+                response -> Json.mapper().readTree(EntityUtils.toString(response.getEntity())));
+    }
+
+    /** Polls the training until it is no longer QUEUED or RUNNING; returns it as it ended. */
+    public JsonNode awaitTraining(String trainingId, Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode training = training(trainingId);
+            String status = training.path("status").asText();
+            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+                return training;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("training " + trainingId + " did not finish within " + timeout.toSeconds() + " s: "
+                + training(trainingId));
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +34,15 @@ public final class AtelierSystem implements AutoCloseable {
     }
 
     public static AtelierSystem start(SystemLayout layout, PrintStream out) throws Exception {
+        return start(layout, out, Map.of());
+    }
+
+    /**
+     * @param serviceConfig extra configuration per service module ({@link #GATEWAY}, {@link #WORKER}, {@link #TRAINER}),
+     *     passed to it as {@code -Dkey=value} after the stack's
+     */
+    public static AtelierSystem start(SystemLayout layout, PrintStream out, Map<String, Map<String, String>> serviceConfig)
+            throws Exception {
         out.println("Starting Kafka and the S3 server (data in " + layout.stackData() + ") ...");
         Stack stack = Stack.start(StackSettings.builder()
                 .dataDir(layout.stackData())
@@ -44,7 +54,7 @@ public final class AtelierSystem implements AutoCloseable {
         AtelierSystem system = new AtelierSystem(stack);
         try {
             out.println("  Kafka " + stack.bootstrapServers() + ", S3 " + stack.s3Endpoint());
-            system.startServices(layout, out);
+            system.startServices(layout, out, serviceConfig);
             system.demoKey = system.issueKey(DEMO_TENANT);
             return system;
         } catch (Exception e) {
@@ -53,12 +63,15 @@ public final class AtelierSystem implements AutoCloseable {
         }
     }
 
-    private void startServices(SystemLayout layout, PrintStream out) throws Exception {
-        Map<String, String> config = stack.quarkusConfig();
+    private void startServices(SystemLayout layout, PrintStream out, Map<String, Map<String, String>> serviceConfig)
+            throws Exception {
         out.println("Starting the services (logs in " + layout.logs() + ") ...");
-        services.add(ServiceProcess.start(layout.home(), GATEWAY, layout.gatewayPort(), config, layout.logs(), "512m"));
-        services.add(ServiceProcess.start(layout.home(), WORKER, layout.workerPort(), config, layout.logs(), "2g"));
-        services.add(ServiceProcess.start(layout.home(), TRAINER, layout.trainerPort(), config, layout.logs(), "512m"));
+        services.add(ServiceProcess.start(layout.home(), GATEWAY, layout.gatewayPort(), config(GATEWAY, serviceConfig),
+                layout.logs(), "512m"));
+        services.add(ServiceProcess.start(layout.home(), WORKER, layout.workerPort(), config(WORKER, serviceConfig),
+                layout.logs(), "2g"));
+        services.add(ServiceProcess.start(layout.home(), TRAINER, layout.trainerPort(), config(TRAINER, serviceConfig),
+                layout.logs(), "512m"));
         for (ServiceProcess service : services) {
             service.awaitReady(READY_TIMEOUT);
             out.println("  " + service.name() + " ready at " + service.baseUrl());
@@ -76,6 +89,12 @@ public final class AtelierSystem implements AutoCloseable {
     /** The key of tenant {@value #DEMO_TENANT}, issued at start. */
     public String demoKey() {
         return demoKey;
+    }
+
+    private Map<String, String> config(String module, Map<String, Map<String, String>> serviceConfig) {
+        Map<String, String> config = new LinkedHashMap<>(stack.quarkusConfig());
+        config.putAll(serviceConfig.getOrDefault(module, Map.of()));
+        return config;
     }
 
     public Stack stack() {

@@ -1,0 +1,45 @@
+package dev.atelier.trainer.engine;
+
+import dev.atelier.contracts.datasets.DatasetPhoto;
+import dev.atelier.trainer.datasets.PhotoSet;
+import dev.atelier.trainer.imaging.ImageArrays;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * The content photos of one training: train photos loaded by index when a batch needs them, and the held-out
+ * photos, decoded once and scaled to the judging size (they are few).
+ *
+ * @param trainCount how many train photos there are
+ * @param train the train photo of an index, shorter side at most twice the crop side
+ * @param heldOut the held-out photos, longest side at most the judging size, sides multiples of 4
+ */
+public record ContentPhotos(int trainCount, IntFunction<BufferedImage> train, List<BufferedImage> heldOut) {
+
+    public ContentPhotos {
+        if (trainCount < 1 || heldOut.isEmpty()) {
+            throw new IllegalArgumentException("a training needs at least one train photo and one held-out photo, got "
+                    + trainCount + " and " + heldOut.size());
+        }
+        heldOut = List.copyOf(heldOut);
+    }
+
+    /** From a dataset in S3; no train photo is read before a batch needs it. */
+    public static ContentPhotos of(PhotoSet set, int cropSize, int maxSide) {
+        TrainPhotos train = new TrainPhotos(set, cropSize);
+        List<BufferedImage> heldOut = new ArrayList<>();
+        for (DatasetPhoto photo : set.heldOutPhotos()) {
+            heldOut.add(ImageArrays.fitMultipleOf4(set.load(photo), maxSide));
+        }
+        return new ContentPhotos(train.count(), train, heldOut);
+    }
+
+    /** From images in memory (the offline starter command, tests). */
+    public static ContentPhotos of(List<BufferedImage> train, List<BufferedImage> heldOut, int cropSize, int maxSide) {
+        List<BufferedImage> shrunk = train.stream().map(p -> TrainPhotos.shrink(p, 2 * cropSize)).toList();
+        return new ContentPhotos(shrunk.size(), shrunk::get,
+                heldOut.stream().map(p -> ImageArrays.fitMultipleOf4(p, maxSide)).toList());
+    }
+}

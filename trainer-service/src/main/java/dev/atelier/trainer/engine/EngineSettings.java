@@ -1,0 +1,65 @@
+package dev.atelier.trainer.engine;
+
+import dev.atelier.trainer.config.TrainerConfig;
+import dev.atelier.trainer.loss.SqueezeNet;
+import dev.atelier.trainer.loss.Vgg19Relu31;
+import dev.atelier.trainer.training.QualityGate;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * What {@link DjlTrainingEngine} needs from the settings, as plain values (so tests and the offline starter
+ * command build it without Quarkus).
+ *
+ * @param lossNetwork the network the transform network is trained against
+ * @param judgeNetwork the quality gate's independent judge
+ * @param dataDir where downloaded weights are kept
+ * @param learningRate Adam's step size
+ * @param bounds the quality gate's bounds
+ * @param maxSide longest side at which held-out photos are judged, checked for parity and previewed
+ */
+public record EngineSettings(Network lossNetwork, Network judgeNetwork, Path dataDir, float learningRate,
+        QualityGate.Bounds bounds, int maxSide) {
+
+    /**
+     * One loss network's weights.
+     *
+     * @param kind {@value SqueezeNet#NAME} or {@value Vgg19Relu31#NAME}
+     * @param location a file, folder or URL; null when not configured
+     * @param sha256 the expected digest, or null
+     * @param setting the configuration key of the location, named in errors
+     */
+    public record Network(String kind, String location, String sha256, String setting) {
+    }
+
+    public EngineSettings {
+        if (maxSide < 16 || !(learningRate > 0)) {
+            throw new IllegalArgumentException("max side must be at least 16 and the learning rate > 0, got " + maxSide
+                    + " and " + learningRate);
+        }
+    }
+
+    public static EngineSettings of(TrainerConfig config) {
+        String lossKind = config.lossNetwork().kind().map(EngineSettings::normalise).orElse(SqueezeNet.NAME);
+        String judgeKind = config.judgeNetwork().kind().map(EngineSettings::normalise).orElse(otherThan(lossKind));
+        return new EngineSettings(
+                new Network(lossKind, config.lossNetwork().location().orElse(null), config.lossNetwork().sha256().orElse(null),
+                        "atelier.trainer.loss-network.location"),
+                new Network(judgeKind, config.judgeNetwork().location().orElse(null), config.judgeNetwork().sha256().orElse(null),
+                        "atelier.trainer.judge-network.location"),
+                config.dataDir().orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "atelier-trainer")),
+                (float) config.learningRate(),
+                new QualityGate.Bounds(config.quality().maxStyleRatio(), config.quality().maxPhotoStyleRatio(),
+                        config.quality().maxContentRatio()),
+                config.quality().maxSide());
+    }
+
+    /** The judge by default: the other of the two networks there are weights for. */
+    public static String otherThan(String kind) {
+        return SqueezeNet.NAME.equals(kind) ? Vgg19Relu31.NAME : SqueezeNet.NAME;
+    }
+
+    private static String normalise(String kind) {
+        return kind.trim().toLowerCase(Locale.ROOT);
+    }
+}
