@@ -115,6 +115,23 @@ public interface TrainerConfig {
     /** Retries of transient failures (S3 or Kafka unreachable), each resuming from the last checkpoint. */
     Retry retry();
 
+    /** One trainer per request, as a Kubernetes Job (KEDA ScaledJob), instead of a long-running consumer. */
+    Job job();
+
+    /** Job mode: take one training request, train it to a final state, exit 0. */
+    interface Job {
+        /** On in a Job's pod ({@code ATELIER_TRAINER_JOB_ENABLED=true}); off for the long-running trainer. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * Exit 0 when no request arrived this long after start: KEDA may start a Job for a request another
+         * Job has already taken.
+         */
+        @WithDefault("5m")
+        Duration idleExit();
+    }
+
     /** Bounded retries with exponential backoff; permanent failures are never retried. */
     interface Retry {
         /** Attempts per delivery of a request, the first included; after the last the training is FAILED. */

@@ -36,11 +36,13 @@ public class TrainingRequestListener {
     private static final Logger LOG = Logger.getLogger(TrainingRequestListener.class);
 
     private final TrainingRun run;
+    private final JobMode jobMode;
     private final Counter received;
     private final Counter rejected;
 
-    public TrainingRequestListener(TrainingRun run, MeterRegistry registry) {
+    public TrainingRequestListener(TrainingRun run, JobMode jobMode, MeterRegistry registry) {
         this.run = run;
+        this.jobMode = jobMode;
         this.received = Counter.builder("atelier_training_requests_received")
                 .description("Training requests delivered to this trainer (redeliveries included)")
                 .register(registry);
@@ -62,11 +64,18 @@ public class TrainingRequestListener {
             LOG.errorf("skipping a record that is no training request: %s", e.getMessage());
             return message.ack();
         }
+        if (!jobMode.admit()) {
+            // Not acknowledged: left uncommitted for the Job started for it.
+            LOG.infof("job mode: leaving training %s to another trainer", request.trainingId());
+            return CompletableFuture.completedFuture(null);
+        }
         MDC.put(MDC_TRAINING_ID, request.trainingId());
         try {
             TrainingRun.Outcome outcome = run.process(request, TraceContext.continueFrom(headers(message)));
             // STOPPED: not acknowledged, so never committed; the request is read again by the next trainer.
-            return outcome == TrainingRun.Outcome.FINAL ? message.ack() : CompletableFuture.completedFuture(null);
+            return outcome == TrainingRun.Outcome.FINAL
+                    ? message.ack().thenRun(() -> jobMode.finished(request.trainingId()))
+                    : CompletableFuture.completedFuture(null);
         } finally {
             MDC.remove(MDC_TRAINING_ID);
         }

@@ -79,7 +79,41 @@ class TrainerCrashIT {
         }
     }
 
-    private Process start(Stack stack, Path log) throws IOException {
+    @Test
+    void inJobModeATrainerTrainsOneRequestThenExitsAndTheNextJobFindsNothingLeft() throws Exception {
+        assumeTrue(Files.isRegularFile(JAR), JAR + " is missing: run mvn verify (it packages the trainer first)");
+        assumeTrue(Files.isDirectory(SQUEEZENET) && Files.isRegularFile(VGG),
+                "shared loss-network weights absent (" + SQUEEZENET + ", " + VGG + "); set -Datelier.shared.dir; skipping");
+        Stack stack = LocalStackTestResource.stack();
+        try (ObjectStore store = ObjectStore.connect(new S3Settings(stack.s3Endpoint(), stack.accessKey(), stack.secretKey(),
+                stack.region(), stack.bucket())); TrainerStack client = new TrainerStack(stack.bootstrapServers(), store)) {
+            client.dataset("job-photos", 6, 2);
+            TrainingRequested request = client.submit("phoenix-job", new TrainingOptions(8, 6, 2, 64, null, null, null, "job-photos"));
+
+            // As KEDA would: one Job after another until the request is done. Each takes the first request in
+            // line (an earlier test may have left one uncommitted, already final) and exits 0 when it is final.
+            TrainingRecord done = null;
+            for (int job = 1; job <= 3 && (done == null || !done.status().isFinal()); job++) {
+                Path log = Files.createTempFile(Path.of("target"), "trainer-job-", ".log");
+                Process trainer = start(stack, log, "-Datelier.trainer.job.enabled=true");
+                assertThat(trainer.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as("Job %d's trainer exits", job).isTrue();
+                assertThat(trainer.exitValue()).as("Job %d's exit code", job).isZero();
+                assertThat(Files.readString(log)).as("Job %d's log", job).contains("is final; exiting");
+                done = client.record(request.trainingId());
+            }
+            assertThat(done.status()).isEqualTo(TrainingStatus.SUCCEEDED);
+
+            // The request's offset was committed on the way out: a later Job finds no work and leaves when idle.
+            Path secondLog = Files.createTempFile(Path.of("target"), "trainer-job-idle-", ".log");
+            Process second = start(stack, secondLog, "-Datelier.trainer.job.enabled=true", "-Datelier.trainer.job.idle-exit=20s");
+            assertThat(second.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the idle Job's trainer exits").isTrue();
+            assertThat(second.exitValue()).isZero();
+            assertThat(Files.readString(secondLog)).contains("no training request within");
+            assertThat(client.record(request.trainingId()).attempts()).isEqualTo(done.attempts());
+        }
+    }
+
+    private Process start(Stack stack, Path log, String... extraArgs) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-Dquarkus.http.port=0", "-Datelier.trainer.instance-id=crash-test",
                 "-Datelier.trainer.checkpoint-every=5", "-Datelier.trainer.progress-every=1",
@@ -90,6 +124,7 @@ class TrainerCrashIT {
                 "-Datelier.trainer.learning-rate=0.01", "-Dquarkus.log.category.\"dev.atelier.trainer.engine\".level=DEBUG", "-Datelier.trainer.quality.max-side=64",
                 "-Datelier.trainer.quality.max-style-ratio=100", "-Datelier.trainer.quality.max-photo-style-ratio=100",
                 "-Datelier.trainer.quality.max-content-ratio=100"));
+        command.addAll(List.of(extraArgs));
         stack.quarkusConfig().forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", JAR.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
