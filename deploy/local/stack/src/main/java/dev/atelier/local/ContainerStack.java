@@ -54,28 +54,13 @@ public final class ContainerStack implements Stack {
     }
 
     @Override
+    public StackSettings settings() {
+        return settings;
+    }
+
+    @Override
     public String s3Endpoint() {
         return minio.getS3URL();
-    }
-
-    @Override
-    public String accessKey() {
-        return settings.accessKey();
-    }
-
-    @Override
-    public String secretKey() {
-        return settings.secretKey();
-    }
-
-    @Override
-    public String bucket() {
-        return settings.bucket();
-    }
-
-    @Override
-    public String region() {
-        return settings.region();
     }
 
     @Override

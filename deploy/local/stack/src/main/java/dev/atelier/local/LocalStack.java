@@ -92,6 +92,7 @@ public final class LocalStack implements Stack {
     }
 
     /** The settings the stack runs with. */
+    @Override
     public StackSettings settings() {
         return settings;
     }
@@ -104,26 +105,6 @@ public final class LocalStack implements Stack {
     @Override
     public String s3Endpoint() {
         return settings.s3Endpoint();
-    }
-
-    @Override
-    public String accessKey() {
-        return settings.accessKey();
-    }
-
-    @Override
-    public String secretKey() {
-        return settings.secretKey();
-    }
-
-    @Override
-    public String bucket() {
-        return settings.bucket();
-    }
-
-    @Override
-    public String region() {
-        return settings.region();
     }
 
     /** Starts whichever server is not running (say, one a test killed), on the same data. */

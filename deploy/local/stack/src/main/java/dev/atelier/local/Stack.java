@@ -19,17 +19,28 @@ public interface Stack extends AutoCloseable {
     /** S3 endpoint URL, {@code http://host:port}. */
     String s3Endpoint();
 
+    /** What the stack was started with. */
+    StackSettings settings();
+
     /** S3 access key. */
-    String accessKey();
+    default String accessKey() {
+        return settings().accessKey();
+    }
 
     /** S3 secret key. */
-    String secretKey();
+    default String secretKey() {
+        return settings().secretKey();
+    }
 
     /** The bucket the stack created. */
-    String bucket();
+    default String bucket() {
+        return settings().bucket();
+    }
 
     /** The region S3 clients sign for. */
-    String region();
+    default String region() {
+        return settings().region();
+    }
 
     /** Stops the servers (their data stays where the settings put it). */
     @Override
