@@ -1,9 +1,13 @@
 package dev.atelier.trainer.engine;
 
 import dev.atelier.contracts.datasets.DatasetPhoto;
+import dev.atelier.trainer.datasets.PhotoDecoder;
 import dev.atelier.trainer.datasets.PhotoSet;
 import dev.atelier.trainer.imaging.ImageArrays;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -36,7 +40,27 @@ public record ContentPhotos(int trainCount, IntFunction<BufferedImage> train, Li
         return new ContentPhotos(train.count(), train, heldOut);
     }
 
-    /** From images in memory (the offline starter command, tests). */
+    /**
+     * From image files (the offline starter command): train photos are decoded when a batch needs them, as from S3.
+     *
+     * @throws IOException if a held-out photo does not decode
+     */
+    public static ContentPhotos ofFiles(List<Path> train, List<Path> heldOut, int cropSize, int maxSide) throws IOException {
+        List<BufferedImage> judged = new ArrayList<>();
+        for (Path file : heldOut) {
+            judged.add(ImageArrays.fitMultipleOf4(PhotoDecoder.toRgb(ImageArrays.read(file)), maxSide));
+        }
+        List<Path> files = List.copyOf(train);
+        return new ContentPhotos(files.size(), i -> {
+            try {
+                return TrainPhotos.shrink(PhotoDecoder.toRgb(ImageArrays.read(files.get(i))), 2 * cropSize);
+            } catch (IOException e) {
+                throw new UncheckedIOException("photo " + files.get(i) + " does not decode", e);
+            }
+        }, judged);
+    }
+
+    /** From images in memory (tests). */
     public static ContentPhotos of(List<BufferedImage> train, List<BufferedImage> heldOut, int cropSize, int maxSide) {
         List<BufferedImage> shrunk = train.stream().map(p -> TrainPhotos.shrink(p, 2 * cropSize)).toList();
         return new ContentPhotos(shrunk.size(), shrunk::get,

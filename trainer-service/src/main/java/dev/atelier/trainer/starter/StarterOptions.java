@@ -1,0 +1,130 @@
+package dev.atelier.trainer.starter;
+
+import dev.atelier.contracts.training.TrainingOptions;
+import dev.atelier.trainer.training.QualityGate;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** The command line of {@link StarterTraining}: {@code --name value} pairs. */
+record StarterOptions(Path style, Path photos, Path out, String styleId, String title, String credit,
+        TrainingOptions training, float learningRate, long seed, List<String> holdOut, String lossNetwork,
+        String judgeNetwork, int maxSide, QualityGate.Bounds bounds, int checkpointEvery, int previewEvery, int logEvery) {
+
+    static final String USAGE = """
+            usage: ./atelier train-starter --style PAINTING --photos DIR --out DIR [options]
+              --style-id ID          style id (default: the painting's file name)
+              --title TEXT           title (default: the id)
+              --credit TEXT          the painting's author, title, date and licence, for the model card
+              --steps N              optimisation steps (default 4000)
+              --width N              base width of the network (default 16: under 2 MB)
+              --batch N              crops per step (default 4)
+              --image-size N         crop side, a multiple of 4 (default 256)
+              --content-weight X --style-weight X --tv-weight X   loss weights (default: the loss network's)
+              --learning-rate X      Adam's step size (default 0.001)
+              --seed N               initial weights and crops (default 1)
+              --hold-out GLOB        photos (relative paths) to hold out for the quality gate, repeatable
+                                     (default: the few with the smallest SHA-256, as ./atelier dataset import does)
+              --loss-network PATH    SqueezeNet 1.1 weights (default: $ATELIER_TRAINER_LOSS_NETWORK_LOCATION, else
+                                     ../shared/models/loss_networks/squeezenet1.1/weights_npy)
+              --judge-network PATH   the VGG-19 judge (default: $ATELIER_TRAINER_JUDGE_NETWORK_LOCATION, else
+                                     ../shared/models/loss_networks/vgg19_normalised_relu3_1/vgg19_normalised_relu3_1.npz)
+              --max-side N           longest side of held-out photos when judged (default 384)
+              --max-style-ratio X --max-photo-style-ratio X --max-content-ratio X
+                                     quality gate bounds (default 0.5, 0.8, 8: relaxing them is written on the card)
+              --checkpoint-every N   steps between checkpoints in OUT/checkpoint (default 200); run again to resume
+              --preview-every N      steps between previews in OUT/previews (default 500)
+              --log-every N          steps between progress lines (default 10)
+            """;
+
+    private static final Set<String> NAMES = Set.of("style", "photos", "out", "style-id", "title", "credit", "steps",
+            "width", "batch", "image-size", "content-weight", "style-weight", "tv-weight", "learning-rate", "seed",
+            "hold-out", "loss-network", "judge-network", "max-side", "max-style-ratio", "max-photo-style-ratio",
+            "max-content-ratio", "checkpoint-every", "preview-every", "log-every");
+
+    /** @throws IllegalArgumentException naming what is wrong, for the usage message */
+    static StarterOptions parse(String[] args) {
+        Map<String, String> values = new HashMap<>();
+        List<String> holdOut = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i].startsWith("--") ? args[i].substring(2) : null;
+            if (name == null || !NAMES.contains(name) || i + 1 >= args.length) {
+                throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
+            }
+            if (name.equals("hold-out")) {
+                holdOut.add(args[++i]);
+            } else {
+                values.put(name, args[++i]);
+            }
+        }
+        Path style = Path.of(required(values, "style"));
+        String styleId = values.getOrDefault("style-id",
+                style.getFileName().toString().replaceFirst("\\.[^.]+$", "").toLowerCase(Locale.ROOT).replace('_', '-'));
+        TrainingOptions training = new TrainingOptions(integer(values, "width", 16), integer(values, "steps", 4000),
+                integer(values, "batch", 4), integer(values, "image-size", 256), decimal(values, "content-weight"),
+                decimal(values, "style-weight"), decimal(values, "tv-weight"), "local");
+        QualityGate.Bounds defaults = QualityGate.Bounds.DEFAULTS;
+        return new StarterOptions(style, Path.of(required(values, "photos")), Path.of(required(values, "out")), styleId,
+                values.getOrDefault("title", styleId), values.getOrDefault("credit", ""), training,
+                Float.parseFloat(values.getOrDefault("learning-rate", "0.001")), Long.parseLong(values.getOrDefault("seed", "1")),
+                holdOut,
+                network(values.get("loss-network"), "ATELIER_TRAINER_LOSS_NETWORK_LOCATION",
+                        "../shared/models/loss_networks/squeezenet1.1/weights_npy"),
+                network(values.get("judge-network"), "ATELIER_TRAINER_JUDGE_NETWORK_LOCATION",
+                        "../shared/models/loss_networks/vgg19_normalised_relu3_1/vgg19_normalised_relu3_1.npz"),
+                integer(values, "max-side", 384),
+                new QualityGate.Bounds(decimal(values, "max-style-ratio", defaults.maxStyleRatio()),
+                        decimal(values, "max-photo-style-ratio", defaults.maxPhotoStyleRatio()),
+                        decimal(values, "max-content-ratio", defaults.maxContentRatio())),
+                integer(values, "checkpoint-every", 200), integer(values, "preview-every", 500), integer(values, "log-every", 10));
+    }
+
+    boolean relaxedBounds() {
+        return !bounds.equals(QualityGate.Bounds.DEFAULTS);
+    }
+
+    private static String network(String given, String env, String fallback) {
+        if (given != null) {
+            return given;
+        }
+        String fromEnv = System.getenv(env);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv;
+        }
+        return Files.exists(Path.of(fallback)) ? Path.of(fallback).toAbsolutePath().normalize().toString() : null;
+    }
+
+    private static String required(Map<String, String> values, String name) {
+        String value = values.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
+    }
+
+    private static int integer(Map<String, String> values, String name, int fallback) {
+        try {
+            return values.containsKey(name) ? Integer.parseInt(values.get(name)) : fallback;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a whole number, was '" + values.get(name) + "'");
+        }
+    }
+
+    private static Double decimal(Map<String, String> values, String name) {
+        try {
+            return values.containsKey(name) ? Double.valueOf(values.get(name)) : null;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a number, was '" + values.get(name) + "'");
+        }
+    }
+
+    private static double decimal(Map<String, String> values, String name, double fallback) {
+        Double value = decimal(values, name);
+        return value == null ? fallback : value;
+    }
+}

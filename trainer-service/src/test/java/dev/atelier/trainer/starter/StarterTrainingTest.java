@@ -1,0 +1,73 @@
+package dev.atelier.trainer.starter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.atelier.trainer.SharedFiles;
+import dev.atelier.trainer.onnx.OnnxRunner;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The offline starter command on four shared photos, kept tiny: a gate failure, then a resumed run that publishes. */
+class StarterTrainingTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesOnlyTheCardWhenTheGateFailsAndTheModelWhenARerunResumesAndPasses() throws Exception {
+        Path photos = Files.createDirectories(dir.resolve("photos"));
+        for (String name : List.of("amber.jpg", "chicago.jpg", "chelsea.png", "coffee.png")) {
+            Files.copy(SharedFiles.require("images/content/" + name), photos.resolve(name));
+        }
+        Files.writeString(photos.resolve("notes.jpg"), "not an image");
+        Path out = dir.resolve("out");
+        List<String> args = new ArrayList<>(List.of("--style", SharedFiles.require("images/style/great_wave.jpg").toString(),
+                "--photos", photos.toString(), "--out", out.toString(), "--credit", "Hokusai, public domain",
+                "--width", "8", "--batch", "1", "--image-size", "32", "--max-side", "64", "--learning-rate", "0.01",
+                "--hold-out", "c*.png", "--checkpoint-every", "2", "--preview-every", "2", "--log-every", "2",
+                "--loss-network", SharedFiles.require("models/loss_networks/squeezenet1.1/weights_npy").toString(),
+                "--judge-network", SharedFiles.require(
+                        "models/loss_networks/vgg19_normalised_relu3_1/vgg19_normalised_relu3_1.npz").toString()));
+
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        List<String> failing = new ArrayList<>(args);
+        failing.addAll(List.of("--steps", "4"));
+        assertThat(StarterTraining.run(StarterOptions.parse(failing.toArray(String[]::new)), new PrintStream(log, true))).isEqualTo(1);
+        String card = Files.readString(out.resolve("MODEL_CARD.md"));
+        assertThat(card).contains("NOT published: quality.below-gate").contains("squeezenet1.1: style loss")
+                .contains("held out: [chelsea.png, coffee.png]").contains("Hokusai, public domain");
+        assertThat(out.resolve("model.onnx")).doesNotExist();
+        assertThat(out.resolve("previews/step-000004.jpg")).exists();
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("skipped notes.jpg").contains("step 4/4");
+
+        List<String> passing = new ArrayList<>(args);
+        passing.addAll(List.of("--steps", "6", "--max-style-ratio", "100", "--max-photo-style-ratio", "100",
+                "--max-content-ratio", "100"));
+        assertThat(StarterTraining.run(StarterOptions.parse(passing.toArray(String[]::new)), new PrintStream(log, true))).isZero();
+        card = Files.readString(out.resolve("MODEL_CARD.md"));
+        System.out.println(card);
+        assertThat(card).contains("Outcome: **published**").contains("this run: 2, resumed at step 5")
+                .contains("| `vgg19_normalised_relu3_1.styleLoss` |").contains("do not ship this model");
+        try (OnnxRunner runner = new OnnxRunner(Files.readAllBytes(out.resolve("model.onnx")), "input1", "output1")) {
+            assertThat(runner.run(new float[3 * 16 * 16], new long[] {1, 3, 16, 16})).hasSize(3 * 16 * 16);
+        }
+        assertThat(out.resolve("preview.jpg")).exists();
+    }
+
+    @Test
+    void refusesUnknownOrMissingArguments() {
+        assertThatThrownBy(() -> StarterOptions.parse(new String[] {"--photos", "x", "--out", "y"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("--style is required");
+        assertThatThrownBy(() -> StarterOptions.parse(new String[] {"--styel", "x"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'--styel'");
+        assertThat(StarterOptions.parse(new String[] {"--style", "a/Great_Wave.jpg", "--photos", "p", "--out", "o"}).styleId())
+                .isEqualTo("great-wave");
+    }
+}
