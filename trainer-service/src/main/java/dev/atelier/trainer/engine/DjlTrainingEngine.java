@@ -35,6 +35,8 @@ import org.jboss.logging.Logger;
 @Singleton
 public class DjlTrainingEngine implements TrainingEngine {
     private static final Logger LOG = Logger.getLogger(DjlTrainingEngine.class);
+    /** A few skipped steps are noise (see StyleTrainer#step); this many in a row is a training that diverged. */
+    static final int MAX_SKIPPED_IN_A_ROW = 5;
 
     private final EngineSettings settings;
     private final String producerVersion;
@@ -108,9 +110,14 @@ public class DjlTrainingEngine implements TrainingEngine {
                 StepReport report = trainer.step();
                 int step = report.step();
                 LOG.debugf("training %s: %s", plan.trainingId(), report);
-                if (!Float.isFinite(report.losses().total())) {
-                    throw new TrainingFailure(TrainingFailure.DIVERGED, "the loss is " + report.losses() + " at step " + step
-                            + ": lower the learning rate (atelier.trainer.learning-rate) or the loss weights");
+                if (report.skippedInARow() >= MAX_SKIPPED_IN_A_ROW) {
+                    throw new TrainingFailure(TrainingFailure.DIVERGED, "the loss or its gradients were not finite in "
+                            + report.skippedInARow() + " steps in a row, up to step " + step + " (" + report.losses()
+                            + "): lower the learning rate (atelier.trainer.learning-rate) or the loss weights");
+                }
+                if (!report.updated()) {
+                    LOG.warnf("training %s: step %d skipped, its loss or gradients were not finite (%s)", plan.trainingId(),
+                            step, report.losses());
                 }
                 if (step % plan.checkpointEvery() == 0 || step == options.steps()) {
                     save(trainer, checkpoints);

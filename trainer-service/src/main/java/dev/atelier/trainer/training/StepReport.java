@@ -10,10 +10,14 @@ import java.util.Locale;
  * @param steps the number the training aims for
  * @param losses unweighted style, content and tv losses and the weighted total, of this step's batch
  * @param imagesPerSecond photos processed per second in this step (forward, backward and update)
+ * @param updated whether the weights were updated; false when the loss or a gradient was not finite and the
+ *     step was skipped, as a mixed-precision gradient scaler skips an overflowing step
+ * @param skippedInARow steps skipped one after another up to this one (0 after an update)
  */
-public record StepReport(int step, int steps, LossValues losses, double imagesPerSecond) {
+public record StepReport(int step, int steps, LossValues losses, double imagesPerSecond, boolean updated, int skippedInARow) {
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "step %d/%d: %s, %.2f images/s", step, steps, losses, imagesPerSecond);
+        return String.format(Locale.ROOT, "step %d/%d: %s, %.2f images/s%s", step, steps, losses, imagesPerSecond,
+                updated ? "" : ", skipped (not finite, " + skippedInARow + " in a row)");
     }
 }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.atelier.trainer.imaging.ImageArrays;
@@ -44,6 +45,8 @@ public final class StyleTrainer implements AutoCloseable {
     private TransformerNet net;
     private AdamOptimizer optimizer;
     private int completed;
+    private int skippedInARow;
+    private int skippedTotal;
 
     public StyleTrainer(TrainingSettings settings, LossNetwork lossNetwork, BufferedImage style, ContentSource content,
             ComputeDevice device) {
@@ -94,6 +97,7 @@ public final class StyleTrainer implements AutoCloseable {
         long start = System.nanoTime();
         ImageBatch batch = content.next(settings.batchSize());
         LossValues values;
+        boolean updated;
         try (NDScope scope = new NDScope(); NDManager stepManager = manager.newSubManager()) {
             NDArray photos = stepManager.create(batch.data(), new Shape(batch.batch(), 3, batch.height(), batch.width()));
             try (GradientCollector collector = Engine.getEngine(ComputeDevice.ENGINE).newGradientCollector()) {
@@ -102,12 +106,44 @@ public final class StyleTrainer implements AutoCloseable {
                 collector.backward(terms.total());
                 values = terms.values();
             }
-            optimizer.update(net.parameterArrays());
+            // PyTorch's CPU backward now and then yields NaN gradients from a finite loss (seen on 2 threads, not
+            // reproducible on the same weights and batch); one such update would turn every weight into NaN.
+            updated = Float.isFinite(values.total()) && gradientsFinite();
+            if (updated) {
+                optimizer.update(net.parameterArrays());
+                skippedInARow = 0;
+            } else {
+                zeroGradients();
+                skippedInARow++;
+                skippedTotal++;
+            }
             scope.suppressNotUsedWarning();
         }
         completed++;
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new StepReport(completed, settings.steps(), values, batch.batch() / seconds);
+        return new StepReport(completed, settings.steps(), values, batch.batch() / seconds, updated, skippedInARow);
+    }
+
+    /** Steps whose update was skipped because the loss or a gradient was not finite (this process only). */
+    public int skippedSteps() {
+        return skippedTotal;
+    }
+
+    /** One finiteness check over every gradient: their absolute sums, summed, are finite only if each is. */
+    private boolean gradientsFinite() {
+        NDArray sum = null;
+        for (NDArray parameter : net.parameterArrays().values()) {
+            NDArray part = parameter.getGradient().abs().sum();
+            sum = sum == null ? part : sum.add(part);
+        }
+        return sum == null || Float.isFinite(sum.getFloat());
+    }
+
+    /** Overwrites (rather than subtracts, which keeps NaN) every gradient with zeros. */
+    private void zeroGradients() {
+        for (NDArray parameter : net.parameterArrays().values()) {
+            parameter.getGradient().set(new NDIndex("..."), 0f);
+        }
     }
 
     /**

@@ -143,6 +143,45 @@ class StyleTrainerTest {
         }
     }
 
+    @Test
+    void aStepWhoseLossIsNotFiniteIsSkippedAndLeavesTheWeightsAsTheyWere() throws Exception {
+        RandomCropSource crops = source(3);
+        boolean[] poison = {false};
+        ContentSource content = size -> {
+            ImageBatch batch = crops.next(size);
+            if (poison[0]) {
+                batch.data()[0] = Float.NaN; // one bad pixel: the loss and every gradient become NaN
+            }
+            return batch;
+        };
+        try (StyleTrainer trainer = new StyleTrainer(settings(10), lossNetwork, style, content, ComputeDevice.cpu());
+                StyleTrainer reference = new StyleTrainer(settings(10), lossNetwork, style, source(99), ComputeDevice.cpu())) {
+            assertThat(trainer.step().updated()).isTrue();
+            ByteArrayOutputStream before = new ByteArrayOutputStream();
+            trainer.saveCheckpoint(before);
+            reference.restore(new ByteArrayInputStream(before.toByteArray()));
+
+            poison[0] = true;
+            StepReport first = trainer.step();
+            StepReport second = trainer.step();
+            assertThat(first.losses().total()).isNaN();
+            assertThat(first.updated()).isFalse();
+            assertThat(second.skippedInARow()).isEqualTo(2);
+            assertThat(trainer.skippedSteps()).isEqualTo(2);
+            assertThat(maxDiff(trainer, reference)).as("weights after skipped steps").isZero();
+
+            poison[0] = false;
+            StepReport healthy = trainer.step();
+            assertThat(healthy.updated()).isTrue();
+            assertThat(healthy.skippedInARow()).isZero();
+            assertThat(healthy.losses().total()).isFinite();
+            assertThat(maxDiff(trainer, reference)).as("the NaN gradients were cleared, the update is finite").isPositive();
+            for (NDArray parameter : trainer.network().parameterArrays().values()) {
+                assertThat(parameter.isNaN().any().getBoolean()).isFalse();
+            }
+        }
+    }
+
     private static float maxDiff(StyleTrainer a, StyleTrainer b) {
         float max = 0;
         for (Map.Entry<String, NDArray> p : a.network().parameterArrays().entrySet()) {
