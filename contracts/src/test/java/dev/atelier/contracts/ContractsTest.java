@@ -10,6 +10,7 @@ import dev.atelier.contracts.jobs.ImageInfo;
 import dev.atelier.contracts.jobs.JobIds;
 import dev.atelier.contracts.jobs.JobOptions;
 import dev.atelier.contracts.jobs.JobRecord;
+import dev.atelier.contracts.storage.StorageKeys;
 import dev.atelier.contracts.jobs.JobStatus;
 import dev.atelier.contracts.jobs.OutputFormat;
 import dev.atelier.contracts.models.ModelManifest;
@@ -47,6 +48,32 @@ class ContractsTest {
         assertThat(done.status().isFinal()).isTrue();
         assertThat(done.modelVersion()).isEqualTo(2);
         assertThat(Json.fromBytes(Json.toBytes(done), JobRecord.class)).isEqualTo(done);
+    }
+
+    @Test
+    void aJobWithADeadlineEndsExpiredOrCancelledKeepingIt() {
+        JobRecord queued = JobRecord.queued("id", "t", "candy", null, JobOptions.defaults(),
+                new ImageInfo("image/png", 2, 2, 10), "inputs/t/id", NOW).withDeadline(NOW.plusSeconds(30));
+
+        assertThat(queued.isPastDeadline(NOW.plusSeconds(30))).isFalse();
+        assertThat(queued.isPastDeadline(NOW.plusSeconds(31))).isTrue();
+        JobRecord expired = queued.expired(NOW.plusSeconds(31));
+        assertThat(expired.status()).isEqualTo(JobStatus.EXPIRED);
+        assertThat(expired.finishedAt()).isEqualTo(NOW.plusSeconds(31));
+        assertThat(expired.deadline()).isEqualTo(NOW.plusSeconds(30));
+        assertThat(queued.cancelled(NOW.plusSeconds(1)).status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(Json.fromBytes(Json.toBytes(expired), JobRecord.class)).isEqualTo(expired);
+        assertThat(queued.running(1, "cpu", NOW).deadline()).as("kept through RUNNING").isEqualTo(NOW.plusSeconds(30));
+    }
+
+    @Test
+    void listingKeysOrderJobsNewestFirst() {
+        String older = JobIds.newId();
+        String newer = JobIds.newId();
+
+        assertThat(JobIds.newestFirst(newer).compareTo(JobIds.newestFirst(older))).isNegative();
+        assertThat(JobIds.newestFirst(JobIds.newestFirst(older))).isEqualTo(older);
+        assertThat(StorageKeys.jobListing("t", older)).startsWith(StorageKeys.jobListingPrefix("t"));
     }
 
     @Test

@@ -9,6 +9,8 @@ public final class EventTypes {
     public static final String JOB_STARTED = "atelier.stylize.job.started.v1";
     public static final String JOB_COMPLETED = "atelier.stylize.job.completed.v1";
     public static final String JOB_FAILED = "atelier.stylize.job.failed.v1";
+    public static final String JOB_CANCELLED = "atelier.stylize.job.cancelled.v1";
+    public static final String JOB_EXPIRED = "atelier.stylize.job.expired.v1";
     public static final String MODEL_PUBLISHED = "atelier.model.published.v1";
     public static final String TRAINING_REQUESTED = "atelier.training.requested.v1";
     public static final String TRAINING_STARTED = "atelier.training.started.v1";
@@ -21,6 +23,8 @@ public final class EventTypes {
             Map.entry(JOB_STARTED, JobStarted.class),
             Map.entry(JOB_COMPLETED, JobCompleted.class),
             Map.entry(JOB_FAILED, JobFailed.class),
+            Map.entry(JOB_CANCELLED, JobCancelled.class),
+            Map.entry(JOB_EXPIRED, JobExpired.class),
             Map.entry(MODEL_PUBLISHED, ModelManifest.class),
             Map.entry(TRAINING_REQUESTED, TrainingRequested.class),
             Map.entry(TRAINING_STARTED, TrainingStarted.class),

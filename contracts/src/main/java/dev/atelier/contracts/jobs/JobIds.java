@@ -18,6 +18,19 @@ public final class JobIds {
     }
 
     /** Whether the text is a well-formed job id (so it can be used in an S3 key). */
+    /**
+     * The id with each hex digit replaced by 15 minus it: ascending order of these is descending order of
+     * the ids, that is newest first. Its own inverse.
+     */
+    public static String newestFirst(String id) {
+        StringBuilder out = new StringBuilder(id.length());
+        for (char c : id.toCharArray()) {
+            int digit = Character.digit(c, 16);
+            out.append(digit < 0 ? c : Character.forDigit(15 - digit, 16));
+        }
+        return out.toString();
+    }
+
     public static boolean isValid(String text) {
         return text != null && UUID.matcher(text).matches();
     }

@@ -25,6 +25,7 @@ import java.time.Instant;
  * @param updatedAt when this record was last written
  * @param startedAt when a worker last started the job
  * @param finishedAt when the job reached a final state
+ * @param deadline when the client stops wanting the result: a job not started by then ends EXPIRED; null for none
  */
 public record JobRecord(
         String id,
@@ -45,27 +46,55 @@ public record JobRecord(
         Instant createdAt,
         Instant updatedAt,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        Instant deadline) {
 
     /** A new job as the gateway accepts it. */
     public static JobRecord queued(String id, String tenant, String styleId, Integer requestedVersion,
             JobOptions options, ImageInfo input, String inputKey, Instant now) {
         return new JobRecord(id, tenant, styleId, requestedVersion, null, options, JobStatus.QUEUED, input,
-                inputKey, null, null, null, null, 0, null, now, now, null, null);
+                inputKey, null, null, null, null, 0, null, now, now, null, null, null);
     }
 
     public JobRecord running(int modelVersion, String provider, Instant now) {
         return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, JobStatus.RUNNING, input,
-                inputKey, null, null, null, provider, attempts + 1, null, createdAt, now, now, null);
+                inputKey, null, null, null, provider, attempts + 1, null, createdAt, now, now, null, deadline);
     }
 
     public JobRecord succeeded(String outputKey, int width, int height, Instant now) {
         return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, JobStatus.SUCCEEDED, input,
-                inputKey, outputKey, width, height, executionProvider, attempts, null, createdAt, now, startedAt, now);
+                inputKey, outputKey, width, height, executionProvider, attempts, null, createdAt, now, startedAt, now, deadline);
     }
 
     public JobRecord failed(JobError error, Instant now) {
         return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, JobStatus.FAILED, input,
-                inputKey, null, null, null, executionProvider, attempts, error, createdAt, now, startedAt, now);
+                inputKey, null, null, null, executionProvider, attempts, error, createdAt, now, startedAt, now, deadline);
+    }
+
+    /** The same QUEUED job, to be given up on when it has not started by {@code at}. */
+    public JobRecord withDeadline(Instant at) {
+        return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, status, input, inputKey,
+                outputKey, outputWidth, outputHeight, executionProvider, attempts, error, createdAt, updatedAt, startedAt,
+                finishedAt, at);
+    }
+
+    /** Cancelled by its owner before inference. */
+    public JobRecord cancelled(Instant now) {
+        return ended(JobStatus.CANCELLED, now);
+    }
+
+    /** Its deadline passed before inference started. */
+    public JobRecord expired(Instant now) {
+        return ended(JobStatus.EXPIRED, now);
+    }
+
+    /** Whether the deadline, if any, has passed at {@code now}. */
+    public boolean isPastDeadline(Instant now) {
+        return deadline != null && now.isAfter(deadline);
+    }
+
+    private JobRecord ended(JobStatus finalStatus, Instant now) {
+        return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, finalStatus, input, inputKey,
+                null, null, null, executionProvider, attempts, null, createdAt, now, startedAt, now, deadline);
     }
 }

@@ -1,5 +1,6 @@
 package dev.atelier.contracts.storage;
 
+import dev.atelier.contracts.jobs.JobIds;
 import dev.atelier.contracts.jobs.OutputFormat;
 
 /**
@@ -24,6 +25,24 @@ public final class StorageKeys {
     }
 
     /** Prefix under which a tenant's job records list in time order (job ids are time-ordered). */
+    /**
+     * A tenant's jobs newest first: an empty object per job whose name orders the ids backwards
+     * ({@link JobIds#newestFirst}), since S3 lists keys only in ascending order.
+     * Written before the job record, so an entry may name a job that was never accepted; readers skip those.
+     */
+    public static String jobListing(String tenant, String jobId) {
+        return jobListingPrefix(tenant) + JobIds.newestFirst(jobId);
+    }
+
+    public static String jobListingPrefix(String tenant) {
+        return "joblist/" + tenant + "/";
+    }
+
+    /** The owner's request to cancel a job, which the worker checks after recording RUNNING, before inference. */
+    public static String jobCancellation(String tenant, String jobId) {
+        return "cancellations/" + tenant + "/" + jobId;
+    }
+
     public static String jobPrefix(String tenant) {
         return "jobs/" + tenant + "/";
     }

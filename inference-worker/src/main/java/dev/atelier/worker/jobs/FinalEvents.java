@@ -1,7 +1,9 @@
 package dev.atelier.worker.jobs;
 
 import dev.atelier.contracts.events.AtelierEvent;
+import dev.atelier.contracts.events.JobCancelled;
 import dev.atelier.contracts.events.JobCompleted;
+import dev.atelier.contracts.events.JobExpired;
 import dev.atelier.contracts.events.JobFailed;
 import dev.atelier.contracts.jobs.JobOptions;
 import dev.atelier.contracts.jobs.JobRecord;
@@ -30,6 +32,13 @@ final class FinalEvents {
         if (record.status() == JobStatus.FAILED) {
             return Optional.of(new JobFailed(record.id(), record.tenant(), record.styleId(), record.error(),
                     record.attempts(), record.finishedAt()));
+        }
+        if (record.status() == JobStatus.CANCELLED) {
+            return Optional.of(new JobCancelled(record.id(), record.tenant(), record.styleId(), record.finishedAt()));
+        }
+        if (record.status() == JobStatus.EXPIRED) {
+            return Optional.of(new JobExpired(record.id(), record.tenant(), record.styleId(), record.deadline(),
+                    record.finishedAt()));
         }
         return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package dev.atelier.worker.jobs;
 
+import dev.atelier.contracts.events.JobExpired;
 import dev.atelier.contracts.events.JobFailed;
 import dev.atelier.contracts.events.JobRequested;
 import dev.atelier.contracts.jobs.JobError;
@@ -61,7 +62,20 @@ public class JobProcessor {
             FinalEvents.of(record).ifPresent(event -> events.publish(event, trace));
             return null;
         }
-        JobRun.Done done = run.run(record, trace);
+        if (record.isPastDeadline(clock.instant())) {
+            JobRecord expired = record.expired(clock.instant());
+            records.save(expired);
+            events.publish(new JobExpired(expired.id(), expired.tenant(), expired.styleId(), expired.deadline(),
+                    expired.finishedAt()), trace);
+            LOG.infof("job %s EXPIRED: its deadline %s passed before inference", record.id(), record.deadline());
+            return null;
+        }
+        Optional<JobRun.Done> outcome = run.run(record, trace);
+        if (outcome.isEmpty()) {
+            LOG.infof("job %s CANCELLED by its owner before inference", record.id());
+            return null;
+        }
+        JobRun.Done done = outcome.get();
         LOG.infof("job %s succeeded with %s@%d in %d ms of inference", done.record().id(), done.record().styleId(),
                 done.record().modelVersion(), done.inference().toMillis());
         metrics.succeeded(record.styleId(), provider, Duration.between(record.createdAt(), done.record().finishedAt()),

@@ -1,5 +1,6 @@
 package dev.atelier.worker.jobs;
 
+import dev.atelier.contracts.events.JobCancelled;
 import dev.atelier.contracts.events.JobCompleted;
 import dev.atelier.contracts.events.JobStarted;
 import dev.atelier.contracts.jobs.JobOptions;
@@ -22,6 +23,7 @@ import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One attempt at a job that is not final yet: record RUNNING and announce it, run the model, store
@@ -59,10 +61,22 @@ public class JobRun {
     public record Done(JobRecord record, JobCompleted event, Duration queueWait, Duration inference) {
     }
 
-    public Done run(JobRecord queued, TraceContext trace) throws Exception {
+    /**
+     * @return what the attempt produced, or empty when the job's owner cancelled it: the cancellation is
+     *     checked after RUNNING is recorded, so a gateway that still saw QUEUED after writing it is sure to be
+     *     heard, and one that saw RUNNING answers that it is too late
+     */
+    public Optional<Done> run(JobRecord queued, TraceContext trace) throws Exception {
         ModelManifest manifest = resolver.resolve(queued.styleId(), queued.requestedVersion());
         JobRecord running = queued.running(manifest.version(), provider, clock.instant());
         records.save(running);
+        if (store.exists(StorageKeys.jobCancellation(running.tenant(), running.id()))) {
+            JobRecord cancelled = running.cancelled(clock.instant());
+            records.save(cancelled);
+            events.publish(new JobCancelled(cancelled.id(), cancelled.tenant(), cancelled.styleId(), cancelled.finishedAt()),
+                    trace);
+            return Optional.empty();
+        }
         events.publish(new JobStarted(running.id(), running.tenant(), running.styleId(), manifest.version(), provider,
                 running.attempts(), running.startedAt()), trace);
         JobOptions options = running.options() != null ? running.options() : JobOptions.defaults();
@@ -83,7 +97,7 @@ public class JobRun {
                     manifest.version(), outputKey, options.outputFormat(), content.getWidth(), content.getHeight(), provider,
                     queueWait.toMillis(), inference.toMillis(), succeeded.finishedAt());
             events.publish(completed, trace);
-            return new Done(succeeded, completed, queueWait, inference);
+            return Optional.of(new Done(succeeded, completed, queueWait, inference));
         }
     }
 }

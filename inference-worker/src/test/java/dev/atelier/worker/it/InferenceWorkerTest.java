@@ -9,12 +9,14 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.atelier.contracts.Topics;
 import dev.atelier.contracts.events.EventTypes;
 import dev.atelier.contracts.events.JobCompleted;
+import dev.atelier.contracts.events.JobExpired;
 import dev.atelier.contracts.events.JobFailed;
 import dev.atelier.contracts.jobs.JobOptions;
 import dev.atelier.contracts.jobs.JobRecord;
 import dev.atelier.contracts.jobs.JobStatus;
 import dev.atelier.contracts.jobs.OutputFormat;
 import dev.atelier.contracts.models.ModelManifest;
+import dev.atelier.contracts.storage.StorageKeys;
 import dev.atelier.local.LocalStackTestResource;
 import dev.atelier.platform.catalog.ModelCatalog;
 import dev.atelier.platform.events.CloudEventCodec;
@@ -36,6 +38,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -213,6 +216,42 @@ class InferenceWorkerTest {
         await().atMost(WAIT).until(() -> topics.events(Topics.STYLIZE_EVENTS, job.jobId(), EventTypes.JOB_COMPLETED).size() == 2);
         assertThat(client.record(job.jobId())).isEqualTo(first);
         assertThat(topics.events(Topics.STYLIZE_EVENTS, job.jobId(), EventTypes.JOB_STARTED)).hasSize(1);
+    }
+
+    @Test
+    void aJobWhoseDeadlinePassedWhileQueuedEndsExpiredWithoutInference() throws Exception {
+        model("candy", SharedAssets.CANDY);
+        StackClient.Submitted job = client.submitWithDeadline("candy", photo(96, 64), Instant.now().minusSeconds(1));
+
+        JobRecord expired = awaitFinal(job);
+        assertThat(expired.status()).isEqualTo(JobStatus.EXPIRED);
+        assertThat(expired.outputKey()).isNull();
+        assertThat(expired.attempts()).as("never started").isZero();
+        JobExpired event = CloudEventCodec.decode(TopicRecorder.cloudEvent(awaitEvent(job, EventTypes.JOB_EXPIRED)), JobExpired.class);
+        assertThat(event.deadline()).isEqualTo(expired.deadline());
+        assertThat(topics.events(Topics.STYLIZE_EVENTS, job.jobId(), EventTypes.JOB_STARTED)).isEmpty();
+        assertThat(client.exists(StorageKeys.output("acme", job.jobId(), OutputFormat.PNG))).isFalse();
+    }
+
+    @Test
+    void aJobWithAFutureDeadlineRuns() throws Exception {
+        model("candy", SharedAssets.CANDY);
+        StackClient.Submitted job = client.submitWithDeadline("candy", photo(96, 64), Instant.now().plusSeconds(600));
+
+        assertThat(awaitFinal(job).status()).isEqualTo(JobStatus.SUCCEEDED);
+    }
+
+    @Test
+    void aJobItsOwnerCancelledEndsCancelledWithoutInference() throws Exception {
+        model("candy", SharedAssets.CANDY);
+        StackClient.Submitted job = client.submitCancelled("candy", photo(96, 64));
+
+        JobRecord cancelled = awaitFinal(job);
+        assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(cancelled.outputKey()).isNull();
+        awaitEvent(job, EventTypes.JOB_CANCELLED);
+        assertThat(topics.events(Topics.STYLIZE_EVENTS, job.jobId(), EventTypes.JOB_STARTED)).isEmpty();
+        assertThat(client.exists(StorageKeys.output("acme", job.jobId(), OutputFormat.PNG))).isFalse();
     }
 
     @Test

@@ -94,6 +94,25 @@ final class StackClient implements AutoCloseable {
         return job;
     }
 
+    /** Like {@link #submit}, for a job that must start before {@code deadline}. */
+    Submitted submitWithDeadline(String styleId, byte[] image, Instant deadline) {
+        Submitted job = prepare(styleId, null, image, JobOptions.defaults(), deadline);
+        events.publish(Topics.STYLIZE_REQUESTS, job.request(), job.trace());
+        return job;
+    }
+
+    /** Like {@link #submit}, with the owner's cancellation already stored, as the gateway's DELETE leaves it. */
+    Submitted submitCancelled(String styleId, byte[] image) {
+        Submitted job = prepare(styleId, null, image, JobOptions.defaults(), null);
+        store.put(StorageKeys.jobCancellation(TENANT, job.jobId()), new byte[0], "application/octet-stream");
+        events.publish(Topics.STYLIZE_REQUESTS, job.request(), job.trace());
+        return job;
+    }
+
+    boolean exists(String key) {
+        return store.exists(key);
+    }
+
     /** Like {@link #submit} but onto one partition, to put jobs behind each other. */
     Submitted submitToPartition(int partition, String styleId, byte[] image) throws Exception {
         Submitted job = prepare(styleId, null, image, JobOptions.defaults());
@@ -118,13 +137,17 @@ final class StackClient implements AutoCloseable {
     }
 
     private Submitted prepare(String styleId, Integer version, byte[] image, JobOptions options) {
+        return prepare(styleId, version, image, options, null);
+    }
+
+    private Submitted prepare(String styleId, Integer version, byte[] image, JobOptions options, Instant deadline) {
         String jobId = JobIds.newId();
         String inputKey = StorageKeys.input(TENANT, jobId);
         Instant now = Instant.now();
         ImageInfo info = new ImageInfo("image/jpeg", 0, 0, image.length);
         store.put(inputKey, image, info.mediaType());
         store.putJson(StorageKeys.job(TENANT, jobId),
-                JobRecord.queued(jobId, TENANT, styleId, version, options, info, inputKey, now));
+                JobRecord.queued(jobId, TENANT, styleId, version, options, info, inputKey, now).withDeadline(deadline));
         JobRequested request = new JobRequested(jobId, TENANT, styleId, version, inputKey, info, options, now);
         return new Submitted(request, TraceContext.newTrace());
     }

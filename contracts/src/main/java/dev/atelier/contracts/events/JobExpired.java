@@ -1,0 +1,22 @@
+package dev.atelier.contracts.events;
+
+import java.time.Instant;
+
+/** A job ended EXPIRED: its deadline passed before inference started. */
+public record JobExpired(
+        String jobId,
+        String tenant,
+        String styleId,
+        Instant deadline,
+        Instant expiredAt) implements AtelierEvent {
+
+    @Override
+    public String eventType() {
+        return EventTypes.JOB_EXPIRED;
+    }
+
+    @Override
+    public String subject() {
+        return jobId;
+    }
+}
