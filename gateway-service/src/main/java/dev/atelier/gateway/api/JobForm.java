@@ -29,4 +29,9 @@ public class JobForm {
     @RestForm("outputFormat")
     @Schema(enumeration = {"png", "jpeg"}, defaultValue = "png", description = "Encoding of the result")
     public String outputFormat;
+
+    @RestForm("deadline")
+    @Schema(format = "date-time", example = "2026-11-23T12:00:00Z",
+            description = "RFC 3339 time after which the result is no longer wanted: a job not started by then ends EXPIRED")
+    public String deadline;
 }

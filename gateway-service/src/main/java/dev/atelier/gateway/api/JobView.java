@@ -31,6 +31,7 @@ public record JobView(
         Instant updatedAt,
         Instant startedAt,
         Instant finishedAt,
+        @Schema(description = "When a job not started by then ends EXPIRED, if the client set a deadline") Instant deadline,
         @Schema(description = "Where to GET the result, once SUCCEEDED") String resultUrl) {
 
     static String location(String jobId) {
@@ -41,7 +42,7 @@ public record JobView(
         return new JobView(record.id(), record.status(), record.styleId(), record.requestedVersion(),
                 record.modelVersion(), record.options(), record.input(), record.outputWidth(), record.outputHeight(),
                 record.executionProvider(), record.attempts(), record.error(), record.createdAt(), record.updatedAt(),
-                record.startedAt(), record.finishedAt(),
+                record.startedAt(), record.finishedAt(), record.deadline(),
                 record.status() == JobStatus.SUCCEEDED ? location(record.id()) + "/result" : null);
     }
 }

@@ -1,8 +1,11 @@
 package dev.atelier.gateway.api;
 
 import dev.atelier.contracts.jobs.JobRecord;
+import dev.atelier.contracts.jobs.JobStatus;
 import dev.atelier.gateway.auth.Caller;
 import dev.atelier.gateway.jobs.Idempotency;
+import dev.atelier.gateway.jobs.JobCancellation;
+import dev.atelier.gateway.jobs.JobListing;
 import dev.atelier.gateway.jobs.JobQueries;
 import dev.atelier.gateway.jobs.JobResult;
 import dev.atelier.gateway.jobs.JobSubmitter;
@@ -12,18 +15,21 @@ import dev.atelier.gateway.problems.Problem;
 import dev.atelier.platform.events.TraceContext;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -41,8 +47,13 @@ public class JobsResource {
     private final SubmissionMetrics metrics;
     private final Caller caller;
     private final Idempotency idempotency;
+    private final JobListing listing;
+    private final JobCancellation cancellation;
 
-    JobsResource(JobSubmitter submitter, JobQueries queries, SubmissionMetrics metrics, Caller caller, Idempotency idempotency) {
+    JobsResource(JobSubmitter submitter, JobQueries queries, SubmissionMetrics metrics, Caller caller, Idempotency idempotency,
+            JobListing listing, JobCancellation cancellation) {
+        this.listing = listing;
+        this.cancellation = cancellation;
         this.idempotency = idempotency;
         this.caller = caller;
         this.submitter = submitter;
@@ -59,7 +70,7 @@ public class JobsResource {
             schema = @Schema(implementation = JobForm.class)))
     @APIResponse(responseCode = "202", description = "Accepted; Location names the job",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "400", description = "invalid-option: missing image or style, bad strength or outputFormat", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "invalid-option: missing image or style, bad strength, outputFormat or deadline", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "image-too-large or image-too-many-pixels", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "unsupported-media-type: not a JPEG or PNG", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "unknown-style, image-corrupt, or idempotency-key-reused (same Idempotency-Key, different request)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -68,11 +79,47 @@ public class JobsResource {
     public Response submit(@BeanParam JobForm form, @HeaderParam(TraceContext.HEADER) String traceparent,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         JobUpload upload = new JobUpload(form.image == null ? null : form.image.uploadedFile(), form.style,
-                form.strength, form.outputFormat, traceparent);
+                form.strength, form.outputFormat, form.deadline, traceparent);
         String tenant = caller.tenant();
         JobRecord record = idempotencyKey == null ? metrics.measure(() -> submitter.submit(tenant, upload))
                 : idempotency.submitOnce(tenant, idempotencyKey, upload, () -> metrics.measure(() -> submitter.submit(tenant, upload)));
         return Response.accepted(JobView.of(record)).header(HttpHeaders.LOCATION, JobView.location(record.id())).build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "List the caller's jobs, newest first",
+            description = "Cursor pagination: pass a page's nextCursor as cursor for the next page; it is null on the last. "
+                    + "With a status filter a page may hold fewer than limit jobs and still have a next cursor.")
+    @APIResponse(responseCode = "200", description = "A page of jobs; Link names the next page, if any",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobPageView.class)))
+    @APIResponse(responseCode = "400", description = "invalid-option: bad cursor, limit or status", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(
+            @Parameter(description = "A previous page's nextCursor") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Jobs per page, 1 to 100 (default 20)") @QueryParam("limit") Integer limit,
+            @Parameter(description = "Only jobs in this status", schema = @Schema(implementation = JobStatus.class))
+            @QueryParam("status") String status) {
+        JobListing.Page page = listing.list(caller.tenant(), cursor, limit, status);
+        JobPageView view = JobPageView.of(page);
+        Response.ResponseBuilder response = Response.ok(view);
+        if (page.nextCursor() != null) {
+            response.header("Link", "<" + view.next() + (limit == null ? "" : "&limit=" + limit)
+                    + (status == null ? "" : "&status=" + status) + ">; rel=\"next\"");
+        }
+        return response.build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel a job that has not started",
+            description = "A QUEUED job ends CANCELLED and is never run; cancelling a CANCELLED job again answers the same.")
+    @APIResponse(responseCode = "200", description = "The job, CANCELLED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "404", description = "job-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "job-not-cancellable: RUNNING or finished", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public JobView cancel(@PathParam("id") String id) {
+        return JobView.of(cancellation.cancel(caller.tenant(), id));
     }
 
     @GET

@@ -70,7 +70,7 @@ public class Idempotency {
     static String fingerprint(JobUpload upload) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String field : new String[] {upload.style(), upload.strength(), upload.outputFormat()}) {
+            for (String field : new String[] {upload.style(), upload.strength(), upload.outputFormat(), upload.deadline()}) {
                 byte[] bytes = field == null ? new byte[0] : field.getBytes(StandardCharsets.UTF_8);
                 digest.update(Integer.toString(field == null ? -1 : bytes.length).getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) ':');

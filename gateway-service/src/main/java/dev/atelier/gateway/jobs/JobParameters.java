@@ -5,6 +5,9 @@ import dev.atelier.contracts.jobs.OutputFormat;
 import dev.atelier.contracts.models.StyleRef;
 import dev.atelier.gateway.problems.ProblemException;
 import dev.atelier.gateway.problems.ProblemType;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
 /**
@@ -13,12 +16,31 @@ import java.util.Arrays;
  *
  * @param style the style asked for
  * @param options strength and output format
+ * @param deadline when a job not started yet is given up on (EXPIRED), or null
  */
-public record JobParameters(StyleRef style, JobOptions options) {
+public record JobParameters(StyleRef style, JobOptions options, Instant deadline) {
 
     /** @throws ProblemException {@code invalid-option} naming the field at fault */
-    public static JobParameters parse(String style, String strength, String outputFormat) {
-        return new JobParameters(style(style), new JobOptions(strength(strength), outputFormat(outputFormat)));
+    public static JobParameters parse(String style, String strength, String outputFormat, String deadline, Instant now) {
+        return new JobParameters(style(style), new JobOptions(strength(strength), outputFormat(outputFormat)),
+                deadline(deadline, now));
+    }
+
+    static Instant deadline(String text, Instant now) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Instant deadline;
+        try {
+            deadline = OffsetDateTime.parse(text.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw invalid("deadline", "deadline must be an RFC 3339 date-time with an offset, such as "
+                    + "2026-11-23T12:00:00Z, was '" + text + "'");
+        }
+        if (!deadline.isAfter(now)) {
+            throw invalid("deadline", "deadline " + text.trim() + " has already passed (it is " + now + ")");
+        }
+        return deadline;
     }
 
     static StyleRef style(String text) {

@@ -1,6 +1,7 @@
 package dev.atelier.gateway.jobs;
 
 import dev.atelier.contracts.jobs.ImageInfo;
+import dev.atelier.contracts.jobs.JobIds;
 import dev.atelier.contracts.jobs.JobRecord;
 import dev.atelier.contracts.storage.StorageKeys;
 import dev.atelier.platform.storage.ObjectStore;
@@ -10,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** Job inputs, records and outputs in the object store, at the keys of {@link StorageKeys}. */
@@ -32,6 +34,28 @@ public class JobStore {
 
     public void save(JobRecord record) {
         store.putJson(StorageKeys.job(record.tenant(), record.id()), record);
+    }
+
+    /** The job's entry in its tenant's newest-first listing (written before the record; see StorageKeys). */
+    public void index(JobRecord record) {
+        store.put(StorageKeys.jobListing(record.tenant(), record.id()), new byte[0], "application/octet-stream");
+    }
+
+    /** Up to {@code max} job ids of a tenant, newest first, after the one {@code after} (null: from the newest). */
+    public List<String> newestFirst(String tenant, String after, int max) {
+        String prefix = StorageKeys.jobListingPrefix(tenant);
+        return store.list(prefix, after == null ? null : StorageKeys.jobListing(tenant, after), max).stream()
+                .map(key -> JobIds.newestFirst(key.substring(prefix.length())))
+                .toList();
+    }
+
+    /** Records the owner's wish to cancel; the worker reads it before inference. */
+    public void requestCancellation(String tenant, String jobId) {
+        store.put(StorageKeys.jobCancellation(tenant, jobId), new byte[0], "application/octet-stream");
+    }
+
+    public void withdrawCancellation(String tenant, String jobId) {
+        store.delete(StorageKeys.jobCancellation(tenant, jobId));
     }
 
     public Optional<JobRecord> find(String tenant, String jobId) {

@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Accepts a job: checks the fields, the style and the image, then stores the input, writes the
- * QUEUED record and publishes {@code JobRequested}, in that order (artefacts before the record,
+ * listing entry and the QUEUED record and publishes {@code JobRequested}, in that order (artefacts before the record,
  * the record before the event, so a worker never sees an event whose objects are missing).
  */
 @Singleton
@@ -50,7 +50,8 @@ public class JobSubmitter {
      *     did not take the job (its record is then FAILED, so no QUEUED job is left behind)
      */
     public JobRecord submit(String tenant, JobUpload upload) {
-        JobParameters parameters = JobParameters.parse(upload.style(), upload.strength(), upload.outputFormat());
+        JobParameters parameters = JobParameters.parse(upload.style(), upload.strength(), upload.outputFormat(),
+                upload.deadline(), clock.instant());
         if (upload.image() == null) {
             throw JobParameters.invalid("image", "the file field 'image' is required (a JPEG or PNG)");
         }
@@ -62,7 +63,8 @@ public class JobSubmitter {
         String inputKey = StorageKeys.input(tenant, id);
         jobs.putInput(inputKey, upload.image(), image);
         JobRecord record = JobRecord.queued(id, tenant, parameters.style().styleId(), parameters.style().version(),
-                parameters.options(), image, inputKey, clock.instant());
+                parameters.options(), image, inputKey, clock.instant()).withDeadline(parameters.deadline());
+        jobs.index(record);
         jobs.save(record);
         inFlight.started(tenant, id);
         enqueue(record, TraceContext.continueFrom(upload.traceparent()));

@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * @param style the {@code style} field
  * @param strength the {@code strength} field, or null
  * @param outputFormat the {@code outputFormat} field, or null
+ * @param deadline the {@code deadline} field (RFC 3339), or null
  * @param traceparent the request's W3C {@code traceparent} header, or null
  */
-public record JobUpload(Path image, String style, String strength, String outputFormat, String traceparent) {
+public record JobUpload(Path image, String style, String strength, String outputFormat, String deadline, String traceparent) {
 }

@@ -17,6 +17,7 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", 406, "Cannot produce an acceptable representation"),
     JOB_NOT_FINISHED("job-not-finished", 409, "The job has not finished yet"),
     JOB_FAILED("job-failed", 409, "The job failed"),
+    JOB_NOT_CANCELLABLE("job-not-cancellable", 409, "The job has started or finished and can no longer be cancelled"),
     JOB_GONE("job-gone", 410, "The job was cancelled or expired"),
     IMAGE_TOO_LARGE("image-too-large", 413, "Image file too large"),
     IMAGE_TOO_MANY_PIXELS("image-too-many-pixels", 413, "Image has too many pixels"),

@@ -72,6 +72,9 @@ class TenantIsolationTest {
             as(otherKey).get(path).then().statusCode(404).contentType("application/problem+json")
                     .body("type", equalTo("urn:atelier:problem:job-not-found"));
         }
+        as(otherKey).delete("/v1/jobs/" + id).then().statusCode(404).body("type", equalTo("urn:atelier:problem:job-not-found"));
+        as(otherKey).get("/v1/jobs").then().statusCode(200).body("jobs.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id)));
+        as(ownerKey).get("/v1/jobs").then().statusCode(200).body("jobs.id", org.hamcrest.Matchers.hasItem(id));
     }
 
     @Test

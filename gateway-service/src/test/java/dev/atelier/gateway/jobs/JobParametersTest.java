@@ -8,49 +8,68 @@ import dev.atelier.contracts.jobs.OutputFormat;
 import dev.atelier.contracts.models.StyleRef;
 import dev.atelier.gateway.problems.ProblemException;
 import dev.atelier.gateway.problems.ProblemType;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class JobParametersTest {
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
     @Test
     void appliesDefaultsToAbsentAndBlankOptions() {
-        assertThat(JobParameters.parse("candy", null, null))
-                .isEqualTo(new JobParameters(new StyleRef("candy", null), JobOptions.defaults()));
-        assertThat(JobParameters.parse("candy", "", " ").options()).isEqualTo(JobOptions.defaults());
+        assertThat(parse("candy", null, null))
+                .isEqualTo(new JobParameters(new StyleRef("candy", null), JobOptions.defaults(), null));
+        assertThat(parse("candy", "", " ").options()).isEqualTo(JobOptions.defaults());
     }
 
     @Test
     void parsesPinnedStylesStrengthsAndFormats() {
-        JobParameters parameters = JobParameters.parse(" candy@3 ", " 0.25 ", "JPG");
+        JobParameters parameters = parse(" candy@3 ", " 0.25 ", "JPG");
         assertThat(parameters.style()).isEqualTo(new StyleRef("candy", 3));
         assertThat(parameters.options()).isEqualTo(new JobOptions(0.25, OutputFormat.JPEG));
-        assertThat(JobParameters.parse("candy", "0", "png").options().strength()).isZero();
-        assertThat(JobParameters.parse("candy", "1", "jpeg").options().outputFormat()).isEqualTo(OutputFormat.JPEG);
+        assertThat(parse("candy", "0", "png").options().strength()).isZero();
+        assertThat(parse("candy", "1", "jpeg").options().outputFormat()).isEqualTo(OutputFormat.JPEG);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"2", "-0.1", "1.0001", "abc", "NaN", "Infinity", "0,5"})
     void refusesStrengthsThatAreNotNumbersInZeroToOne(String strength) {
-        assertInvalid("strength", () -> JobParameters.parse("candy", strength, null));
+        assertInvalid("strength", () -> parse("candy", strength, null));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"bmp", "gif", "webp", "png8"})
     void refusesUnknownOutputFormats(String format) {
-        assertInvalid("outputFormat", () -> JobParameters.parse("candy", null, format));
+        assertInvalid("outputFormat", () -> parse("candy", null, format));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "  ", "Candy", "candy@", "candy@0", "candy@x", "../etc"})
     void refusesMissingOrMalformedStyles(String style) {
-        assertInvalid("style", () -> JobParameters.parse(style, null, null));
+        assertInvalid("style", () -> parse(style, null, null));
     }
 
     @Test
     void refusesAMissingStyle() {
-        assertInvalid("style", () -> JobParameters.parse(null, null, null));
+        assertInvalid("style", () -> parse(null, null, null));
+    }
+
+    @Test
+    void parsesADeadlineWithAnOffsetAndRefusesOneThatHasPassed() {
+        assertThat(JobParameters.parse("candy", null, null, "2026-11-23T11:15:30+01:00", NOW).deadline())
+                .isEqualTo(Instant.parse("2026-11-23T10:15:30Z"));
+        assertThat(JobParameters.parse("candy", null, null, " ", NOW).deadline()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-11-23T10:00:00Z", "2026-11-23T10:00:00", "in an hour", "1763892000"})
+    void refusesDeadlinesThatArePastOrNotRfc3339(String deadline) {
+        assertInvalid("deadline", () -> JobParameters.parse("candy", null, null, deadline, NOW));
+    }
+
+    private static JobParameters parse(String style, String strength, String outputFormat) {
+        return JobParameters.parse(style, strength, outputFormat, null, NOW);
     }
 
     private static void assertInvalid(String field, Runnable parse) {

@@ -140,6 +140,28 @@ public final class ObjectStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Up to {@code max} keys under a prefix, recursively, in key order, starting after {@code startAfter}
+     * (null: from the first). One listing request: for pagination.
+     */
+    public List<String> list(String prefix, String startAfter, int max) {
+        return call("list " + prefix, () -> {
+            ListObjectsArgs.Builder args = ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true)
+                    .maxKeys(max);
+            if (startAfter != null) {
+                args.startAfter(startAfter);
+            }
+            List<String> keys = new ArrayList<>();
+            for (Result<Item> result : client.listObjects(args.build())) {
+                keys.add(result.get().objectName());
+                if (keys.size() == max) {
+                    break; // the iterator would fetch the next page
+                }
+            }
+            return keys;
+        });
+    }
+
     /** A URL that lets its holder GET the object without credentials until it expires. */
     public String presignedGet(String key, Duration ttl) {
         return call("presign " + key, () -> client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
