@@ -43,6 +43,11 @@ public final class StorageKeys {
         return "cancellations/" + tenant + "/" + jobId;
     }
 
+    /** An image a client PUT with a presigned URL ({@code POST /v1/uploads}), until a job is submitted with it. */
+    public static String upload(String tenant, String uploadId) {
+        return "uploads/" + tenant + "/" + uploadId;
+    }
+
     public static String jobPrefix(String tenant) {
         return "jobs/" + tenant + "/";
     }

@@ -3,6 +3,7 @@ package dev.atelier.gateway.api;
 import dev.atelier.contracts.jobs.JobRecord;
 import dev.atelier.contracts.jobs.JobStatus;
 import dev.atelier.gateway.auth.Caller;
+import dev.atelier.gateway.config.GatewayConfig;
 import dev.atelier.gateway.jobs.Idempotency;
 import dev.atelier.gateway.jobs.JobCancellation;
 import dev.atelier.gateway.jobs.JobListing;
@@ -12,7 +13,11 @@ import dev.atelier.gateway.jobs.JobSubmitter;
 import dev.atelier.gateway.jobs.JobUpload;
 import dev.atelier.gateway.jobs.SubmissionMetrics;
 import dev.atelier.gateway.problems.Problem;
+import dev.atelier.gateway.problems.ProblemException;
+import dev.atelier.gateway.problems.ProblemType;
+import dev.atelier.gateway.sources.JobSources;
 import dev.atelier.platform.events.TraceContext;
+import dev.atelier.platform.storage.ObjectStore;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,6 +31,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,9 +55,15 @@ public class JobsResource {
     private final Idempotency idempotency;
     private final JobListing listing;
     private final JobCancellation cancellation;
+    private final GatewayConfig config;
+    private final ObjectStore store;
+    private final JobSources sources;
 
     JobsResource(JobSubmitter submitter, JobQueries queries, SubmissionMetrics metrics, Caller caller, Idempotency idempotency,
-            JobListing listing, JobCancellation cancellation) {
+            JobListing listing, JobCancellation cancellation, GatewayConfig config, ObjectStore store, JobSources sources) {
+        this.sources = sources;
+        this.config = config;
+        this.store = store;
         this.listing = listing;
         this.cancellation = cancellation;
         this.idempotency = idempotency;
@@ -83,6 +95,36 @@ public class JobsResource {
         String tenant = caller.tenant();
         JobRecord record = idempotencyKey == null ? metrics.measure(() -> submitter.submit(tenant, upload))
                 : idempotency.submitOnce(tenant, idempotencyKey, upload, () -> metrics.measure(() -> submitter.submit(tenant, upload)));
+        return Response.accepted(JobView.of(record)).header(HttpHeaders.LOCATION, JobView.location(record.id())).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a stylization job whose image is an upload or an https URL",
+            description = "Give uploadId (see POST /v1/uploads) or imageUrl. The URL is fetched under SSRF rules: https only, "
+                    + "public addresses only, redirects re-checked, at most the image size cap read.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = JobJson.class)))
+    @APIResponse(responseCode = "202", description = "Accepted; Location names the job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "400", description = "invalid-option (also: neither or both of uploadId and imageUrl), image-url-not-allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "image-too-large or image-too-many-pixels", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "unsupported-media-type: not a JPEG or PNG", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "upload-not-found, image-url-unreachable, unknown-style, image-corrupt, idempotency-key-reused", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "rate-limited or too-many-jobs-in-flight, with Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submitJson(JobJson body, @HeaderParam(TraceContext.HEADER) String traceparent,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        if (body == null) {
+            throw new ProblemException(ProblemType.INVALID_OPTION, "the JSON body is required").with("field", "style");
+        }
+        String tenant = caller.tenant();
+        JobRecord record = sources.withImage(tenant, body.uploadId(), body.imageUrl(), file -> {
+            JobUpload upload = new JobUpload(file, body.style(), body.strength(), body.outputFormat(), body.deadline(),
+                    traceparent);
+            return idempotencyKey == null ? metrics.measure(() -> submitter.submit(tenant, upload))
+                    : idempotency.submitOnce(tenant, idempotencyKey, upload, () -> metrics.measure(() -> submitter.submit(tenant, upload)));
+        });
         return Response.accepted(JobView.of(record)).header(HttpHeaders.LOCATION, JobView.location(record.id())).build();
     }
 
@@ -136,12 +178,20 @@ public class JobsResource {
     @GET
     @Path("/{id}/result")
     @Operation(summary = "Download a finished job's image")
+    @APIResponse(responseCode = "302", description = "With atelier.gateway.results.delivery=redirect: Location is a presigned S3 URL, valid for atelier.gateway.results.url-ttl")
     @APIResponse(responseCode = "200", description = "The stylized image, inline",
             content = {@Content(mediaType = "image/png"), @Content(mediaType = "image/jpeg")})
     @APIResponse(responseCode = "404", description = "job-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "job-not-finished (still QUEUED or RUNNING) or job-failed (with the reason)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "job-gone: cancelled or expired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response result(@PathParam("id") String id) {
+        if (config.results().delivery() == GatewayConfig.ResultDelivery.REDIRECT) {
+            JobRecord record = queries.succeeded(caller.tenant(), id);
+            return Response.status(Response.Status.FOUND)
+                    .location(URI.create(store.presignedGet(record.outputKey(), config.results().urlTtl())))
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .build();
+        }
         JobResult result = queries.result(caller.tenant(), id);
         return Response.ok(result.content(), result.format().mediaType())
                 .header("Content-Disposition", "inline; filename=\"" + result.fileName() + "\"")

@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every gateway setting, under {@code atelier.gateway}. Each one can be overridden by an
@@ -31,6 +32,62 @@ public interface GatewayConfig {
 
     /** Training new styles. */
     Training training();
+
+    /** How finished jobs' images are handed out. */
+    Results results();
+
+    /** Direct uploads of large images to S3 ({@code POST /v1/uploads}). */
+    Uploads uploads();
+
+    /** Fetching a job's image from a URL the client gives. */
+    Fetch fetch();
+
+    /**
+     * The SSRF rules: https only, public addresses only (no loopback, private, link-local, shared or reserved
+     * ones), checked again on every redirect. The image-size cap of {@code input.max-bytes} applies.
+     */
+    interface Fetch {
+        /** Hosts exempt from the address rules (an intranet image server), as written in URLs. */
+        Optional<Set<String>> allowedHosts();
+
+        /** Whether plain-http URLs are fetched too (never in production: the tests' local server speaks http). */
+        @WithDefault("false")
+        boolean allowHttp();
+
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** For the whole answer, body included. */
+        @WithDefault("30s")
+        Duration timeout();
+
+        @WithDefault("3")
+        int maxRedirects();
+    }
+
+    /** How a result is delivered by {@code GET /v1/jobs/{id}/result}. */
+    enum ResultDelivery {
+        /** The gateway streams the bytes: simplest for clients, every byte passes through a gateway. */
+        INLINE,
+        /** A 302 to a presigned S3 URL: the client fetches from S3, the gateway moves no image bytes. */
+        REDIRECT
+    }
+
+    interface Results {
+        /** {@code inline} or {@code redirect} (S3 must then be reachable by clients: see atelier.s3.public-endpoint). */
+        @WithDefault("inline")
+        ResultDelivery delivery();
+
+        /** How long a presigned result URL works. */
+        @WithDefault("5m")
+        Duration urlTtl();
+    }
+
+    interface Uploads {
+        /** How long a presigned upload URL works; the upload must be submitted as a job within a day of it. */
+        @WithDefault("15m")
+        Duration urlTtl();
+    }
 
     /** Limits on uploaded images, all checked before the image is decoded. */
     interface Input {

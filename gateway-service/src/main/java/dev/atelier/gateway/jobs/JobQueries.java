@@ -32,11 +32,17 @@ public class JobQueries {
      *     {@code job-failed} with the reason; {@code job-gone} when CANCELLED or EXPIRED
      */
     public JobResult result(String tenant, String id) {
+        JobRecord record = succeeded(tenant, id);
+        return new JobResult(id, jobs.get(record.outputKey()).orElseThrow(() -> new IllegalStateException(
+                "job " + id + " SUCCEEDED but its output " + record.outputKey() + " is missing")),
+                record.options().outputFormat());
+    }
+
+    /** As {@link #result}, without reading the image: the record of a SUCCEEDED job. */
+    public JobRecord succeeded(String tenant, String id) {
         JobRecord record = find(tenant, id);
         return switch (record.status()) {
-            case SUCCEEDED -> new JobResult(id, jobs.get(record.outputKey()).orElseThrow(() -> new IllegalStateException(
-                    "job " + id + " SUCCEEDED but its output " + record.outputKey() + " is missing")),
-                    record.options().outputFormat());
+            case SUCCEEDED -> record;
             case QUEUED, RUNNING -> throw new ProblemException(ProblemType.JOB_NOT_FINISHED,
                     "job " + id + " is " + record.status() + "; poll /v1/jobs/" + id + " until it is SUCCEEDED")
                     .with("jobId", id).with("jobStatus", record.status());

@@ -7,6 +7,7 @@ package dev.atelier.gateway.problems;
  */
 public enum ProblemType {
     INVALID_OPTION("invalid-option", 400, "Invalid or missing request field"),
+    IMAGE_URL_NOT_ALLOWED("image-url-not-allowed", 400, "The image URL may not be fetched"),
     BAD_REQUEST("bad-request", 400, "Malformed request"),
     UNAUTHORIZED("unauthorized", 401, "Missing or invalid API key"),
     JOB_NOT_FOUND("job-not-found", 404, "No such job"),
@@ -24,6 +25,8 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported image format"),
     UNSUPPORTED_REQUEST_FORMAT("unsupported-request-format", 415, "Unsupported request content type"),
     UNKNOWN_STYLE("unknown-style", 422, "Unknown style"),
+    IMAGE_URL_UNREACHABLE("image-url-unreachable", 422, "The image URL could not be fetched"),
+    UPLOAD_NOT_FOUND("upload-not-found", 422, "No image was uploaded under that upload id"),
     UNKNOWN_DATASET("unknown-dataset", 422, "Unknown training dataset"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency-Key reused with a different request"),
     IMAGE_CORRUPT("image-corrupt", 422, "Image is truncated or corrupt"),

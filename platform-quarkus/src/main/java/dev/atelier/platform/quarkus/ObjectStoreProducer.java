@@ -14,7 +14,7 @@ public class ObjectStoreProducer {
     @Produces
     @Singleton
     ObjectStore objectStore(S3Config config) {
-        return ObjectStore.connect(config.settings());
+        return ObjectStore.connect(config.settings(), config.publicEndpoint().orElse(null));
     }
 
     /** Releases the S3 client's connection pool and threads, which would otherwise outlive the app. */

@@ -3,6 +3,7 @@ package dev.atelier.platform.quarkus;
 import dev.atelier.platform.storage.S3Settings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /**
  * Where the object store is, under {@code atelier.s3}. The defaults fit the local stack only; Kubernetes
@@ -30,6 +31,12 @@ public interface S3Config {
     /** The one bucket Atelier keeps inputs, outputs, records, datasets and models in. */
     @WithDefault("atelier")
     String bucket();
+
+    /**
+     * The S3 base URL clients reach, when it differs from {@link #endpoint()} (a cluster-internal MinIO
+     * behind an ingress): presigned URLs are made for it, since a signature covers the host.
+     */
+    Optional<String> publicEndpoint();
 
     default S3Settings settings() {
         return new S3Settings(endpoint(), accessKey(), secretKey(), region(), bucket());

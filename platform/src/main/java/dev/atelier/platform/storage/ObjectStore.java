@@ -16,6 +16,9 @@ import io.minio.Http;
 import io.minio.messages.Item;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,20 +35,37 @@ public final class ObjectStore implements AutoCloseable {
     private static final long PART_SIZE = 16L * 1024 * 1024;
 
     private final MinioClient client;
+    private final MinioClient presigner;
     private final String bucket;
 
-    private ObjectStore(MinioClient client, String bucket) {
+    private ObjectStore(MinioClient client, MinioClient presigner, String bucket) {
         this.client = client;
+        this.presigner = presigner;
         this.bucket = bucket;
     }
 
     public static ObjectStore connect(S3Settings settings) {
-        MinioClient client = MinioClient.builder()
-                .endpoint(settings.endpoint())
+        return connect(settings, null);
+    }
+
+    /**
+     * @param publicEndpoint the S3 base URL clients reach, for presigned URLs, when it is not the one this
+     *     process uses (a cluster-internal MinIO behind an ingress); null for the same. A presigned URL signs
+     *     its host, so it must be made for the host the client will call.
+     */
+    public static ObjectStore connect(S3Settings settings, String publicEndpoint) {
+        MinioClient client = client(settings, settings.endpoint());
+        MinioClient presigner = publicEndpoint == null || publicEndpoint.isBlank() ? client : client(settings, publicEndpoint);
+        return new ObjectStore(client, presigner, settings.bucket());
+    }
+
+    private static MinioClient client(S3Settings settings, String endpoint) {
+        // The region is given, so presigning never asks the server for it.
+        return MinioClient.builder()
+                .endpoint(endpoint)
                 .region(settings.region())
                 .credentials(settings.accessKey(), settings.secretKey())
                 .build();
-        return new ObjectStore(client, settings.bucket());
     }
 
     public String bucket() {
@@ -164,12 +184,50 @@ public final class ObjectStore implements AutoCloseable {
 
     /** A URL that lets its holder GET the object without credentials until it expires. */
     public String presignedGet(String key, Duration ttl) {
-        return call("presign " + key, () -> client.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
-                .method(Http.Method.GET)
+        return presign(Http.Method.GET, key, ttl);
+    }
+
+    /** A URL that lets its holder PUT (create or replace) the object without credentials until it expires. */
+    public String presignedPut(String key, Duration ttl) {
+        return presign(Http.Method.PUT, key, ttl);
+    }
+
+    private String presign(Http.Method method, String key, Duration ttl) {
+        return call("presign " + key, () -> presigner.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+                .method(method)
                 .bucket(bucket)
                 .object(key)
                 .expiry((int) ttl.toSeconds())
                 .build()));
+    }
+
+    /** The object's size in bytes, or empty when it does not exist. */
+    public Optional<Long> size(String key) {
+        return call("stat " + key, () -> {
+            try {
+                return Optional.of(client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build()).size());
+            } catch (ErrorResponseException e) {
+                if (isMissing(e)) {
+                    return Optional.<Long>empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** Streams the object to a file (replacing it); false when the object does not exist. */
+    public boolean download(String key, Path file) {
+        return call("get " + key, () -> {
+            try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+                return true;
+            } catch (ErrorResponseException e) {
+                if (isMissing(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        });
     }
 
     private static boolean isMissing(ErrorResponseException e) {
@@ -189,6 +247,9 @@ public final class ObjectStore implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (presigner != client) {
+                presigner.close();
+            }
             client.close();
         } catch (Exception e) {
             // Closing releases OkHttp's pools; nothing is lost if it fails.
