@@ -7,10 +7,12 @@ import dev.atelier.gateway.config.GatewayConfig;
 import dev.atelier.gateway.jobs.Idempotency;
 import dev.atelier.gateway.jobs.JobCancellation;
 import dev.atelier.gateway.jobs.JobListing;
+import dev.atelier.gateway.jobs.JobProgress;
 import dev.atelier.gateway.jobs.JobQueries;
 import dev.atelier.gateway.jobs.JobResult;
 import dev.atelier.gateway.jobs.JobSubmitter;
 import dev.atelier.gateway.jobs.JobUpload;
+import dev.atelier.gateway.jobs.JobWatcher;
 import dev.atelier.gateway.jobs.SubmissionMetrics;
 import dev.atelier.gateway.problems.Problem;
 import dev.atelier.gateway.problems.ProblemException;
@@ -18,6 +20,7 @@ import dev.atelier.gateway.problems.ProblemType;
 import dev.atelier.gateway.sources.JobSources;
 import dev.atelier.platform.events.TraceContext;
 import dev.atelier.platform.storage.ObjectStore;
+import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -28,10 +31,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import java.net.URI;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -58,9 +65,12 @@ public class JobsResource {
     private final GatewayConfig config;
     private final ObjectStore store;
     private final JobSources sources;
+    private final JobWatcher watcher;
 
     JobsResource(JobSubmitter submitter, JobQueries queries, SubmissionMetrics metrics, Caller caller, Idempotency idempotency,
-            JobListing listing, JobCancellation cancellation, GatewayConfig config, ObjectStore store, JobSources sources) {
+            JobListing listing, JobCancellation cancellation, GatewayConfig config, ObjectStore store, JobSources sources,
+            JobWatcher watcher) {
+        this.watcher = watcher;
         this.sources = sources;
         this.config = config;
         this.store = store;
@@ -162,6 +172,28 @@ public class JobsResource {
     @APIResponse(responseCode = "409", description = "job-not-cancellable: RUNNING or finished", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public JobView cancel(@PathParam("id") String id) {
         return JobView.of(cancellation.cancel(caller.tenant(), id));
+    }
+
+    @GET
+    @Path("/{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Stream a job's state changes (Server-Sent Events)",
+            description = "One event per state (name: queued, running, succeeded, failed, cancelled, expired; data: the Job; "
+                    + "id: the state's position). The stream starts with the current state, or with the first state after "
+                    + "Last-Event-ID when the client resumes, and ends after the final state.")
+    @APIResponse(responseCode = "200", description = "An event stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
+    @APIResponse(responseCode = "404", description = "job-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Multi<OutboundSseEvent> events(@PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId,
+            @Context Sse sse) {
+        String tenant = caller.tenant();
+        queries.find(tenant, id); // a 404 before the stream starts
+        return watcher.changes(tenant, id, JobProgress.parse(lastEventId).orElse(null))
+                .map(record -> sse.newEventBuilder()
+                        .id(JobProgress.of(record).eventId())
+                        .name(record.status().name().toLowerCase(Locale.ROOT))
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(JobView.class, JobView.of(record))
+                        .build());
     }
 
     @GET

@@ -42,6 +42,15 @@ public interface GatewayConfig {
     /** Fetching a job's image from a URL the client gives. */
     Fetch fetch();
 
+    /** The synchronous {@code POST /v1/stylize}. */
+    Stylize stylize();
+
+    interface Stylize {
+        /** The longest a call waits for its job before answering 202 with the job instead of the image. */
+        @WithDefault("30s")
+        Duration maxWait();
+    }
+
     /**
      * The SSRF rules: https only, public addresses only (no loopback, private, link-local, shared or reserved
      * ones), checked again on every redirect. The image-size cap of {@code input.max-bytes} applies.
