@@ -114,9 +114,13 @@ class SubmissionProblemsTest {
     }
 
     @Test
-    void refusesRequestsThatAreNotMultipart() {
-        given().contentType("application/json").body("{}").post("/v1/jobs").then().statusCode(415)
+    void refusesRequestsThatAreNeitherMultipartNorJson() {
+        given().contentType("text/plain").body("candy, please").post("/v1/jobs").then().statusCode(415)
                 .contentType("application/problem+json").body("type", equalTo(PROBLEM + "unsupported-request-format"));
+        given().contentType("application/json").body("{}").post("/v1/jobs").then().statusCode(400)
+                .contentType("application/problem+json").body("type", equalTo(PROBLEM + "invalid-option"));
+        given().contentType("application/json").body("{not json").post("/v1/jobs").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     private static RequestSpecification image(String name, byte[] content) {
