@@ -14,4 +14,13 @@ public interface AtelierEvent {
 
     /** What the event is about (job id, style id): the CloudEvents subject and the Kafka key. */
     String subject();
+
+    /**
+     * The tenant the event concerns, also sent as the CloudEvents extension {@code tenant} (Kafka header
+     * {@code ce_tenant}) so that consumers can route by it without reading the data; null for events about
+     * no one tenant (a model published for everyone). Records with a {@code tenant} component implement it.
+     */
+    default String tenant() {
+        return null;
+    }
 }

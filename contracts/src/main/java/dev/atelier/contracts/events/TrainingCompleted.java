@@ -11,6 +11,7 @@ import java.util.Map;
  */
 public record TrainingCompleted(
         String trainingId,
+        String tenant,
         String styleId,
         int modelVersion,
         String modelKey,

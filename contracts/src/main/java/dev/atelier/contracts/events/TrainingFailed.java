@@ -6,6 +6,7 @@ import java.time.Instant;
 /** A training ended FAILED; its record says why. */
 public record TrainingFailed(
         String trainingId,
+        String tenant,
         String styleId,
         JobError error,
         int attempts,

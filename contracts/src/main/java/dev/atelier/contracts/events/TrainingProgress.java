@@ -3,7 +3,7 @@ package dev.atelier.contracts.events;
 import dev.atelier.contracts.training.ProgressSnapshot;
 
 /** Step, losses, speed, ETA and the latest preview of a running training. */
-public record TrainingProgress(String trainingId, String styleId, ProgressSnapshot progress) implements AtelierEvent {
+public record TrainingProgress(String trainingId, String tenant, String styleId, ProgressSnapshot progress) implements AtelierEvent {
 
     @Override
     public String eventType() {

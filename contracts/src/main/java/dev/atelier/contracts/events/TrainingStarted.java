@@ -11,6 +11,7 @@ import java.time.Instant;
  */
 public record TrainingStarted(
         String trainingId,
+        String tenant,
         String styleId,
         String device,
         int attempt,

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atelier.contracts.Topics;
 import dev.atelier.contracts.events.EventTypes;
 import dev.atelier.contracts.events.JobCompleted;
@@ -26,6 +28,7 @@ import dev.atelier.worker.SharedAssets;
 import dev.atelier.worker.jobs.Channels;
 import dev.atelier.worker.jobs.ErrorCodes;
 import dev.atelier.worker.jobs.JobEvents;
+import io.cloudevents.CloudEvent;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -189,6 +192,28 @@ class InferenceWorkerTest {
         assertThat(unknownStyle.error().code()).isEqualTo(ErrorCodes.MODEL_UNAVAILABLE);
         assertThat(unknownVersion.error().code()).isEqualTo(ErrorCodes.MODEL_UNAVAILABLE);
         assertThat(unknownVersion.error().message()).contains("no version 999");
+    }
+
+    @Test
+    void integrationsReadTheEventsWithTheCloudEventsSdkAndAPlainKafkaConsumer() throws Exception {
+        StackClient.Submitted job = client.submit("no-such-style", null, photo(64, 48), JobOptions.defaults());
+
+        try (PlainEventsConsumer integration = new PlainEventsConsumer(bootstrapServers, "atelier.stylize.events")) {
+            CloudEvent event = integration.first(job.jobId(), "atelier.stylize.job.failed.v1", WAIT)
+                    .orElseThrow(() -> new AssertionError("no job.failed event for " + job.jobId()));
+            assertThat(event.getSpecVersion().toString()).isEqualTo("1.0");
+            assertThat(event.getSource().toString()).isEqualTo("/atelier/inference-worker");
+            assertThat(event.getExtension("tenant")).isEqualTo("acme");
+            assertThat(event.getDataContentType()).isEqualTo("application/json");
+            assertThat(event.getTime()).isNotNull();
+            JsonNode data = new ObjectMapper()
+                    .readTree(event.getData().toBytes());
+            assertThat(data.get("type").asText()).isEqualTo(event.getType());
+            assertThat(data.get("jobId").asText()).isEqualTo(job.jobId());
+            assertThat(data.get("tenant").asText()).isEqualTo("acme");
+            assertThat(data.get("error").get("code").asText()).isEqualTo("model.unavailable");
+            assertThat(data.get("failedAt").asText()).endsWith("Z");
+        }
     }
 
     @Test

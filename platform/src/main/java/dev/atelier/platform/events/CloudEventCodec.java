@@ -33,8 +33,15 @@ public final class CloudEventCodec {
         this(URI.create(source), Clock.systemUTC());
     }
 
+    /** The CloudEvents extension attribute naming the tenant (Kafka header {@code ce_tenant}). */
+    public static final String TENANT_EXTENSION = "tenant";
+
     public CloudEvent encode(AtelierEvent event) {
-        return CloudEventBuilder.v1()
+        CloudEventBuilder builder = CloudEventBuilder.v1();
+        if (event.tenant() != null) {
+            builder.withExtension(TENANT_EXTENSION, event.tenant());
+        }
+        return builder
                 .withId(UUID.randomUUID().toString())
                 .withType(event.eventType())
                 .withSource(source)

@@ -108,7 +108,7 @@ final class ProgressReporter implements ProgressListener {
         reportedAt = now;
         try {
             records.save(record);
-            events.publish(new TrainingProgress(record.id(), record.styleId(), snapshot), trace);
+            events.publish(new TrainingProgress(record.id(), record.tenant(), record.styleId(), snapshot), trace);
         } catch (RuntimeException e) {
             LOG.warnf("training %s: progress at step %d not reported: %s", record.id(), step, e.getMessage());
         }

@@ -125,7 +125,7 @@ public class TrainingRun {
         int fromStep = checkpoints.latestStep();
         TrainingRecord running = record.running(trainer.device(), owner, fromStep, clock.instant());
         records.save(running);
-        events.publish(new TrainingStarted(running.id(), running.styleId(), running.device(), running.attempts(), fromStep,
+        events.publish(new TrainingStarted(running.id(), running.tenant(), running.styleId(), running.device(), running.attempts(), fromStep,
                 running.options().steps(), running.startedAt()), trace);
         LOG.infof("training %s (%s, %d steps on %s) %s", running.id(), running.styleId(), running.options().steps(),
                 running.device(), fromStep == 0 ? "starts" : "resumes from step " + fromStep);
@@ -194,12 +194,12 @@ public class TrainingRun {
     /** The event announcing a final record (sent again when a finished request is delivered again). */
     static Optional<AtelierEvent> finalEvent(TrainingRecord record) {
         if (record.status() == TrainingStatus.SUCCEEDED) {
-            return Optional.of(new TrainingCompleted(record.id(), record.styleId(), record.modelVersion(),
+            return Optional.of(new TrainingCompleted(record.id(), record.tenant(), record.styleId(), record.modelVersion(),
                     StorageKeys.model(record.styleId(), record.modelVersion()), record.quality(), record.device(),
                     record.finishedAt()));
         }
         if (record.status() == TrainingStatus.FAILED) {
-            return Optional.of(new TrainingFailed(record.id(), record.styleId(), record.error(), record.attempts(),
+            return Optional.of(new TrainingFailed(record.id(), record.tenant(), record.styleId(), record.error(), record.attempts(),
                     record.finishedAt()));
         }
         return Optional.empty();
