@@ -33,6 +33,14 @@ public final class OnnxRunner implements AutoCloseable {
         this.output = output;
     }
 
+    /** A runner for a model with one input and one output, whatever their names (a reference model's). */
+    public static OnnxRunner of(byte[] model) throws OrtException {
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+                OrtSession probe = OrtEnvironment.getEnvironment().createSession(model, options)) {
+            return new OnnxRunner(model, probe.getInputNames().iterator().next(), probe.getOutputNames().iterator().next());
+        }
+    }
+
     /** Runs the model on {@code data} of the given shape and returns the output's values in row-major order. */
     public float[] run(float[] data, long[] shape) throws OrtException {
         OrtEnvironment env = OrtEnvironment.getEnvironment();

@@ -14,7 +14,8 @@ import java.util.Set;
 /** The command line of {@link StarterTraining}: {@code --name value} pairs. */
 record StarterOptions(Path style, Path photos, Path out, String styleId, String title, String credit,
         TrainingOptions training, float learningRate, long seed, List<String> holdOut, String lossNetwork,
-        String judgeNetwork, int maxSide, QualityGate.Bounds bounds, int checkpointEvery, int previewEvery, int logEvery) {
+        String judgeNetwork, int maxSide, QualityGate.Bounds bounds, int checkpointEvery, int previewEvery, int logEvery,
+        Path reference) {
 
     static final String USAGE = """
             usage: ./atelier train-starter --style PAINTING --photos DIR --out DIR [options]
@@ -40,12 +41,15 @@ record StarterOptions(Path style, Path photos, Path out, String styleId, String 
               --checkpoint-every N   steps between checkpoints in OUT/checkpoint (default 200); run again to resume
               --preview-every N      steps between previews in OUT/previews (default 500)
               --log-every N          steps between progress lines (default 10)
+              --reference ONNX       a model of the same painting to compare with on the held-out photos, under both
+                                     networks; the ratios go on the card (e.g. ../shared/models/fast_neural_style/
+                                     pytorch_nc16/udnie_nc16.onnx)
             """;
 
     private static final Set<String> NAMES = Set.of("style", "photos", "out", "style-id", "title", "credit", "steps",
             "width", "batch", "image-size", "content-weight", "style-weight", "tv-weight", "learning-rate", "seed",
             "hold-out", "loss-network", "judge-network", "max-side", "max-style-ratio", "max-photo-style-ratio",
-            "max-content-ratio", "checkpoint-every", "preview-every", "log-every");
+            "max-content-ratio", "checkpoint-every", "preview-every", "log-every", "reference");
 
     /** @throws IllegalArgumentException naming what is wrong, for the usage message */
     static StarterOptions parse(String[] args) {
@@ -81,7 +85,8 @@ record StarterOptions(Path style, Path photos, Path out, String styleId, String 
                 new QualityGate.Bounds(decimal(values, "max-style-ratio", defaults.maxStyleRatio()),
                         decimal(values, "max-photo-style-ratio", defaults.maxPhotoStyleRatio()),
                         decimal(values, "max-content-ratio", defaults.maxContentRatio())),
-                integer(values, "checkpoint-every", 200), integer(values, "preview-every", 500), integer(values, "log-every", 10));
+                integer(values, "checkpoint-every", 200), integer(values, "preview-every", 500), integer(values, "log-every", 10),
+                values.containsKey("reference") ? Path.of(values.get("reference")) : null);
     }
 
     boolean relaxedBounds() {

@@ -82,9 +82,9 @@ public final class StarterTraining {
                 options.checkpointEvery(), options.previewEvery(), options.seed());
         ModelCard card = new ModelCard(options, engine.device(), train.size(), names(heldOut), progress);
         TrainedModel model;
+        ContentPhotos content = ContentPhotos.ofFiles(train, heldOut, options.training().imageSize(), options.maxSide());
         try {
-            model = engine.train(plan, ContentPhotos.ofFiles(train, heldOut, options.training().imageSize(), options.maxSide()),
-                    new FileCheckpoints(options.out().resolve("checkpoint")), progress);
+            model = engine.train(plan, content, new FileCheckpoints(options.out().resolve("checkpoint")), progress);
         } catch (TrainingFailure failure) {
             Files.writeString(options.out().resolve("MODEL_CARD.md"), card.failed(failure));
             out.println("FAILED (" + failure.code() + "): " + failure.getMessage());
@@ -93,7 +93,15 @@ public final class StarterTraining {
         }
         Files.write(options.out().resolve("model.onnx"), model.onnx());
         Files.write(options.out().resolve("preview.jpg"), model.preview());
-        Files.writeString(options.out().resolve("MODEL_CARD.md"), card.published(model));
+        String text = card.published(model);
+        if (options.reference() != null) {
+            out.println("Comparing with the reference model " + options.reference() + " ...");
+            List<ReferenceComparison.Row> rows = ReferenceComparison.compare(model.onnx(), Files.readAllBytes(options.reference()),
+                    style, content.heldOut(), options.maxSide(), List.of(new String[] {SqueezeNet.NAME, options.lossNetwork()},
+                            new String[] {Vgg19Relu31.NAME, options.judgeNetwork()}), options.out().resolve("downloads"));
+            text += ReferenceComparison.markdown(options.reference().getFileName().toString(), rows, content.heldOut().size());
+        }
+        Files.writeString(options.out().resolve("MODEL_CARD.md"), text);
         out.printf(Locale.ROOT, "Wrote %s (%d bytes), preview.jpg and MODEL_CARD.md to %s%n", "model.onnx", model.onnx().length,
                 options.out());
         return 0;

@@ -2,12 +2,15 @@ package dev.atelier.trainer.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.onnxruntime.OrtException;
 import dev.atelier.trainer.imaging.ImageArrays;
 import dev.atelier.trainer.loss.LossNetwork;
 import dev.atelier.trainer.loss.LossValues;
 import dev.atelier.trainer.loss.LossWeights;
 import dev.atelier.trainer.loss.PerceptualLoss;
 import dev.atelier.trainer.network.TransformerNet;
+import dev.atelier.trainer.onnx.OnnxRunner;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -42,6 +45,24 @@ public final class QualityEvaluation {
     public static QualityReport evaluatePhotos(NDManager parent, LossNetwork judge, LossWeights weights, BufferedImage style,
             List<BufferedImage> holdOut, int maxSide) {
         return measure(parent, UnaryOperator.identity(), judge, weights, style, holdOut, maxSide);
+    }
+
+    /**
+     * The same figures for an exported model run in ONNX Runtime: a trained network's export, or a reference
+     * model of the same painting to compare with.
+     *
+     * @param parent a manager on the judge's device
+     */
+    public static QualityReport evaluateOnnx(NDManager parent, OnnxRunner model, LossNetwork judge, LossWeights weights,
+            BufferedImage style, List<BufferedImage> holdOut, int maxSide) {
+        return measure(parent, x -> {
+            try {
+                long[] shape = x.getShape().getShape();
+                return x.getManager().create(model.run(x.toFloatArray(), shape), new Shape(shape));
+            } catch (OrtException e) {
+                throw new IllegalStateException("ONNX Runtime failed on a held-out photo: " + e.getMessage(), e);
+            }
+        }, judge, weights, style, holdOut, maxSide);
     }
 
     private static QualityReport measure(NDManager parent, UnaryOperator<NDArray> stylise, LossNetwork judge,

@@ -49,12 +49,16 @@ class StarterTrainingTest {
 
         List<String> passing = new ArrayList<>(args);
         passing.addAll(List.of("--steps", "6", "--max-style-ratio", "100", "--max-photo-style-ratio", "100",
-                "--max-content-ratio", "100"));
+                "--max-content-ratio", "100", "--reference",
+                SharedFiles.require("models/fast_neural_style/pytorch_nc16/udnie_nc16.onnx").toString()));
         assertThat(StarterTraining.run(StarterOptions.parse(passing.toArray(String[]::new)), new PrintStream(log, true))).isZero();
         card = Files.readString(out.resolve("MODEL_CARD.md"));
         System.out.println(card);
         assertThat(card).contains("Outcome: **published**").contains("this run: 2, resumed at step 5")
-                .contains("| `vgg19_normalised_relu3_1.styleLoss` |").contains("do not ship this model");
+                .contains("| `vgg19_normalised_relu3_1.styleLoss` |").contains("do not ship this model")
+                .contains("## Compared with the reference model").contains("`udnie_nc16.onnx`")
+                .containsPattern("\\| squeezenet1.1 \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\|")
+                .containsPattern("\\| vgg19_normalised_relu3_1 \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\|");
         try (OnnxRunner runner = new OnnxRunner(Files.readAllBytes(out.resolve("model.onnx")), "input1", "output1")) {
             assertThat(runner.run(new float[3 * 16 * 16], new long[] {1, 3, 16, 16})).hasSize(3 * 16 * 16);
         }
