@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atelier.cli.datasets.DatasetImporter;
 import dev.atelier.cli.demo.DemoClient;
 import dev.atelier.cli.models.ModelRegistration;
@@ -22,6 +23,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,7 +32,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -164,6 +168,43 @@ class SystemEndToEndTest {
     }
 
     /** A few shared photos as a dataset, uploaded by the importer {@code ./atelier dataset import} uses; the two PNGs held out. */
+    /**
+     * The web page at / in a real headless Chromium (Debian's chromium driven by playwright-core): upload a
+     * photo, pick the style, submit, wait for the result; the image shown keeps the photo's aspect ratio.
+     * CI installs the browser and the npm package and sets atelier.web.required, so there it cannot skip.
+     */
+    @Test
+    @Order(4)
+    void theWebPageStylizesAPhotoInAHeadlessBrowser() throws Exception {
+        Path web = Path.of("web").toAbsolutePath();
+        Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+        boolean ready = Files.isExecutable(chromium) && Files.isDirectory(web.resolve("node_modules/playwright-core"));
+        String why = "needs " + chromium + " and " + web.resolve("node_modules/playwright-core")
+                + " (apt-get install chromium; npm ci in system-tests/web)";
+        if (Boolean.getBoolean("atelier.web.required")) {
+            assertThat(ready).as(why).isTrue();
+        }
+        assumeTrue(ready, "skipped: " + why);
+        Path out = Path.of("target").toAbsolutePath();
+
+        Process node = new ProcessBuilder("node", web.resolve("stylize-in-browser.mjs").toString(),
+                system.gatewayUrl() + "/#key=" + system.demoKey(), photo.toAbsolutePath().toString(), STYLE, out.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String shown = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(node.waitFor(4, TimeUnit.MINUTES)).as("the browser run ended").isTrue();
+        assertThat(node.exitValue()).as("the browser run: " + shown).isZero();
+
+        JsonNode page = new ObjectMapper().readTree(shown);
+        BufferedImage input = ImageIO.read(photo.toFile());
+        double inputRatio = (double) input.getWidth() / input.getHeight();
+        double shownRatio = page.path("result").path("width").asDouble() / page.path("result").path("height").asDouble();
+        assertThat(shownRatio).as("aspect ratio of the result the page shows").isCloseTo(inputRatio, Offset.offset(0.01));
+        assertThat(page.path("original").path("width").asInt()).isEqualTo(input.getWidth());
+        assertThat(page.path("status").asText()).startsWith("Done: " + STYLE);
+        assertThat(page.path("download").asText()).startsWith("atelier-" + STYLE + "-");
+        assertThat(out.resolve("web-page.png")).isNotEmptyFile();
+    }
+
     private static void importDataset() throws IOException {
         Path folder = Files.createDirectories(dataDir.resolve("photos"));
         for (String name : List.of("amber.jpg", "golden_gate.jpg", "tubingen.jpg", "chelsea.png", "coffee.png")) {

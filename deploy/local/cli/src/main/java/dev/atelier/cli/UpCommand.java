@@ -48,6 +48,7 @@ final class UpCommand implements Callable<Integer> {
         out.println("Atelier is running.");
         out.println("  API key      " + system.demoKey() + "   (tenant " + AtelierSystem.DEMO_TENANT
                 + "; send it as 'Authorization: Bearer <key>', shown only now)");
+        out.println("  Web page     " + gateway + "/#key=" + system.demoKey() + "   (the key stays in the browser)");
         out.println("  API          " + gateway + "/v1/jobs   (styles: " + gateway + "/v1/styles)");
         out.println("  Swagger UI   " + gateway + "/q/swagger-ui");
         out.println("  OpenAPI      " + gateway + "/q/openapi");

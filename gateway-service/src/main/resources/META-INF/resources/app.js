@@ -1,0 +1,181 @@
+// Atelier's page: pick a photo and a style, submit a job, follow it over Server-Sent Events, show the result.
+// Every call carries the API key in an Authorization header, so images and the event stream are fetched with
+// fetch() (EventSource cannot send headers). The key comes from the URL fragment (#key=..., which ./atelier up
+// prints and which never reaches a server) or from the form, and is kept in localStorage.
+const $ = (id) => document.getElementById(id);
+const KEY = 'atelier.apiKey';
+let photo = null;
+
+function apiKey() {
+  const fromFragment = new URLSearchParams(location.hash.slice(1)).get('key');
+  if (fromFragment) {
+    localStorage.setItem(KEY, fromFragment);
+    history.replaceState(null, '', location.pathname);
+  }
+  return localStorage.getItem(KEY);
+}
+
+async function api(path, options = {}) {
+  const response = await fetch(path, { ...options, headers: { ...(options.headers || {}), Authorization: `Bearer ${apiKey()}` } });
+  if (response.status === 401) {
+    localStorage.removeItem(KEY);
+    showKeyForm('That API key was not accepted. Enter a valid one.');
+    throw new Error('unauthorized');
+  }
+  if (!response.ok && response.status !== 202) {
+    throw new Error(await problemText(response));
+  }
+  return response;
+}
+
+async function problemText(response) {
+  const type = response.headers.get('Content-Type') || '';
+  if (type.includes('json')) {
+    const problem = await response.json();
+    return `${problem.title || response.statusText}: ${problem.detail || ''}`.trim();
+  }
+  return `${response.status} ${response.statusText}`;
+}
+
+function showError(message) {
+  $('error').textContent = message;
+  $('error').hidden = !message;
+}
+
+function status(message) {
+  $('status').textContent = message;
+}
+
+function showKeyForm(message) {
+  $('key-section').hidden = false;
+  $('job-form').hidden = true;
+  showError(message || '');
+}
+
+async function loadStyles() {
+  const { styles } = await (await api('/v1/styles')).json();
+  const box = $('styles');
+  box.replaceChildren();
+  if (styles.length === 0) {
+    showError('No style is published yet: register a model first.');
+    return;
+  }
+  styles.forEach((style, index) => {
+    const label = document.createElement('label');
+    label.dataset.style = style.id;
+    const input = Object.assign(document.createElement('input'), { type: 'radio', name: 'style', value: style.id, checked: index === 0 });
+    const img = Object.assign(document.createElement('img'), { alt: style.title });
+    const caption = document.createElement('span');
+    caption.textContent = `${style.title} (v${style.version})`;
+    label.append(input, img, caption);
+    box.append(label);
+    if (style.previewUrl) {
+      api(style.previewUrl).then((r) => r.blob()).then((b) => { img.src = URL.createObjectURL(b); }).catch(() => {});
+    }
+  });
+}
+
+function choosePhoto(file) {
+  if (!file) return;
+  if (!['image/jpeg', 'image/png'].includes(file.type)) {
+    showError(`${file.name} is not a JPEG or PNG.`);
+    return;
+  }
+  photo = file;
+  showError('');
+  $('original').src = URL.createObjectURL(file);
+  $('drop').firstChild.textContent = `${file.name} (${Math.round(file.size / 1024)} KB) `;
+  $('submit').disabled = false;
+}
+
+// Server-Sent Events over fetch: parses "event:", "id:" and "data:" lines, one event per blank line.
+async function follow(jobId, onEvent) {
+  const response = await api(`/v1/jobs/${jobId}/events`, { headers: { Accept: 'text/event-stream' } });
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  let event = {};
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    let newline;
+    while ((newline = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, newline).replace(/\r$/, '');
+      buffer = buffer.slice(newline + 1);
+      if (line === '') {
+        if (event.data) onEvent(event.name, JSON.parse(event.data));
+        event = {};
+      } else if (line.startsWith('event:')) {
+        event.name = line.slice(6).trim();
+      } else if (line.startsWith('data:')) {
+        event.data = (event.data ? event.data + '\n' : '') + line.slice(5).trim();
+      }
+    }
+  }
+}
+
+async function submit(e) {
+  e.preventDefault();
+  showError('');
+  const style = document.querySelector('input[name=style]:checked');
+  if (!photo || !style) {
+    showError('Choose a photo and a style first.');
+    return;
+  }
+  $('submit').disabled = true;
+  $('compare').hidden = false;
+  $('result').removeAttribute('src');
+  try {
+    const form = new FormData();
+    form.append('image', photo);
+    form.append('style', style.value);
+    form.append('strength', $('strength').value);
+    const job = await (await api('/v1/jobs', { method: 'POST', body: form })).json();
+    status(`Job ${job.id}: queued`);
+    let final = null;
+    await follow(job.id, (name, view) => {
+      status(`Job ${view.id}: ${name}` + (view.modelVersion ? ` (${view.styleId} v${view.modelVersion}, ${view.executionProvider})` : ''));
+      final = view;
+    });
+    if (!final || final.status !== 'SUCCEEDED') {
+      const reason = final && final.error ? `: ${final.error.message}` : '';
+      throw new Error(`The job ended ${final ? final.status : 'without a final state'}${reason}`);
+    }
+    const blob = await (await api(final.resultUrl)).blob();
+    const url = URL.createObjectURL(blob);
+    $('result').src = url;
+    $('download').href = url;
+    $('download').download = `atelier-${final.styleId}-${final.id}.${blob.type === 'image/jpeg' ? 'jpg' : 'png'}`;
+    status(`Done: ${final.styleId} v${final.modelVersion} on ${final.executionProvider}.`);
+  } catch (err) {
+    if (err.message !== 'unauthorized') showError(err.message);
+    status('');
+  } finally {
+    $('submit').disabled = !photo;
+  }
+}
+
+function start() {
+  $('strength').addEventListener('input', () => { $('strength-value').value = Number($('strength').value).toFixed(2); });
+  $('photo').addEventListener('change', () => choosePhoto($('photo').files[0]));
+  const drop = $('drop');
+  drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => { e.preventDefault(); drop.classList.remove('over'); choosePhoto(e.dataTransfer.files[0]); });
+  $('job-form').addEventListener('submit', submit);
+  $('forget-key').addEventListener('click', () => { localStorage.removeItem(KEY); showKeyForm(); });
+  $('key-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    localStorage.setItem(KEY, $('key').value.trim());
+    open();
+  });
+  if (apiKey()) open(); else showKeyForm();
+}
+
+function open() {
+  $('key-section').hidden = true;
+  $('job-form').hidden = false;
+  loadStyles().catch((err) => { if (err.message !== 'unauthorized') showError(`Could not load the styles: ${err.message}`); });
+}
+
+start();

@@ -1,0 +1,46 @@
+// Opens Atelier's page in headless Chromium, uploads a photo, picks a style, submits, waits for the result
+// and prints what the page shows as JSON. Exit 1 with the page's error message when it fails.
+//   node stylize-in-browser.mjs PAGE_URL_WITH_#key PHOTO STYLE OUT_DIR
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const [url, photo, style, outDir] = process.argv.slice(2);
+const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+mkdirSync(outDir, { recursive: true });
+
+const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+const logs = [];
+page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
+try {
+  await page.goto(url);
+  await page.locator(`#styles label[data-style="${style}"]`).click({ timeout: 30000 });
+  await page.setInputFiles('#photo', photo);
+  await page.locator('#strength').fill('0.9');
+  await page.click('#submit');
+  const outcome = await Promise.race([
+    page.waitForFunction(() => {
+      const img = document.getElementById('result');
+      return img.complete && img.naturalWidth > 0;
+    }, null, { timeout: 180000 }).then(() => 'result'),
+    page.locator('#error:not([hidden])').waitFor({ timeout: 180000 }).then(() => 'error'),
+  ]);
+  await page.screenshot({ path: join(outDir, 'web-page.png'), fullPage: true });
+  if (outcome === 'error') {
+    throw new Error(`the page shows an error: ${await page.locator('#error').textContent()}`);
+  }
+  const shown = await page.evaluate(() => ({
+    original: { width: document.getElementById('original').naturalWidth, height: document.getElementById('original').naturalHeight },
+    result: { width: document.getElementById('result').naturalWidth, height: document.getElementById('result').naturalHeight },
+    status: document.getElementById('status').textContent,
+    download: document.getElementById('download').getAttribute('download'),
+  }));
+  console.log(JSON.stringify(shown));
+} catch (err) {
+  console.error(err.message);
+  console.error(logs.join('\n'));
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
