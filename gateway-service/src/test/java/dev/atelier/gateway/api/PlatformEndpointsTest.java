@@ -71,7 +71,8 @@ class PlatformEndpointsTest {
 
     @Test
     void servesTheUploadPageAndProblemsForUnknownRoutes() {
-        given().get("/").then().statusCode(200).contentType(containsString("text/html")).body(containsString("/v1/jobs"));
+        given().get("/").then().statusCode(200).contentType(containsString("text/html")).body(containsString("/app.js"));
+        given().get("/app.js").then().statusCode(200).body(containsString("/v1/jobs")).body(containsString("/events"));
         given().get("/v2/nothing-here").then().statusCode(404).contentType("application/problem+json")
                 .body("type", equalTo("urn:atelier:problem:not-found"));
     }
