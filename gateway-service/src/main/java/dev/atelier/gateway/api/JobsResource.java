@@ -102,10 +102,7 @@ public class JobsResource {
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         JobUpload upload = new JobUpload(form.image == null ? null : form.image.uploadedFile(), form.style,
                 form.strength, form.outputFormat, form.deadline, traceparent);
-        String tenant = caller.tenant();
-        JobRecord record = idempotencyKey == null ? metrics.measure(() -> submitter.submit(tenant, upload))
-                : idempotency.submitOnce(tenant, idempotencyKey, upload, () -> metrics.measure(() -> submitter.submit(tenant, upload)));
-        return Response.accepted(JobView.of(record)).header(HttpHeaders.LOCATION, JobView.location(record.id())).build();
+        return accepted(accept(caller.tenant(), upload, idempotencyKey));
     }
 
     @POST
@@ -129,12 +126,18 @@ public class JobsResource {
             throw new ProblemException(ProblemType.INVALID_OPTION, "the JSON body is required").with("field", "style");
         }
         String tenant = caller.tenant();
-        JobRecord record = sources.withImage(tenant, body.uploadId(), body.imageUrl(), file -> {
-            JobUpload upload = new JobUpload(file, body.style(), body.strength(), body.outputFormat(), body.deadline(),
-                    traceparent);
-            return idempotencyKey == null ? metrics.measure(() -> submitter.submit(tenant, upload))
-                    : idempotency.submitOnce(tenant, idempotencyKey, upload, () -> metrics.measure(() -> submitter.submit(tenant, upload)));
-        });
+        return accepted(sources.withImage(tenant, body.uploadId(), body.imageUrl(), file -> accept(tenant,
+                new JobUpload(file, body.style(), body.strength(), body.outputFormat(), body.deadline(), traceparent),
+                idempotencyKey)));
+    }
+
+    /** Submits once per Idempotency-Key when the client sent one. */
+    private JobRecord accept(String tenant, JobUpload upload, String idempotencyKey) {
+        return idempotencyKey == null ? metrics.measure(() -> submitter.submit(tenant, upload))
+                : idempotency.submitOnce(tenant, idempotencyKey, upload, () -> metrics.measure(() -> submitter.submit(tenant, upload)));
+    }
+
+    private static Response accepted(JobRecord record) {
         return Response.accepted(JobView.of(record)).header(HttpHeaders.LOCATION, JobView.location(record.id())).build();
     }
 
