@@ -40,6 +40,7 @@ import jakarta.ws.rs.sse.Sse;
 import java.net.URI;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -98,7 +99,7 @@ public class JobsResource {
     @APIResponse(responseCode = "422", description = "unknown-style, image-corrupt, or idempotency-key-reused (same Idempotency-Key, different request)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "rate-limited or too-many-jobs-in-flight, with Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "catalog-not-ready, storage-unavailable or queue-unavailable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response submit(@BeanParam JobForm form, @HeaderParam(TraceContext.HEADER) String traceparent,
+    public Response submitJob(@BeanParam JobForm form, @HeaderParam(TraceContext.HEADER) String traceparent,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         JobUpload upload = new JobUpload(form.image == null ? null : form.image.uploadedFile(), form.style,
                 form.strength, form.outputFormat, form.deadline, traceparent);
@@ -120,7 +121,7 @@ public class JobsResource {
     @APIResponse(responseCode = "415", description = "unsupported-media-type: not a JPEG or PNG", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "upload-not-found, image-url-unreachable, unknown-style, image-corrupt, idempotency-key-reused", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "rate-limited or too-many-jobs-in-flight, with Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response submitJson(JobJson body, @HeaderParam(TraceContext.HEADER) String traceparent,
+    public Response submitJobJson(JobJson body, @HeaderParam(TraceContext.HEADER) String traceparent,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (body == null) {
             throw new ProblemException(ProblemType.INVALID_OPTION, "the JSON body is required").with("field", "style");
@@ -149,7 +150,7 @@ public class JobsResource {
     @APIResponse(responseCode = "200", description = "A page of jobs; Link names the next page, if any",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobPageView.class)))
     @APIResponse(responseCode = "400", description = "invalid-option: bad cursor, limit or status", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(
+    public Response listJobs(
             @Parameter(description = "A previous page's nextCursor") @QueryParam("cursor") String cursor,
             @Parameter(description = "Jobs per page, 1 to 100 (default 20)") @QueryParam("limit") Integer limit,
             @Parameter(description = "Only jobs in this status", schema = @Schema(implementation = JobStatus.class))
@@ -173,7 +174,7 @@ public class JobsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "404", description = "job-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "job-not-cancellable: RUNNING or finished", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public JobView cancel(@PathParam("id") String id) {
+    public JobView cancelJob(@PathParam("id") String id) {
         return JobView.of(cancellation.cancel(caller.tenant(), id));
     }
 
@@ -186,7 +187,7 @@ public class JobsResource {
                     + "Last-Event-ID when the client resumes, and ends after the final state.")
     @APIResponse(responseCode = "200", description = "An event stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
     @APIResponse(responseCode = "404", description = "job-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Multi<OutboundSseEvent> events(@PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId,
+    public Multi<OutboundSseEvent> jobEvents(@PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId,
             @Context Sse sse) {
         String tenant = caller.tenant();
         queries.find(tenant, id); // a 404 before the stream starts
@@ -206,7 +207,7 @@ public class JobsResource {
     @APIResponse(responseCode = "200", description = "The job",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "404", description = "job-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public JobView get(@PathParam("id") String id) {
+    public JobView getJob(@PathParam("id") String id) {
         return JobView.of(queries.find(caller.tenant(), id));
     }
 
@@ -215,11 +216,11 @@ public class JobsResource {
     @Operation(summary = "Download a finished job's image")
     @APIResponse(responseCode = "302", description = "With atelier.gateway.results.delivery=redirect: Location is a presigned S3 URL, valid for atelier.gateway.results.url-ttl")
     @APIResponse(responseCode = "200", description = "The stylized image, inline",
-            content = {@Content(mediaType = "image/png"), @Content(mediaType = "image/jpeg")})
+            content = {@Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "404", description = "job-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "job-not-finished (still QUEUED or RUNNING) or job-failed (with the reason)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "job-gone: cancelled or expired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response result(@PathParam("id") String id) {
+    public Response jobResult(@PathParam("id") String id) {
         if (config.results().delivery() == GatewayConfig.ResultDelivery.REDIRECT) {
             JobRecord record = queries.succeeded(caller.tenant(), id);
             return Response.status(Response.Status.FOUND)

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -60,7 +61,7 @@ public class StylesResource {
     @APIResponse(responseCode = "415", description = "unsupported-media-type: not a JPEG or PNG", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "unknown-dataset or image-corrupt", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "storage-unavailable or queue-unavailable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response train(@BeanParam StyleForm form, @HeaderParam(TraceContext.HEADER) String traceparent) {
+    public Response trainStyle(@BeanParam StyleForm form, @HeaderParam(TraceContext.HEADER) String traceparent) {
         TrainingRecord record = trainings.submit(caller.tenant(), new TrainingUpload(form.image == null ? null : form.image.uploadedFile(),
                 form.styleId, form.title, form.width, form.steps, form.batchSize, form.imageSize, form.contentWeight,
                 form.styleWeight, form.tvWeight, form.dataset, traceparent));
@@ -73,7 +74,7 @@ public class StylesResource {
     @APIResponse(responseCode = "200", description = "The catalog",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StyleView.Listing.class)))
     @APIResponse(responseCode = "503", description = "catalog-not-ready", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public StyleView.Listing list() {
+    public StyleView.Listing listStyles() {
         if (!catalog.isLoaded()) {
             throw new ProblemException(ProblemType.CATALOG_NOT_READY, "the style catalog is still loading; try again shortly");
         }
@@ -83,9 +84,9 @@ public class StylesResource {
     @GET
     @Path("/{id}/preview")
     @Operation(summary = "A preview image of a style")
-    @APIResponse(responseCode = "200", description = "The preview", content = @Content(mediaType = "image/jpeg"))
+    @APIResponse(responseCode = "200", description = "The preview", content = @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "not-found: no such style, or it has no preview", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response preview(@PathParam("id") String id) {
+    public Response stylePreview(@PathParam("id") String id) {
         ModelManifest manifest = catalog.current(id).filter(m -> m.previewKey() != null)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "style '" + id + "' has no preview"));
         byte[] preview = objects.get(manifest.previewKey())

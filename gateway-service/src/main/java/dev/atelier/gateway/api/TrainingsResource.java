@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -34,16 +35,16 @@ public class TrainingsResource {
     @APIResponse(responseCode = "200", description = "The training",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingView.class)))
     @APIResponse(responseCode = "404", description = "training-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public TrainingView get(@PathParam("id") String id) {
+    public TrainingView getTraining(@PathParam("id") String id) {
         return TrainingView.of(queries.find(caller.tenant(), id));
     }
 
     @GET
     @Path("/{id}/preview")
     @Operation(summary = "The latest preview image of a training")
-    @APIResponse(responseCode = "200", description = "The preview", content = @Content(mediaType = "image/jpeg"))
+    @APIResponse(responseCode = "200", description = "The preview", content = @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "training-not-found, or not-found before the first preview", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response preview(@PathParam("id") String id) {
+    public Response trainingPreview(@PathParam("id") String id) {
         return Response.ok(queries.preview(caller.tenant(), id), "image/jpeg").build();
     }
 }

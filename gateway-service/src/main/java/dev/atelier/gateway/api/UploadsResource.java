@@ -42,7 +42,7 @@ public class UploadsResource {
     @APIResponse(responseCode = "201", description = "Where to PUT the image",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadView.class)))
     @APIResponse(responseCode = "503", description = "storage-unavailable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create() {
+    public Response createUpload() {
         Uploads.Created created = uploads.create(caller.tenant());
         return Response.status(Response.Status.CREATED)
                 .entity(new UploadView(created.id(), created.url(), "PUT", created.expiresAt()))

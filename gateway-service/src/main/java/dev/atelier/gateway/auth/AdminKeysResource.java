@@ -52,7 +52,7 @@ public class AdminKeysResource {
     @APIResponse(responseCode = "201", description = "The new key", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedKey.class)))
     @APIResponse(responseCode = "400", description = "invalid-option: not a tenant id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "unauthorized: missing or wrong admin key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response issue(@PathParam("tenant") String tenant) {
+    public Response issueKey(@PathParam("tenant") String tenant) {
         ApiKeys.Issued issued = cache.keys().issue(valid(tenant));
         ApiKeyRecord record = issued.record();
         return Response.status(201).entity(new IssuedKey(issued.key(), record.id(), record.tenant(), record.prefix(),
@@ -62,7 +62,7 @@ public class AdminKeysResource {
     @GET
     @Operation(summary = "List a tenant's API keys (prefix, created, last used)")
     @APIResponse(responseCode = "401", description = "unauthorized: missing or wrong admin key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<KeyView> list(@PathParam("tenant") String tenant) {
+    public List<KeyView> listKeys(@PathParam("tenant") String tenant) {
         return cache.keys().list(valid(tenant)).stream().map(k -> KeyView.of(k.record(), k.lastUsedAt())).toList();
     }
 
@@ -71,7 +71,7 @@ public class AdminKeysResource {
     @Operation(summary = "Revoke an API key", description = "Refused at once by this replica, by every replica within atelier.gateway.auth.cache-ttl.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @APIResponse(responseCode = "404", description = "api-key-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response revoke(@PathParam("tenant") String tenant, @PathParam("id") String id) {
+    public Response revokeKey(@PathParam("tenant") String tenant, @PathParam("id") String id) {
         if (!cache.keys().revoke(valid(tenant), id)) {
             throw new ProblemException(ProblemType.API_KEY_NOT_FOUND, "tenant " + tenant + " has no key " + id);
         }

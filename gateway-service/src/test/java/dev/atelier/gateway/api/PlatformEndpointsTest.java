@@ -63,9 +63,14 @@ class PlatformEndpointsTest {
 
     @Test
     void documentsTheApi() {
-        given().get("/q/openapi").then().statusCode(200)
-                .body(containsString("/v1/jobs")).body(containsString("/v1/styles"))
-                .body(containsString("application/problem+json")).body(containsString("multipart/form-data"));
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.keySet()", org.hamcrest.Matchers.hasItems("/v1/jobs", "/v1/jobs/{id}/events", "/v1/stylize",
+                        "/v1/uploads", "/v1/styles"))
+                .body("components.securitySchemes.apiKey.scheme", org.hamcrest.Matchers.equalTo("bearer"))
+                .body("security[0].apiKey", org.hamcrest.Matchers.notNullValue())
+                .body("paths.'/v1/jobs'.post.requestBody.content.keySet()",
+                        org.hamcrest.Matchers.hasItems("multipart/form-data", "application/json"))
+                .body(containsString("application/problem+json"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 
