@@ -30,6 +30,8 @@ import java.util.OptionalInt;
  * @param publishedAt when this version was registered
  * @param quality figures measured before publication (losses on the dataset's held-out photos),
  *     empty for models registered from a file
+ * @param owner the tenant that trained the style, who alone sees and uses it; null for a style every
+ *     tenant sees (one an operator registered)
  */
 public record ModelManifest(
         String styleId,
@@ -44,7 +46,8 @@ public record ModelManifest(
         List<Long> inputShape,
         String source,
         Instant publishedAt,
-        Map<String, Double> quality) implements AtelierEvent {
+        Map<String, Double> quality,
+        String owner) implements AtelierEvent {
 
     public static final String STYLE_ID_PATTERN = "[a-z0-9][a-z0-9_-]{0,63}";
 
@@ -53,11 +56,30 @@ public record ModelManifest(
         quality = quality == null ? Map.of() : Map.copyOf(quality);
     }
 
-    /** A manifest without quality figures (a model registered from a file). */
+    /** A manifest without quality figures (a model registered from a file), for every tenant. */
     public ModelManifest(String styleId, String title, int version, String sha256, long sizeBytes, String modelKey,
             String previewKey, String inputName, String outputName, List<Long> inputShape, String source, Instant publishedAt) {
         this(styleId, title, version, sha256, sizeBytes, modelKey, previewKey, inputName, outputName, inputShape, source,
-                publishedAt, Map.of());
+                publishedAt, Map.of(), null);
+    }
+
+    /** A manifest for every tenant. */
+    public ModelManifest(String styleId, String title, int version, String sha256, long sizeBytes, String modelKey,
+            String previewKey, String inputName, String outputName, List<Long> inputShape, String source, Instant publishedAt,
+            Map<String, Double> quality) {
+        this(styleId, title, version, sha256, sizeBytes, modelKey, previewKey, inputName, outputName, inputShape, source,
+                publishedAt, quality, null);
+    }
+
+    /** Whether a tenant may see and use this style: everyone's, or its own. */
+    public boolean isVisibleTo(String tenant) {
+        return owner == null || owner.equals(tenant);
+    }
+
+    /** The tenant a training's style belongs to is the tenant of that training (the events' tenant). */
+    @Override
+    public String tenant() {
+        return owner;
     }
 
     /** The height the model insists on, when its input shape fixes one. */

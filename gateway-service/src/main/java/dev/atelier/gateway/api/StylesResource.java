@@ -78,7 +78,7 @@ public class StylesResource {
         if (!catalog.isLoaded()) {
             throw new ProblemException(ProblemType.CATALOG_NOT_READY, "the style catalog is still loading; try again shortly");
         }
-        return new StyleView.Listing(catalog.all().stream().map(StyleView::of).toList());
+        return new StyleView.Listing(catalog.visibleTo(caller.tenant()).stream().map(StyleView::of).toList());
     }
 
     @GET
@@ -87,7 +87,7 @@ public class StylesResource {
     @APIResponse(responseCode = "200", description = "The preview", content = @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "not-found: no such style, or it has no preview", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response stylePreview(@PathParam("id") String id) {
-        ModelManifest manifest = catalog.current(id).filter(m -> m.previewKey() != null)
+        ModelManifest manifest = catalog.currentFor(caller.tenant(), id).filter(m -> m.previewKey() != null)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "style '" + id + "' has no preview"));
         byte[] preview = objects.get(manifest.previewKey())
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "style '" + id + "' has no preview"));

@@ -53,4 +53,14 @@ public class StyleCatalog {
     public List<String> styleIds() {
         return all().stream().map(ModelManifest::styleId).toList();
     }
+
+    /** The current version of a style the tenant may use; another tenant's style is simply not there. */
+    public Optional<ModelManifest> currentFor(String tenant, String styleId) {
+        return current(styleId).filter(m -> m.isVisibleTo(tenant));
+    }
+
+    /** The styles a tenant may use: everyone's and its own. */
+    public List<ModelManifest> visibleTo(String tenant) {
+        return all().stream().filter(m -> m.isVisibleTo(tenant)).toList();
+    }
 }

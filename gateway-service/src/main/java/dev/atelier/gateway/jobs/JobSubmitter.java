@@ -55,7 +55,7 @@ public class JobSubmitter {
         if (upload.image() == null) {
             throw JobParameters.invalid("image", "the file field 'image' is required (a JPEG or PNG)");
         }
-        styles.resolve(parameters.style());
+        styles.resolve(tenant, parameters.style());
         inFlight.admit(tenant);
         ImageInfo image = inspector.inspect(upload.image());
 

@@ -18,6 +18,7 @@ public enum ProblemType {
     NOT_ACCEPTABLE("not-acceptable", 406, "Cannot produce an acceptable representation"),
     JOB_NOT_FINISHED("job-not-finished", 409, "The job has not finished yet"),
     JOB_FAILED("job-failed", 409, "The job failed"),
+    STYLE_ID_TAKEN("style-id-taken", 409, "The style id belongs to a style that is not yours"),
     JOB_NOT_CANCELLABLE("job-not-cancellable", 409, "The job has started or finished and can no longer be cancelled"),
     JOB_GONE("job-gone", 410, "The job was cancelled or expired"),
     IMAGE_TOO_LARGE("image-too-large", 413, "Image file too large"),

@@ -6,6 +6,7 @@ import dev.atelier.contracts.jobs.JobError;
 import dev.atelier.contracts.jobs.JobIds;
 import dev.atelier.contracts.storage.StorageKeys;
 import dev.atelier.contracts.training.TrainingRecord;
+import dev.atelier.gateway.catalog.StyleCatalog;
 import dev.atelier.gateway.config.GatewayConfig;
 import dev.atelier.gateway.imaging.ImageInspector;
 import dev.atelier.gateway.problems.ProblemException;
@@ -30,9 +31,11 @@ public class TrainingSubmitter {
     private final TrainingStore trainings;
     private final TrainingRequestPublisher publisher;
     private final Clock clock;
+    private final StyleCatalog catalog;
 
     TrainingSubmitter(GatewayConfig config, ImageInspector inspector, TrainingStore trainings, TrainingRequestPublisher publisher,
-            Clock clock) {
+            Clock clock, StyleCatalog catalog) {
+        this.catalog = catalog;
         this.defaultDataset = config.training().dataset();
         this.inspector = inspector;
         this.trainings = trainings;
@@ -50,6 +53,11 @@ public class TrainingSubmitter {
         if (upload.image() == null) {
             throw TrainingParameters.invalid("image", "the file field 'image' is required: the style image (a JPEG or PNG)");
         }
+        catalog.current(parameters.styleId()).filter(m -> !tenant.equals(m.owner())).ifPresent(m -> {
+            // A new version would replace another tenant's style, or one every tenant uses.
+            throw new ProblemException(ProblemType.STYLE_ID_TAKEN, "the style id '" + parameters.styleId()
+                    + "' is taken; choose another styleId").with("field", "styleId");
+        });
         String dataset = parameters.options().dataset();
         if (!trainings.datasetExists(dataset)) {
             throw new ProblemException(ProblemType.UNKNOWN_DATASET, "there is no training dataset '" + dataset

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,19 +37,32 @@ public final class ModelPublisher {
         this.clock = clock;
     }
 
+    /** Publishes a style every tenant sees. */
     public ModelManifest publish(String styleId, String title, ModelFile model) {
+        return publish(styleId, title, model, null);
+    }
+
+    /** @param owner the tenant the style belongs to, or null for everyone's */
+    public ModelManifest publish(String styleId, String title, ModelFile model, String owner) {
         if (!styleId.matches(ModelManifest.STYLE_ID_PATTERN)) {
             throw new IllegalArgumentException("style id '" + styleId + "' must match " + ModelManifest.STYLE_ID_PATTERN);
         }
         String sha256 = sha256(model.onnx());
         Optional<ModelManifest> latest = latestVersion(styleId);
+        if (latest.isPresent() && !Objects.equals(latest.get().owner(), owner)) {
+            // Checked here too, not only by the gateway: two tenants' trainings of one new id may both be accepted.
+            throw new IllegalStateException("style '" + styleId + "' belongs to "
+                    + (latest.get().owner() == null ? "every tenant" : "another tenant") + "; it takes no version from "
+                    + (owner == null ? "an operator" : "tenant " + owner));
+        }
         ModelManifest manifest;
-        if (latest.isPresent() && latest.get().sha256().equals(sha256) && latest.get().title().equals(title)) {
+        if (latest.isPresent() && latest.get().sha256().equals(sha256) && latest.get().title().equals(title)
+                && Objects.equals(latest.get().owner(), owner)) {
             manifest = latest.get();
             LOG.infof("%s@%d already holds this model; announcing it again", styleId, manifest.version());
         } else {
             int version = latest.map(m -> m.version() + 1).orElse(1);
-            manifest = store(styleId, title, version, sha256, model);
+            manifest = store(styleId, title, version, sha256, model, owner);
             LOG.infof("published %s@%d (%s, %d bytes)", styleId, version, model.source(), model.onnx().length);
         }
         announce(manifest);
@@ -67,7 +81,7 @@ public final class ModelPublisher {
         events.publish(Topics.MODELS, manifest, TraceContext.newTrace());
     }
 
-    private ModelManifest store(String styleId, String title, int version, String sha256, ModelFile model) {
+    private ModelManifest store(String styleId, String title, int version, String sha256, ModelFile model, String owner) {
         String modelKey = StorageKeys.model(styleId, version);
         store.put(modelKey, model.onnx(), "application/octet-stream");
         String previewKey = null;
@@ -77,7 +91,7 @@ public final class ModelPublisher {
         }
         ModelManifest manifest = new ModelManifest(styleId, title, version, sha256, model.onnx().length, modelKey,
                 previewKey, model.inputName(), model.outputName(), model.inputShape(), model.source(), clock.instant(),
-                model.quality());
+                model.quality(), owner);
         store.putJson(StorageKeys.manifest(styleId, version), manifest);
         return manifest;
     }

@@ -163,7 +163,7 @@ public class TrainingRun {
         ModelFile file = new ModelFile(model.onnx(), model.inputName(), model.outputName(), model.inputShape(), model.preview(),
                 "training " + record.id(), model.quality());
         try {
-            return models.publish(record.styleId(), record.title(), file);
+            return models.publish(record.styleId(), record.title(), file, record.tenant());
         } catch (IllegalStateException e) {
             throw new EventsUnavailableException("the model of training " + record.id() + " was stored but not announced: "
                     + e.getMessage(), e);
