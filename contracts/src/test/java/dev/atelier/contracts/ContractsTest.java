@@ -48,6 +48,8 @@ class ContractsTest {
         assertThat(done.status().isFinal()).isTrue();
         assertThat(done.modelVersion()).isEqualTo(2);
         assertThat(Json.fromBytes(Json.toBytes(done), JobRecord.class)).isEqualTo(done);
+        assertThat(done.whileRunning()).contains(running);
+        assertThat(queued.cancelled(NOW).whileRunning()).as("never started").isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.atelier.contracts.jobs;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The job record stored at {@code jobs/{tenant}/{jobId}.json}: the single source of truth for a
@@ -86,6 +87,19 @@ public record JobRecord(
     /** Its deadline passed before inference started. */
     public JobRecord expired(Instant now) {
         return ended(JobStatus.EXPIRED, now);
+    }
+
+    /**
+     * The record as it stood while its last attempt ran, rebuilt from a later one (for a watcher that read
+     * only the final state of a job that ran); empty for a job that never started.
+     */
+    public Optional<JobRecord> whileRunning() {
+        if (attempts == 0 || startedAt == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options,
+                JobStatus.RUNNING, input, inputKey, null, null, null, executionProvider, attempts, null, createdAt, startedAt,
+                startedAt, null, deadline));
     }
 
     /** Whether the deadline, if any, has passed at {@code now}. */

@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
 /**
  * A job's states as they change, read from its record whenever {@code atelier.stylize.events} mentions
  * it, and every {@link #POLL} besides: a cancellation by a gateway, or an event this replica missed, is
- * seen within that time. The watch starts before the first read, so no change falls between them.
+ * seen within that time. The watch starts before the first read, so no change falls between them; a job
+ * that ran and finished between two reads still shows its RUNNING state, rebuilt from the final record.
  */
 @Singleton
 public class JobWatcher {
@@ -58,6 +59,14 @@ public class JobWatcher {
                             return;
                         }
                         JobProgress progress = JobProgress.of(record);
+                        if (record.status().isFinal() && (last[0] == null || last[0].stage() < 2)) {
+                            // A job that ran and finished between two reads: its RUNNING state is still news.
+                            record.whileRunning().filter(r -> last[0] == null || JobProgress.of(r).isAfter(last[0]))
+                                    .ifPresent(running -> {
+                                        last[0] = JobProgress.of(running);
+                                        emitter.emit(running);
+                                    });
+                        }
                         if (last[0] == null || progress.isAfter(last[0])) {
                             last[0] = progress;
                             emitter.emit(record);

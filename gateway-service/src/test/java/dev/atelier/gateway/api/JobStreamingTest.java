@@ -42,6 +42,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -112,11 +113,14 @@ class JobStreamingTest {
         HttpResponse<java.util.stream.Stream<String>> response = stream.get(30, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-        CompletableFuture<List<String>> lines = CompletableFuture.supplyAsync(() -> response.body().toList());
+        List<String> received = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> ended = CompletableFuture.runAsync(() -> response.body().forEach(received::add));
+        // The stream starts with the state its first read finds: act only once it has shown QUEUED.
+        await().atMost(WAIT).until(() -> received.contains("event:queued"));
 
         actAsWorker(id, JobStatus.SUCCEEDED);
 
-        List<String> received = lines.get(60, TimeUnit.SECONDS); // the stream ended by itself
+        ended.get(60, TimeUnit.SECONDS); // the stream ended by itself
         assertThat(ids(received)).containsExactly("1.0", "2.1", "3.1");
         assertThat(names(received)).containsExactly("queued", "running", "succeeded");
         assertThat(String.join("\n", received)).contains("\"resultUrl\":\"/v1/jobs/" + id + "/result\"");
