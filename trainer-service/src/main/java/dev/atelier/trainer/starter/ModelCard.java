@@ -77,8 +77,8 @@ final class ModelCard {
                 .append(row("loss weights (content, style, tv)", weight(t.contentWeight()) + ", " + weight(t.styleWeight()) + ", "
                         + weight(t.tvWeight())))
                 .append(row("learning rate, seed", options.learningRate() + ", " + options.seed()))
-                .append(row("loss network, judge", "squeezenet1.1 (" + weights(options.lossNetwork())
-                        + "), vgg19_normalised_relu3_1 (" + weights(options.judgeNetwork()) + ")"))
+                .append(row("loss network, judge", options.trainWith() + " (" + weights(options.lossNetwork())
+                        + "), " + options.judgeKind() + " (" + weights(options.judgeNetwork()) + ")"))
                 .append(row("photos", trainPhotos + " to train on from `" + options.photos().getFileName() + "`, held out: " + heldOut))
                 .append(row("speed", progress.imagesPerSecond() == null ? "n/a" : String.format(Locale.ROOT,
                         "%.2f images/s on %s; %.0f s training and judging", progress.imagesPerSecond(), device, progress.seconds())))

@@ -1,6 +1,8 @@
 package dev.atelier.trainer.starter;
 
 import dev.atelier.contracts.training.TrainingOptions;
+import dev.atelier.trainer.loss.SqueezeNet;
+import dev.atelier.trainer.loss.Vgg19Relu31;
 import dev.atelier.trainer.training.QualityGate;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +15,8 @@ import java.util.Set;
 
 /** The command line of {@link StarterTraining}: {@code --name value} pairs. */
 record StarterOptions(Path style, Path photos, Path out, String styleId, String title, String credit,
-        TrainingOptions training, float learningRate, long seed, List<String> holdOut, String lossNetwork,
-        String judgeNetwork, int maxSide, QualityGate.Bounds bounds, int checkpointEvery, int previewEvery, int logEvery,
+        TrainingOptions training, float learningRate, long seed, List<String> holdOut, String trainWith,
+        String squeezeNet, String vgg, int maxSide, QualityGate.Bounds bounds, int checkpointEvery, int previewEvery, int logEvery,
         Path reference) {
 
     static final String USAGE = """
@@ -31,10 +33,11 @@ record StarterOptions(Path style, Path photos, Path out, String styleId, String 
               --seed N               initial weights and crops (default 1)
               --hold-out GLOB        photos (relative paths) to hold out for the quality gate, repeatable
                                      (default: the few with the smallest SHA-256, as ./atelier dataset import does)
-              --loss-network PATH    SqueezeNet 1.1 weights (default: $ATELIER_TRAINER_LOSS_NETWORK_LOCATION, else
-                                     ../shared/models/loss_networks/squeezenet1.1/weights_npy)
-              --judge-network PATH   the VGG-19 judge (default: $ATELIER_TRAINER_JUDGE_NETWORK_LOCATION, else
-                                     ../shared/models/loss_networks/vgg19_normalised_relu3_1/vgg19_normalised_relu3_1.npz)
+              --train-with KIND      the loss network to train with, squeezenet1.1 (default) or vgg19_normalised_relu3_1;
+                                     the other one judges (both measure the quality gate)
+              --squeezenet PATH      SqueezeNet 1.1 weights (default: ../shared/models/loss_networks/squeezenet1.1/weights_npy)
+              --vgg PATH             the partial VGG-19 (default: ../shared/models/loss_networks/
+                                     vgg19_normalised_relu3_1/vgg19_normalised_relu3_1.npz)
               --max-side N           longest side of held-out photos when judged (default 384)
               --max-style-ratio X --max-photo-style-ratio X --max-content-ratio X
                                      quality gate bounds (default 0.5, 0.8, 8: relaxing them is written on the card)
@@ -48,7 +51,7 @@ record StarterOptions(Path style, Path photos, Path out, String styleId, String 
 
     private static final Set<String> NAMES = Set.of("style", "photos", "out", "style-id", "title", "credit", "steps",
             "width", "batch", "image-size", "content-weight", "style-weight", "tv-weight", "learning-rate", "seed",
-            "hold-out", "loss-network", "judge-network", "max-side", "max-style-ratio", "max-photo-style-ratio",
+            "hold-out", "train-with", "squeezenet", "vgg", "max-side", "max-style-ratio", "max-photo-style-ratio",
             "max-content-ratio", "checkpoint-every", "preview-every", "log-every", "reference");
 
     /** @throws IllegalArgumentException naming what is wrong, for the usage message */
@@ -77,10 +80,9 @@ record StarterOptions(Path style, Path photos, Path out, String styleId, String 
                 values.getOrDefault("title", styleId), values.getOrDefault("credit", ""), training,
                 Float.parseFloat(values.getOrDefault("learning-rate", "0.001")), Long.parseLong(values.getOrDefault("seed", "1")),
                 holdOut,
-                network(values.get("loss-network"), "ATELIER_TRAINER_LOSS_NETWORK_LOCATION",
-                        "../shared/models/loss_networks/squeezenet1.1/weights_npy"),
-                network(values.get("judge-network"), "ATELIER_TRAINER_JUDGE_NETWORK_LOCATION",
-                        "../shared/models/loss_networks/vgg19_normalised_relu3_1/vgg19_normalised_relu3_1.npz"),
+                lossNetworkKind(values.getOrDefault("train-with", SqueezeNet.NAME)),
+                network(values.get("squeezenet"), "../shared/models/loss_networks/squeezenet1.1/weights_npy"),
+                network(values.get("vgg"), "../shared/models/loss_networks/vgg19_normalised_relu3_1/vgg19_normalised_relu3_1.npz"),
                 integer(values, "max-side", 384),
                 new QualityGate.Bounds(decimal(values, "max-style-ratio", defaults.maxStyleRatio()),
                         decimal(values, "max-photo-style-ratio", defaults.maxPhotoStyleRatio()),
@@ -93,13 +95,30 @@ record StarterOptions(Path style, Path photos, Path out, String styleId, String 
         return !bounds.equals(QualityGate.Bounds.DEFAULTS);
     }
 
-    private static String network(String given, String env, String fallback) {
+    /** The location of the network the training measures its loss with. */
+    String lossNetwork() {
+        return trainWith.equals(SqueezeNet.NAME) ? squeezeNet : vgg;
+    }
+
+    /** The other network: the independent judge. */
+    String judgeNetwork() {
+        return trainWith.equals(SqueezeNet.NAME) ? vgg : squeezeNet;
+    }
+
+    String judgeKind() {
+        return trainWith.equals(SqueezeNet.NAME) ? Vgg19Relu31.NAME : SqueezeNet.NAME;
+    }
+
+    private static String lossNetworkKind(String kind) {
+        if (!kind.equals(SqueezeNet.NAME) && !kind.equals(Vgg19Relu31.NAME)) {
+            throw new IllegalArgumentException("--train-with must be " + SqueezeNet.NAME + " or " + Vgg19Relu31.NAME + ", was " + kind);
+        }
+        return kind;
+    }
+
+    private static String network(String given, String fallback) {
         if (given != null) {
             return given;
-        }
-        String fromEnv = System.getenv(env);
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            return fromEnv;
         }
         return Files.exists(Path.of(fallback)) ? Path.of(fallback).toAbsolutePath().normalize().toString() : null;
     }

@@ -70,8 +70,8 @@ public final class StarterTraining {
         BufferedImage style = PhotoDecoder.toRgb(ImageArrays.read(options.style()));
         Files.createDirectories(options.out().resolve("previews"));
         DjlTrainingEngine engine = new DjlTrainingEngine(new EngineSettings(
-                new EngineSettings.Network(SqueezeNet.NAME, options.lossNetwork(), null, "--loss-network"),
-                new EngineSettings.Network(Vgg19Relu31.NAME, options.judgeNetwork(), null, "--judge-network"),
+                new EngineSettings.Network(options.trainWith(), options.lossNetwork(), null, flag(options.trainWith())),
+                new EngineSettings.Network(options.judgeKind(), options.judgeNetwork(), null, flag(options.judgeKind())),
                 options.out().resolve("downloads"), options.learningRate(), options.bounds(), options.maxSide()), "starter");
         out.printf(Locale.ROOT, "Training %s on %s: %d photos, %d held out %s; %d steps, width %d, batch %d, %d px crops%n",
                 options.styleId(), engine.device(), train.size(), heldOut.size(), names(heldOut), options.training().steps(),
@@ -97,14 +97,18 @@ public final class StarterTraining {
         if (options.reference() != null) {
             out.println("Comparing with the reference model " + options.reference() + " ...");
             List<ReferenceComparison.Row> rows = ReferenceComparison.compare(model.onnx(), Files.readAllBytes(options.reference()),
-                    style, content.heldOut(), options.maxSide(), List.of(new String[] {SqueezeNet.NAME, options.lossNetwork()},
-                            new String[] {Vgg19Relu31.NAME, options.judgeNetwork()}), options.out().resolve("downloads"));
+                    style, content.heldOut(), options.maxSide(), List.of(new String[] {SqueezeNet.NAME, options.squeezeNet()},
+                            new String[] {Vgg19Relu31.NAME, options.vgg()}), options.out().resolve("downloads"));
             text += ReferenceComparison.markdown(options.reference().getFileName().toString(), rows, content.heldOut().size());
         }
         Files.writeString(options.out().resolve("MODEL_CARD.md"), text);
         out.printf(Locale.ROOT, "Wrote %s (%d bytes), preview.jpg and MODEL_CARD.md to %s%n", "model.onnx", model.onnx().length,
                 options.out());
         return 0;
+    }
+
+    private static String flag(String networkKind) {
+        return networkKind.equals(SqueezeNet.NAME) ? "--squeezenet" : "--vgg";
     }
 
     /** JPEG and PNG files under the folder (any depth) large enough to crop, sorted by path. */

@@ -32,8 +32,8 @@ class StarterTrainingTest {
                 "--photos", photos.toString(), "--out", out.toString(), "--credit", "Hokusai, public domain",
                 "--width", "8", "--batch", "1", "--image-size", "32", "--max-side", "64", "--learning-rate", "0.01",
                 "--hold-out", "c*.png", "--checkpoint-every", "2", "--preview-every", "2", "--log-every", "2",
-                "--loss-network", SharedFiles.require("models/loss_networks/squeezenet1.1/weights_npy").toString(),
-                "--judge-network", SharedFiles.require(
+                "--squeezenet", SharedFiles.require("models/loss_networks/squeezenet1.1/weights_npy").toString(),
+                "--vgg", SharedFiles.require(
                         "models/loss_networks/vgg19_normalised_relu3_1/vgg19_normalised_relu3_1.npz").toString()));
 
         ByteArrayOutputStream log = new ByteArrayOutputStream();
