@@ -64,6 +64,44 @@ public final class StorageKeys {
         return "inflight/" + tenant + "/";
     }
 
+    /** A tenant's webhook endpoint: its URL, event types and signing secret. */
+    public static String webhookEndpoint(String tenant, String endpointId) {
+        return webhookEndpointsPrefix(tenant) + endpointId + ".json";
+    }
+
+    public static String webhookEndpointsPrefix(String tenant) {
+        return "webhooks/" + tenant + "/endpoints/";
+    }
+
+    /** The callback URL a job was submitted with, written before the job is queued. */
+    public static String jobCallback(String tenant, String jobId) {
+        return "webhooks/" + tenant + "/callbacks/" + jobId + ".json";
+    }
+
+    /** One message to one endpoint with its attempts, listed newest first per endpoint (delivery ids are UUIDv7). */
+    public static String webhookDelivery(String tenant, String endpointId, String deliveryId) {
+        return webhookDeliveriesPrefix(tenant, endpointId) + JobIds.newestFirst(deliveryId) + ".json";
+    }
+
+    public static String webhookDeliveriesPrefix(String tenant, String endpointId) {
+        return "webhooks/" + tenant + "/deliveries/" + endpointId + "/";
+    }
+
+    /**
+     * A delivery's next attempt, due at {@code epochMillis}: an empty object whose names list in time order,
+     * so that any gateway replica finds what is due with one listing after a restart.
+     */
+    public static String webhookDue(long epochMillis, String tenant, String endpointId, String deliveryId) {
+        return WEBHOOKS_DUE_PREFIX + String.format("%013d", epochMillis) + "/" + tenant + "/" + endpointId + "/" + deliveryId;
+    }
+
+    public static final String WEBHOOKS_DUE_PREFIX = "webhooks-due/";
+
+    /** Which replica is attempting a delivery, so that two replicas do not both send it. */
+    public static String webhookClaim(String deliveryId) {
+        return "webhooks-claims/" + deliveryId;
+    }
+
     /** Which job an {@code Idempotency-Key} created, by the SHA-256 (hex) of the key, per tenant. */
     public static String idempotencyKey(String tenant, String keyHash) {
         return "idempotency/" + tenant + "/" + keyHash + ".json";

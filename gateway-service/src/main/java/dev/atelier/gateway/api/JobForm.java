@@ -34,4 +34,10 @@ public class JobForm {
     @Schema(format = "date-time", example = "2026-11-23T12:00:00Z",
             description = "RFC 3339 time after which the result is no longer wanted: a job not started by then ends EXPIRED")
     public String deadline;
+
+    @RestForm("callbackUrl")
+    @Schema(example = "https://example.com/atelier/callback",
+            description = "An https URL that receives the job's final state as a Standard Webhooks delivery, signed with the "
+                    + "secret of GET /v1/webhooks/callbacks/secret (public addresses only)")
+    public String callbackUrl;
 }

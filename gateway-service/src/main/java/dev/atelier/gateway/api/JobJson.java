@@ -17,5 +17,9 @@ public record JobJson(
         @Schema(description = "The id POST /v1/uploads gave, after the image was PUT to its URL") String uploadId,
         @Schema(example = "https://upload.wikimedia.org/example.jpg",
                 description = "An https URL the gateway fetches (public addresses only, redirects re-checked, size-capped)")
-        String imageUrl) {
+        String imageUrl,
+        @Schema(example = "https://example.com/atelier/callback",
+                description = "An https URL that receives the job's final state as a Standard Webhooks delivery, signed with "
+                        + "the secret of GET /v1/webhooks/callbacks/secret (public addresses only)")
+        String callbackUrl) {
 }

@@ -38,7 +38,7 @@ public record JobView(
         return "/v1/jobs/" + jobId;
     }
 
-    static JobView of(JobRecord record) {
+    public static JobView of(JobRecord record) {
         return new JobView(record.id(), record.status(), record.styleId(), record.requestedVersion(),
                 record.modelVersion(), record.options(), record.input(), record.outputWidth(), record.outputHeight(),
                 record.executionProvider(), record.attempts(), record.error(), record.createdAt(), record.updatedAt(),

@@ -102,7 +102,7 @@ public class JobsResource {
     public Response submitJob(@BeanParam JobForm form, @HeaderParam(TraceContext.HEADER) String traceparent,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
         JobUpload upload = new JobUpload(form.image == null ? null : form.image.uploadedFile(), form.style,
-                form.strength, form.outputFormat, form.deadline, traceparent);
+                form.strength, form.outputFormat, form.deadline, form.callbackUrl, traceparent);
         return accepted(accept(caller.tenant(), upload, idempotencyKey));
     }
 
@@ -128,7 +128,8 @@ public class JobsResource {
         }
         String tenant = caller.tenant();
         return accepted(sources.withImage(tenant, body.uploadId(), body.imageUrl(), file -> accept(tenant,
-                new JobUpload(file, body.style(), body.strength(), body.outputFormat(), body.deadline(), traceparent),
+                new JobUpload(file, body.style(), body.strength(), body.outputFormat(), body.deadline(), body.callbackUrl(),
+                        traceparent),
                 idempotencyKey)));
     }
 

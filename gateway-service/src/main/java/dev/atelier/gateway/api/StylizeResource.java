@@ -83,7 +83,7 @@ public class StylizeResource {
         Duration wait = wait(waitSeconds);
         String tenant = caller.tenant();
         JobUpload upload = new JobUpload(form.image == null ? null : form.image.uploadedFile(), form.style,
-                form.strength, form.outputFormat, form.deadline, traceparent);
+                form.strength, form.outputFormat, form.deadline, form.callbackUrl, traceparent);
         JobRecord accepted = metrics.measure(() -> submitter.submit(tenant, upload));
         return watcher.changes(tenant, accepted.id(), null)
                 .filter(record -> record.status().isFinal())

@@ -45,6 +45,46 @@ public interface GatewayConfig {
     /** The synchronous {@code POST /v1/stylize}. */
     Stylize stylize();
 
+    /** Webhook deliveries to tenants' endpoints and jobs' callback URLs. */
+    Webhooks webhooks();
+
+    /**
+     * Deliveries are attempted by whichever replica finds them due first (S3 holds them, so a restart loses
+     * none), retried with exponential backoff and full jitter until {@code give-up-after} has passed since
+     * the event. The SSRF rules of {@link Fetch} apply to their URLs, with settings of their own.
+     */
+    interface Webhooks {
+        /** How often each replica looks for due deliveries. */
+        @WithDefault("1s")
+        Duration poll();
+
+        /** Deliveries a replica attempts at once. */
+        @WithDefault("4")
+        int concurrency();
+
+        /** How long an endpoint has to answer one attempt. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** The wait before the first retry; each retry doubles it, up to {@code max-backoff}, then jitters it. */
+        @WithDefault("5s")
+        Duration firstBackoff();
+
+        @WithDefault("1h")
+        Duration maxBackoff();
+
+        /** How long after the event a delivery is still retried; then it ends FAILED. */
+        @WithDefault("24h")
+        Duration giveUpAfter();
+
+        /** Hosts exempt from the address rules (an intranet receiver), as written in URLs. */
+        Optional<Set<String>> allowedHosts();
+
+        /** Whether plain-http URLs are allowed (never in production: the tests' local receiver speaks http). */
+        @WithDefault("false")
+        boolean allowHttp();
+    }
+
     interface Stylize {
         /** The longest a call waits for its job before answering 202 with the job instead of the image. */
         @WithDefault("30s")

@@ -70,7 +70,11 @@ public class Idempotency {
     static String fingerprint(JobUpload upload) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String field : new String[] {upload.style(), upload.strength(), upload.outputFormat(), upload.deadline()}) {
+            // callbackUrl counts only when given, so that fingerprints stored before it existed still match.
+            String[] fields = upload.callbackUrl() == null
+                    ? new String[] {upload.style(), upload.strength(), upload.outputFormat(), upload.deadline()}
+                    : new String[] {upload.style(), upload.strength(), upload.outputFormat(), upload.deadline(), upload.callbackUrl()};
+            for (String field : fields) {
                 byte[] bytes = field == null ? new byte[0] : field.getBytes(StandardCharsets.UTF_8);
                 digest.update(Integer.toString(field == null ? -1 : bytes.length).getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) ':');

@@ -12,6 +12,7 @@ import dev.atelier.gateway.problems.ProblemException;
 import dev.atelier.gateway.problems.ProblemType;
 import dev.atelier.gateway.queue.QueueException;
 import dev.atelier.gateway.quotas.JobsInFlight;
+import dev.atelier.gateway.webhooks.WebhookEndpoints;
 import dev.atelier.platform.events.TraceContext;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -19,7 +20,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Accepts a job: checks the fields, the style and the image, then stores the input, writes the
- * listing entry and the QUEUED record and publishes {@code JobRequested}, in that order (artefacts before the record,
+ * listing entry, the callback URL if any, and the QUEUED record and publishes {@code JobRequested}, in that order (artefacts before the record,
  * the record before the event, so a worker never sees an event whose objects are missing).
  */
 @Singleton
@@ -32,9 +33,11 @@ public class JobSubmitter {
     private final JobRequestPublisher publisher;
     private final Clock clock;
     private final JobsInFlight inFlight;
+    private final WebhookEndpoints webhooks;
 
     JobSubmitter(ImageInspector inspector, StyleResolver styles, JobStore jobs,
-            JobRequestPublisher publisher, Clock clock, JobsInFlight inFlight) {
+            JobRequestPublisher publisher, Clock clock, JobsInFlight inFlight, WebhookEndpoints webhooks) {
+        this.webhooks = webhooks;
         this.inFlight = inFlight;
         this.inspector = inspector;
         this.styles = styles;
@@ -55,6 +58,9 @@ public class JobSubmitter {
         if (upload.image() == null) {
             throw JobParameters.invalid("image", "the file field 'image' is required (a JPEG or PNG)");
         }
+        if (upload.callbackUrl() != null) {
+            webhooks.checkUrl(upload.callbackUrl(), "callbackUrl");
+        }
         styles.resolve(tenant, parameters.style());
         inFlight.admit(tenant);
         ImageInfo image = inspector.inspect(upload.image());
@@ -65,6 +71,9 @@ public class JobSubmitter {
         JobRecord record = JobRecord.queued(id, tenant, parameters.style().styleId(), parameters.style().version(),
                 parameters.options(), image, inputKey, clock.instant()).withDeadline(parameters.deadline());
         jobs.index(record);
+        if (upload.callbackUrl() != null) {
+            webhooks.registerCallback(tenant, id, upload.callbackUrl()); // before the job can finish
+        }
         jobs.save(record);
         inFlight.started(tenant, id);
         enqueue(record, TraceContext.continueFrom(upload.traceparent()));

@@ -8,11 +8,13 @@ package dev.atelier.gateway.problems;
 public enum ProblemType {
     INVALID_OPTION("invalid-option", 400, "Invalid or missing request field"),
     IMAGE_URL_NOT_ALLOWED("image-url-not-allowed", 400, "The image URL may not be fetched"),
+    WEBHOOK_URL_NOT_ALLOWED("webhook-url-not-allowed", 400, "The webhook or callback URL may not be called"),
     BAD_REQUEST("bad-request", 400, "Malformed request"),
     UNAUTHORIZED("unauthorized", 401, "Missing or invalid API key"),
     JOB_NOT_FOUND("job-not-found", 404, "No such job"),
     TRAINING_NOT_FOUND("training-not-found", 404, "No such training"),
     API_KEY_NOT_FOUND("api-key-not-found", 404, "No such API key"),
+    WEBHOOK_NOT_FOUND("webhook-not-found", 404, "No such webhook endpoint"),
     NOT_FOUND("not-found", 404, "No such resource"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", 406, "Cannot produce an acceptable representation"),

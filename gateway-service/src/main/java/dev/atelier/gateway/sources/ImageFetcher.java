@@ -1,44 +1,38 @@
 package dev.atelier.gateway.sources;
 
 import dev.atelier.gateway.config.GatewayConfig;
+import dev.atelier.gateway.outbound.OutboundUrls;
 import dev.atelier.gateway.problems.ProblemException;
 import dev.atelier.gateway.problems.ProblemType;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Set;
 
 /**
- * Fetches a job's image from a client's URL under SSRF rules: https only, every address the host resolves
- * to must be public (see {@link AddressPolicy}), redirects are followed by hand so that each hop is checked
- * again, and at most {@code input.max-bytes} are read. The address is checked at resolution; a host whose
- * DNS answer changes between the check and the connection (DNS rebinding) is not defended against here;
- * an egress proxy or network policy is the place for that.
+ * Fetches a job's image from a client's URL under the SSRF rules of {@link OutboundUrls}; redirects are
+ * followed by hand so that each hop is checked again, and at most {@code input.max-bytes} are read.
  */
 @Singleton
 public class ImageFetcher {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final GatewayConfig.Fetch settings;
-    private final AddressPolicy policy;
+    private final OutboundUrls urls;
     private final long maxBytes;
     private final HttpClient http;
 
     ImageFetcher(GatewayConfig config) {
         this.settings = config.fetch();
-        this.policy = new AddressPolicy(settings.allowedHosts().orElse(Set.of()));
+        this.urls = new OutboundUrls(settings.allowedHosts().orElse(Set.of()), settings.allowHttp());
         this.maxBytes = config.input().maxBytes().asLongValue();
         this.http = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -75,40 +69,16 @@ public class ImageFetcher {
 
     private URI parse(String url) {
         try {
-            URI uri = new URI(url.trim());
-            if (uri.getHost() == null) {
-                throw notAllowed(url, "it names no host");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw notAllowed(url, "it is not a URL: " + e.getMessage());
+            return OutboundUrls.parse(url);
+        } catch (OutboundUrls.RefusedUrlException e) {
+            throw notAllowed(url, e.getMessage());
         }
     }
 
     private void check(URI uri) {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !(scheme.equals("http") && settings.allowHttp())) {
-            throw notAllowed(uri.toString(), "only https URLs are fetched");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw notAllowed(uri.toString(), "URLs with credentials are not fetched");
-        }
-        String host = uri.getHost();
-        if (policy.isExempt(host)) {
-            return;
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(host);
-        } catch (UnknownHostException e) {
-            throw unreachable(uri, "its host " + host + " does not resolve");
-        }
-        for (InetAddress address : addresses) {
-            String refusal = AddressPolicy.refusal(address);
-            if (refusal != null) {
-                throw notAllowed(uri.toString(), host + " resolves to " + address.getHostAddress() + ", " + refusal);
-            }
-        }
+        urls.refusal(uri).ifPresent(refusal -> {
+            throw refusal.unresolvable() ? unreachable(uri, refusal.reason()) : notAllowed(uri.toString(), refusal.reason());
+        });
     }
 
     private HttpResponse<InputStream> get(URI uri) {

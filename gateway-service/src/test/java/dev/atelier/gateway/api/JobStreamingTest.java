@@ -6,16 +6,13 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.atelier.contracts.Topics;
-import dev.atelier.contracts.events.JobCompleted;
-import dev.atelier.contracts.events.JobFailed;
 import dev.atelier.contracts.events.JobStarted;
-import dev.atelier.contracts.jobs.JobError;
 import dev.atelier.contracts.jobs.JobIds;
 import dev.atelier.contracts.jobs.JobRecord;
 import dev.atelier.contracts.jobs.JobStatus;
-import dev.atelier.contracts.jobs.OutputFormat;
 import dev.atelier.contracts.storage.StorageKeys;
 import dev.atelier.gateway.Catalogs;
+import dev.atelier.gateway.FakeWorker;
 import dev.atelier.gateway.TestImages;
 import dev.atelier.gateway.TestTenants;
 import dev.atelier.gateway.events.JobEventsFeed;
@@ -171,25 +168,12 @@ class JobStreamingTest {
                 .body("type", equalTo("urn:atelier:problem:job-failed")).body("error.code", equalTo("input.undecodable"));
     }
 
-    private static final byte[] OUTPUT = TestImages.png(12, 9);
+    private static final byte[] OUTPUT = FakeWorker.OUTPUT;
 
     /** What an inference worker does: RUNNING (and JobStarted), then the final record (and its event). */
     private void actAsWorker(String id, JobStatus outcome) {
-        JobRecord queued = record(id);
-        JobRecord running = queued.running(1, "cpu", Instant.now());
-        store.putJson(StorageKeys.job(tenant, id), running);
-        events.publish(Topics.STYLIZE_EVENTS, new JobStarted(id, tenant, "candy", 1, "cpu", 1, Instant.now()), TraceContext.newTrace());
-        if (outcome == JobStatus.SUCCEEDED) {
-            String outputKey = StorageKeys.output(tenant, id, OutputFormat.PNG);
-            store.put(outputKey, OUTPUT, "image/png");
-            JobRecord done = running.succeeded(outputKey, 12, 9, Instant.now());
-            store.putJson(StorageKeys.job(tenant, id), done);
-            events.publish(Topics.STYLIZE_EVENTS, new JobCompleted(id, tenant, "candy", 1, outputKey, OutputFormat.PNG, 12, 9,
-                    "cpu", 0, 1, Instant.now()), TraceContext.newTrace());
-        } else {
-            JobError error = new JobError("input.undecodable", "the image is truncated");
-            store.putJson(StorageKeys.job(tenant, id), running.failed(error, Instant.now()));
-            events.publish(Topics.STYLIZE_EVENTS, new JobFailed(id, tenant, "candy", error, 1, Instant.now()), TraceContext.newTrace());
+        try (FakeWorker worker = new FakeWorker(store, bootstrapServers)) {
+            worker.run(tenant, id, outcome);
         }
     }
 

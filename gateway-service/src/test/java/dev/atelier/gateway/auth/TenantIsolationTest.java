@@ -96,10 +96,38 @@ class TenantIsolationTest {
     }
 
     @Test
+    void anotherTenantsWebhookEndpointAndItsDeliveriesAnswer404() {
+        // A public address literal: allowed without DNS; subscribed to an event no test here causes.
+        String id = as(ownerKey).contentType("application/json")
+                .body("{\"url\":\"https://93.184.216.34/hooks\",\"eventTypes\":[\"job.expired\"]}")
+                .post("/v1/webhooks").then().statusCode(201).extract().path("id");
+        as(ownerKey).get("/v1/webhooks/callbacks/secret").then().statusCode(200); // creates acme's callbacks endpoint
+
+        for (String endpoint : List.of(id, "callbacks")) {
+            for (String path : List.of("/v1/webhooks/" + endpoint, "/v1/webhooks/" + endpoint + "/deliveries")) {
+                as(ownerKey).get(path).then().statusCode(200);
+                as(otherKey).get(path).then().statusCode(404).contentType("application/problem+json")
+                        .body("type", equalTo("urn:atelier:problem:webhook-not-found"));
+            }
+        }
+        as(otherKey).get("/v1/webhooks/" + id + "/secret").then().statusCode(404);
+        as(otherKey).delete("/v1/webhooks/" + id).then().statusCode(404);
+        as(otherKey).get("/v1/webhooks").then().statusCode(200).body("endpoints.id", org.hamcrest.Matchers.not(
+                org.hamcrest.Matchers.hasItem(id)));
+        // The other tenant's own callbacks secret is its own, not acme's.
+        String acmeSecret = as(ownerKey).get("/v1/webhooks/callbacks/secret").then().extract().path("secret");
+        String globexSecret = as(otherKey).get("/v1/webhooks/callbacks/secret").then().statusCode(200).extract().path("secret");
+        assertThat(globexSecret).startsWith("whsec_").isNotEqualTo(acmeSecret);
+        as(ownerKey).delete("/v1/webhooks/" + id).then().statusCode(204);
+        as(ownerKey).get("/v1/webhooks/" + id).then().statusCode(404);
+    }
+
+    @Test
     void everyV1CallWithoutAValidKeyIs401WithAChallenge() {
         String someId = "0190a5b2-7c1e-7d3f-8a2b-1c2d3e4f5a6b";
         List<String> gets = List.of("/v1/jobs/" + someId, "/v1/jobs/" + someId + "/result", "/v1/styles",
-                "/v1/styles/candy/preview", "/v1/trainings/" + someId, "/v1/trainings/" + someId + "/preview");
+                "/v1/styles/candy/preview", "/v1/trainings/" + someId, "/v1/trainings/" + someId + "/preview", "/v1/webhooks",
+                "/v1/webhooks/callbacks/secret");
         for (String path : gets) {
             anonymous().get(path).then().statusCode(401).contentType("application/problem+json")
                     .header("WWW-Authenticate", "Bearer realm=\"atelier\"")

@@ -1,4 +1,4 @@
-package dev.atelier.gateway.sources;
+package dev.atelier.gateway.outbound;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

@@ -1,0 +1,126 @@
+package dev.atelier.gateway.webhooks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atelier.contracts.jobs.JobRecord;
+import dev.atelier.gateway.api.JobView;
+import dev.atelier.gateway.jobs.JobStore;
+import io.cloudevents.CloudEvent;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns each job event on {@code atelier.stylize.events} into deliveries: one per endpoint of the job's tenant
+ * that subscribes to its type, and one to the job's callback URL for a final state. The replicas share one
+ * consumer group, so each event is fanned out once; its offset is committed only after the deliveries are
+ * stored, so an event read again after a crash makes the same deliveries (their ids derive from the event),
+ * never a second set. The payload is the job as the API shows it, read from the job record when the event
+ * arrives and kept in the delivery, so that every attempt sends the same bytes.
+ */
+@ApplicationScoped
+public class WebhookFanOut {
+    public static final String CHANNEL = "webhook-events";
+    private static final Logger LOG = Logger.getLogger(WebhookFanOut.class);
+
+    private final WebhookStore store;
+    private final JobStore jobs;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    WebhookFanOut(WebhookStore store, JobStore jobs, ObjectMapper json, Clock clock) {
+        this.store = store;
+        this.jobs = jobs;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    void on(CloudEvent event) throws InterruptedException {
+        Optional<String> type = WebhookEventTypes.of(event.getType());
+        Object tenant = event.getExtension("tenant");
+        if (type.isEmpty() || tenant == null || event.getSubject() == null) {
+            return;
+        }
+        // Storage outages are waited out here: the partition stops until the deliveries are stored, none is lost.
+        for (long wait = 200; ; wait = Math.min(wait * 2, 30_000)) {
+            try {
+                fanOut(event, type.get(), tenant.toString(), event.getSubject());
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("cannot store the webhook deliveries of event %s (%s): %s; retrying in %d ms", event.getId(),
+                        type.get(), e.getMessage(), wait);
+                Thread.sleep(wait);
+            }
+        }
+    }
+
+    private void fanOut(CloudEvent event, String type, String tenant, String jobId) {
+        Instant eventTime = event.getTime() == null ? clock.instant() : event.getTime().toInstant();
+        List<Target> targets = new ArrayList<>();
+        for (WebhookEndpoint endpoint : store.endpoints(tenant)) {
+            // An endpoint hears of what happens after it was registered, not of the history the consumer replays.
+            if (!endpoint.isCallbacks() && endpoint.receives(type) && !endpoint.createdAt().isAfter(eventTime)) {
+                targets.add(new Target(endpoint.id(), endpoint.url()));
+            }
+        }
+        if (WebhookEventTypes.FINAL.contains(type)) {
+            store.callback(tenant, jobId).ifPresent(callback -> targets.add(new Target(WebhookEndpoint.CALLBACKS, callback.url())));
+        }
+        if (targets.isEmpty()) {
+            return;
+        }
+        Optional<JobRecord> record = jobs.find(tenant, jobId);
+        if (record.isEmpty()) {
+            LOG.warnf("event %s names job %s of %s, which has no record; no webhook sent", event.getId(), jobId, tenant);
+            return;
+        }
+        String payload = payload(type, eventTime, asAnnounced(type, record.get()));
+        for (Target target : targets) {
+            String id = DeliveryIds.of(eventTime, event.getId(), target.endpointId());
+            Optional<WebhookDelivery> existing = store.delivery(tenant, target.endpointId(), id);
+            if (existing.isPresent()) {
+                if (existing.get().status() == WebhookDelivery.Status.PENDING && existing.get().attempts().isEmpty()) {
+                    store.due(existing.get(), existing.get().nextAttemptAt()); // its marker may not have been written
+                }
+                continue;
+            }
+            WebhookDelivery delivery = WebhookDelivery.pending(id, tenant, target.endpointId(), target.url(), type, jobId, payload,
+                    Instant.ofEpochMilli(clock.millis()));
+            store.save(delivery);
+            store.due(delivery, delivery.nextAttemptAt());
+        }
+    }
+
+    /** The job as it stood in the announced state: a job.started read after the job ended shows it RUNNING. */
+    private static JobRecord asAnnounced(String type, JobRecord record) {
+        if (type.equals(WebhookEventTypes.JOB_STARTED) && record.status().isFinal()) {
+            return record.whileRunning().orElse(record);
+        }
+        return record;
+    }
+
+    private String payload(String type, Instant time, JobRecord record) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type);
+        body.put("timestamp", time.toString());
+        body.put("data", JobView.of(record));
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a job view is always writable", e);
+        }
+    }
+
+    private record Target(String endpointId, String url) {
+    }
+}
