@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,23 +20,35 @@ final class SampleRun {
     private SampleRun() {
     }
 
-    /** Registers the models of the configured folder; empty when there is none (and says so). */
+    /**
+     * Registers the project's starter models ({@code models/starter}, trained by its own trainer), then the models
+     * of the configured folder, if any: a style in both ends up served by the folder's model.
+     */
     static List<ModelManifest> registerModels(SystemOptions options, Stack stack, PrintStream out) throws Exception {
-        Optional<Path> folder = options.modelsDir();
-        if (folder.isEmpty() || !Files.isDirectory(folder.get())) {
-            out.println("No models folder: " + folder.map(Path::toString).orElse("none given and ../shared/models does not exist")
-                    + ". Pass --models-dir DIR or set ATELIER_MODELS_DIR to a folder of ONNX style models; "
-                    + "until then the catalog is empty and no photo can be stylized.");
-            return List.of();
-        }
-        out.println("Registering the models of " + folder.get() + " ...");
+        List<ModelManifest> published = new ArrayList<>();
         try (ModelRegistration registration = ModelRegistration.connect(stack, out)) {
-            List<ModelManifest> published = registration.registerFolder(folder.get());
-            if (published.isEmpty()) {
-                out.println("The models folder " + folder.get() + " holds no .onnx file.");
+            Path starter = options.starterModels();
+            if (Files.isDirectory(starter)) {
+                out.println("Registering the starter models of " + starter + " ...");
+                published.addAll(registration.registerFolder(starter));
             }
-            return published;
+            Optional<Path> folder = options.modelsDir();
+            if (folder.isPresent() && Files.isDirectory(folder.get())) {
+                out.println("Registering the models of " + folder.get() + " ...");
+                List<ModelManifest> more = registration.registerFolder(folder.get());
+                if (more.isEmpty()) {
+                    out.println("The models folder " + folder.get() + " holds no .onnx file.");
+                }
+                published.addAll(more);
+            } else if (folder.isPresent()) {
+                out.println("No models folder " + folder.get() + "; only the starter models are served.");
+            }
         }
+        if (published.isEmpty()) {
+            out.println("No style model found (" + options.starterModels() + " is missing). Pass --models-dir DIR or set "
+                    + "ATELIER_MODELS_DIR to a folder of ONNX style models; until then no photo can be stylized.");
+        }
+        return published;
     }
 
     /** The style to demonstrate: the one asked for, else candy, else the first registered. */

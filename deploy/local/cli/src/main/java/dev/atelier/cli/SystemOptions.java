@@ -72,6 +72,11 @@ public final class SystemOptions {
     }
 
     /** The models folder, if one is configured or the shared one exists. */
+    /** The style models this project trained with its own trainer, registered on every start. */
+    public Path starterModels() {
+        return home().resolve("models/starter");
+    }
+
     public Optional<Path> modelsDir() {
         if (modelsDir != null) {
             return Optional.of(modelsDir.toAbsolutePath().normalize());
