@@ -16,10 +16,16 @@ import dev.atelier.cli.services.SystemLayout;
 import dev.atelier.client.ApiClient;
 import dev.atelier.client.ApiException;
 import dev.atelier.client.api.JobsApi;
+import dev.atelier.client.api.WebhooksApi;
 import dev.atelier.client.model.Job;
 import dev.atelier.client.model.JobStatus;
 import dev.atelier.client.model.JobSubmissionJson;
 import dev.atelier.client.model.Upload;
+import dev.atelier.client.model.WebhookDelivery;
+import dev.atelier.client.model.WebhookDeliveryPage;
+import dev.atelier.client.model.WebhookDeliveryStatus;
+import dev.atelier.client.model.WebhookEndpoint;
+import dev.atelier.client.model.WebhookEndpointRequest;
 import dev.atelier.contracts.models.ModelManifest;
 import dev.atelier.local.Stack;
 import dev.atelier.platform.storage.ObjectStore;
@@ -28,6 +34,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,6 +50,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.assertj.core.data.Offset;
@@ -86,7 +95,10 @@ class SystemEndToEndTest {
         Path home = Path.of(System.getProperty("atelier.home", ".."));
         int[] ports = freePorts(6);
         system = AtelierSystem.start(new SystemLayout(home, dataDir, ports[0], ports[1], ports[2], ports[3], ports[4], ports[5]),
-                System.out, Map.of(AtelierSystem.TRAINER, trainerConfig()));
+                System.out, Map.of(AtelierSystem.TRAINER, trainerConfig(), AtelierSystem.GATEWAY, Map.of(
+                        // The test's webhook receiver is on this machine, over plain http.
+                        "atelier.gateway.webhooks.allowed-hosts", "localhost", "atelier.gateway.webhooks.allow-http", "true",
+                        "atelier.gateway.webhooks.poll", "200ms")));
         try (ModelRegistration registration = ModelRegistration.connect(system.stack(), System.out)) {
             ModelManifest manifest = registration.register(model, STYLE, "Candy");
             assertThat(manifest.version()).isEqualTo(1);
@@ -227,13 +239,32 @@ class SystemEndToEndTest {
         api.updateBaseUri(system.gatewayUrl());
         api.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + system.demoKey()));
         JobsApi jobs = new JobsApi(api);
+        WebhooksApi webhooks = new WebhooksApi(api);
+        List<Map<String, String>> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange -> {
+            Map<String, String> request = new LinkedHashMap<>();
+            request.put("path", exchange.getRequestURI().getPath());
+            request.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            for (String header : List.of("webhook-id", "webhook-timestamp", "webhook-signature")) {
+                request.put(header, exchange.getRequestHeaders().getFirst(header));
+            }
+            received.add(request);
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        String base = "http://localhost:" + receiver.getAddress().getPort();
+        WebhookEndpoint endpoint = webhooks.createWebhook(new WebhookEndpointRequest().url(base + "/hooks")
+                .eventTypes(List.of("job.started", "job.succeeded")));
+        String callbackSecret = webhooks.getWebhookSecret("callbacks").getSecret();
 
         Upload upload = jobs.createUpload();
         HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(upload.getUrl()))
                 .PUT(HttpRequest.BodyPublishers.ofFile(photo)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
         Job submitted = jobs.submitJob(new JobSubmissionJson().style(STYLE).uploadId(upload.getId())
-                .strength(new BigDecimal("0.8")), null, null);
+                .strength(new BigDecimal("0.8")).callbackUrl(base + "/callback"), null, null);
         assertThat(submitted.getStatus()).isEqualTo(JobStatus.QUEUED);
 
         Job done = await().atMost(JOB_TIMEOUT).pollInterval(Duration.ofMillis(500))
@@ -244,6 +275,31 @@ class SystemEndToEndTest {
         BufferedImage output = ImageIO.read(jobs.jobResult(done.getId()));
         assertThat(output.getWidth()).isEqualTo(input.getWidth());
         assertThat(output.getHeight()).isEqualTo(input.getHeight());
+
+        // The real worker's events reached the subscribed endpoint (started, succeeded) and the job's callback URL
+        // (its final state), each signed under its own secret.
+        try {
+            WebhookDeliveryPage deliveries = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(
+                    () -> webhooks.listWebhookDeliveries(endpoint.getId(), null, null),
+                    page -> page.getDeliveries().size() == 2 && page.getDeliveries().stream()
+                            .allMatch(d -> d.getStatus() == WebhookDeliveryStatus.SUCCEEDED));
+            assertThat(deliveries.getDeliveries()).extracting(WebhookDelivery::getEventType)
+                    .containsExactlyInAnyOrder("job.started", "job.succeeded");
+            await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 3);
+        } finally {
+            receiver.stop(0);
+        }
+        for (Map<String, String> request : received) {
+            String secret = request.get("path").equals("/callback") ? callbackSecret : endpoint.getSecret();
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            for (String header : List.of("webhook-id", "webhook-timestamp", "webhook-signature")) {
+                headers.put(header, List.of(request.get(header)));
+            }
+            new com.standardwebhooks.Webhook(secret).verify(request.get("body"), headers); // throws when it does not verify
+            assertThat(request.get("body")).contains(done.getId());
+        }
+        assertThat(received).filteredOn(r -> r.get("path").equals("/callback")).singleElement()
+                .satisfies(r -> assertThat(r.get("body")).contains("\"type\":\"job.succeeded\""));
 
         ApiException missing = assertThrows(ApiException.class, () -> jobs.getJob("0190a5b2-7c1e-7d3f-8a2b-1c2d3e4f5a6b"));
         assertThat(missing.getCode()).isEqualTo(404);

@@ -3,6 +3,7 @@ package dev.atelier.gateway.webhooks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One message to one endpoint and what became of it, stored at
@@ -18,6 +19,7 @@ import java.util.List;
 public record WebhookDelivery(String id, String tenant, String endpointId, String url, String eventType, String subject,
         String payload, Status status, List<Attempt> attempts, Instant createdAt, Instant nextAttemptAt) {
 
+    @Schema(name = "WebhookDeliveryStatus")
     public enum Status {
         /** Not delivered yet; an attempt is due at nextAttemptAt. */
         PENDING,
