@@ -11,6 +11,7 @@ import dev.atelier.trainer.loss.LossTerms;
 import dev.atelier.trainer.loss.PerceptualLoss;
 import dev.atelier.trainer.network.NetworkWeights;
 import dev.atelier.trainer.network.TransformerNet;
+import dev.atelier.trainer.network.TransformerNetSpec;
 import dev.atelier.trainer.training.ComputeDevice;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ import java.util.stream.Stream;
  * |c g_content + s g_style + t g_tv| (s, t the network's defaults) is printed, with the terms' values. A loss
  * whose weights leave the reference far from rest trains towards something else.
  *   bench/calibrate-loss.sh --reference NPZ --style PAINTING --photos DIR [--network squeezenet1.1|vgg19_normalised_relu3_1]
- *       [--weights PATH] [--size 256] [--count 4] [--style-size 256]
+ *       [--weights PATH] [--size 256] [--count 4] [--style-size 256] [--init WIDTH: an untrained network instead]
  */
 public class LossCalibration {
     public static void main(String[] args) throws Exception {
@@ -60,7 +61,10 @@ public class LossCalibration {
         try (NDManager manager = device.newManager();
                 LossNetwork network = LossNetworks.load(new LossNetworkSource(o.get("network"), o.get("weights"), null, null),
                         manager)) {
-            TransformerNet net = TransformerNet.fromWeights(NetworkWeights.readNpz(Path.of(o.get("reference")), manager), manager);
+            // --init W: an untrained network of base width W instead, to see whether the loss can start a training.
+            TransformerNet net = o.containsKey("init")
+                    ? TransformerNet.create(new TransformerNetSpec(Integer.parseInt(o.get("init"))), manager)
+                    : TransformerNet.fromWeights(NetworkWeights.readNpz(Path.of(o.get("reference")), manager), manager);
             BufferedImage style = ImageArrays.fitMultipleOf4(ImageArrays.read(Path.of(o.get("style"))),
                     Integer.parseInt(o.get("style-size")));
             var weights = network.defaultWeights();
@@ -88,7 +92,7 @@ public class LossCalibration {
                 }
                 double c = -dot(grads[0], rest) / dot(grads[0], grads[0]);
                 System.out.printf(Locale.ROOT, "%s on %s, %d photos at %d px, style image %s at %s px%n", o.get("network"),
-                        Path.of(o.get("reference")).getFileName(), photos.size(), size, Path.of(o.get("style")).getFileName(),
+                        o.containsKey("init") ? "an untrained width-" + o.get("init") + " network" : Path.of(o.get("reference")).getFileName(), photos.size(), size, Path.of(o.get("style")).getFileName(),
                         o.get("style-size"));
                 System.out.printf(Locale.ROOT, "  at the reference: content %.4f, style %.4f, tv %.5f (defaults: content layer %s, "
                         + "style weight %.1f, tv weight %.1f)%n", values[0], values[1], values[2], weights.contentLayer(), s, tv);
