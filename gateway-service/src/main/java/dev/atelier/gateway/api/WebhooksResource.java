@@ -3,7 +3,6 @@ package dev.atelier.gateway.api;
 import dev.atelier.gateway.auth.Caller;
 import dev.atelier.gateway.problems.Problem;
 import dev.atelier.gateway.problems.ProblemException;
-import dev.atelier.gateway.problems.ProblemType;
 import dev.atelier.gateway.webhooks.WebhookDeliveries;
 import dev.atelier.gateway.webhooks.WebhookEndpoint;
 import dev.atelier.gateway.webhooks.WebhookEndpoints;
@@ -55,7 +54,7 @@ public class WebhooksResource {
     @APIResponse(responseCode = "400", description = "invalid-option (unknown event type, no event types), webhook-url-not-allowed (not https, or a private, loopback or link-local address)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createWebhook(WebhookEndpointRequest body) {
         if (body == null) {
-            throw new ProblemException(ProblemType.INVALID_OPTION, "the JSON body is required").with("field", "url");
+            throw ProblemException.invalidField("url", "the JSON body is required");
         }
         WebhookEndpoint endpoint = endpoints.register(caller.tenant(), body.url(), body.eventTypes(), body.description());
         return Response.status(Response.Status.CREATED).entity(WebhookEndpointView.withSecret(endpoint))

@@ -4,7 +4,6 @@ import dev.atelier.contracts.jobs.JobOptions;
 import dev.atelier.contracts.jobs.OutputFormat;
 import dev.atelier.contracts.models.StyleRef;
 import dev.atelier.gateway.problems.ProblemException;
-import dev.atelier.gateway.problems.ProblemType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -78,6 +77,6 @@ public record JobParameters(StyleRef style, JobOptions options, Instant deadline
     }
 
     static ProblemException invalid(String field, String detail) {
-        return new ProblemException(ProblemType.INVALID_OPTION, detail).with("field", field);
+        return ProblemException.invalidField(field, detail);
     }
 }

@@ -20,6 +20,11 @@ public class ProblemException extends RuntimeException {
         this.type = type;
     }
 
+    /** {@code invalid-option} naming the request field at fault. */
+    public static ProblemException invalidField(String field, String detail) {
+        return new ProblemException(ProblemType.INVALID_OPTION, detail).with("field", field);
+    }
+
     /** Adds an extension member (e.g. the limit that was exceeded); returns this for chaining. */
     public ProblemException with(String name, Object value) {
         extensions.put(name, value);

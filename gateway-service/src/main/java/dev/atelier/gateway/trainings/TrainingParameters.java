@@ -4,7 +4,6 @@ import dev.atelier.contracts.models.ModelManifest;
 import dev.atelier.contracts.training.InvalidTrainingOptionException;
 import dev.atelier.contracts.training.TrainingOptions;
 import dev.atelier.gateway.problems.ProblemException;
-import dev.atelier.gateway.problems.ProblemType;
 
 /**
  * The text fields of {@code POST /v1/styles}, parsed. Absent or blank optional fields take their
@@ -81,6 +80,6 @@ public record TrainingParameters(String styleId, String title, TrainingOptions o
     }
 
     static ProblemException invalid(String field, String detail) {
-        return new ProblemException(ProblemType.INVALID_OPTION, detail).with("field", field);
+        return ProblemException.invalidField(field, detail);
     }
 }

@@ -3,7 +3,6 @@ package dev.atelier.gateway.webhooks;
 import dev.atelier.contracts.jobs.JobIds;
 import dev.atelier.contracts.storage.StorageKeys;
 import dev.atelier.gateway.problems.ProblemException;
-import dev.atelier.gateway.problems.ProblemType;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
@@ -27,10 +26,10 @@ public class WebhookDeliveries {
     public Page list(String tenant, String endpointId, String cursor, Integer limit) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
-            throw invalid("limit", "limit must be between 1 and " + MAX_LIMIT + ", was " + size);
+            throw ProblemException.invalidField("limit", "limit must be between 1 and " + MAX_LIMIT + ", was " + size);
         }
         if (cursor != null && !JobIds.isValid(cursor)) {
-            throw invalid("cursor", "not a cursor this API gave: " + cursor);
+            throw ProblemException.invalidField("cursor", "not a cursor this API gave: " + cursor);
         }
         String after = cursor == null ? null : StorageKeys.webhookDelivery(tenant, endpointId, cursor);
         List<String> keys = store.deliveryKeys(tenant, endpointId, after, size + 1);
@@ -38,7 +37,4 @@ public class WebhookDeliveries {
         return new Page(page, keys.size() > size && !page.isEmpty() ? page.get(page.size() - 1).id() : null);
     }
 
-    private static ProblemException invalid(String field, String detail) {
-        return new ProblemException(ProblemType.INVALID_OPTION, detail).with("field", field);
-    }
 }

@@ -37,18 +37,18 @@ public class WebhookEndpoints {
     public WebhookEndpoint register(String tenant, String url, List<String> eventTypes, String description) {
         checkUrl(url, "url");
         if (eventTypes == null || eventTypes.isEmpty()) {
-            throw invalid("eventTypes", "eventTypes must name at least one of " + new TreeSet<>(WebhookEventTypes.ALL));
+            throw ProblemException.invalidField("eventTypes", "eventTypes must name at least one of " + new TreeSet<>(WebhookEventTypes.ALL));
         }
         for (String type : eventTypes) {
             if (!WebhookEventTypes.ALL.contains(type)) {
-                throw invalid("eventTypes", "unknown event type '" + type + "'; known: " + new TreeSet<>(WebhookEventTypes.ALL));
+                throw ProblemException.invalidField("eventTypes", "unknown event type '" + type + "'; known: " + new TreeSet<>(WebhookEventTypes.ALL));
             }
         }
         if (description != null && description.length() > 200) {
-            throw invalid("description", "description is longer than 200 characters");
+            throw ProblemException.invalidField("description", "description is longer than 200 characters");
         }
         if (store.endpoints(tenant).stream().filter(e -> !e.isCallbacks()).count() >= MAX_ENDPOINTS) {
-            throw invalid("url", "a tenant has at most " + MAX_ENDPOINTS + " endpoints; delete one first");
+            throw ProblemException.invalidField("url", "a tenant has at most " + MAX_ENDPOINTS + " endpoints; delete one first");
         }
         byte[] idBytes = new byte[16];
         random.nextBytes(idBytes);
@@ -96,7 +96,7 @@ public class WebhookEndpoints {
     /** @throws ProblemException {@code webhook-url-not-allowed} naming {@code field} */
     public void checkUrl(String url, String field) {
         if (url == null || url.isBlank()) {
-            throw invalid(field, field + " is required");
+            throw ProblemException.invalidField(field, field + " is required");
         }
         URI uri;
         try {
@@ -125,9 +125,6 @@ public class WebhookEndpoints {
                 .with("field", field);
     }
 
-    private static ProblemException invalid(String field, String detail) {
-        return new ProblemException(ProblemType.INVALID_OPTION, detail).with("field", field);
-    }
 
     private static ProblemException notFound(String endpointId) {
         return new ProblemException(ProblemType.WEBHOOK_NOT_FOUND, "no webhook endpoint " + endpointId);
