@@ -203,12 +203,14 @@ class WebhookDeliveryTest {
     void anEndpointHearsOnlyTheEventTypesItChose() {
         String startedPath = "/" + tenant + "/started";
         String startedId = register(startedPath, "job.started");
+        String succeededId = register("/" + tenant + "/succeeded", "job.succeeded");
         String cancelledId = register("/" + tenant + "/cancelled", "job.cancelled");
 
         String jobId = submit(null);
         worker.run(tenant, jobId, JobStatus.SUCCEEDED);
 
         JsonPath started = awaitDelivery(startedId, "SUCCEEDED");
+        awaitDelivery(succeededId, "SUCCEEDED"); // the job's last event was fanned out: nothing more is coming
         assertThat(started.getString("deliveries[0].eventType")).isEqualTo("job.started");
         assertThat(receiver.at(startedPath)).hasSize(1);
         assertThat(receiver.at(startedPath).get(0).body()).contains("\"status\":\"RUNNING\"");
