@@ -94,7 +94,7 @@ public class LossCalibration {
                 System.out.printf(Locale.ROOT, "%s on %s, %d photos at %d px, style image %s at %s px%n", o.get("network"),
                         o.containsKey("init") ? "an untrained width-" + o.get("init") + " network" : Path.of(o.get("reference")).getFileName(), photos.size(), size, Path.of(o.get("style")).getFileName(),
                         o.get("style-size"));
-                System.out.printf(Locale.ROOT, "  at the reference: content %.4f, style %.4f, tv %.5f (defaults: content layer %s, "
+                System.out.printf(Locale.ROOT, "  at these weights: content %.4f, style %.4f, tv %.5f (defaults: content layer %s, "
                         + "style weight %.1f, tv weight %.1f)%n", values[0], values[1], values[2], weights.contentLayer(), s, tv);
                 System.out.printf(Locale.ROOT, "  |g_content| %.4g, |g_style| %.4g, |g_tv| %.4g, cos(content, style) %.3f%n",
                         norm(grads[0]), norm(grads[1]), norm(grads[2]), dot(grads[0], grads[1]) / norm(grads[0]) / norm(grads[1]));

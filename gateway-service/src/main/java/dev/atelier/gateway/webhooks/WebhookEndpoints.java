@@ -47,7 +47,7 @@ public class WebhookEndpoints {
         if (description != null && description.length() > 200) {
             throw ProblemException.invalidField("description", "description is longer than 200 characters");
         }
-        if (store.endpoints(tenant).stream().filter(e -> !e.isCallbacks()).count() >= MAX_ENDPOINTS) {
+        if (store.endpointIds(tenant).stream().filter(id -> !id.equals(WebhookEndpoint.CALLBACKS)).count() >= MAX_ENDPOINTS) {
             throw ProblemException.invalidField("url", "a tenant has at most " + MAX_ENDPOINTS + " endpoints; delete one first");
         }
         byte[] idBytes = new byte[16];

@@ -95,7 +95,7 @@ public class WebhookFanOut {
                 continue;
             }
             WebhookDelivery delivery = WebhookDelivery.pending(id, tenant, target.endpointId(), target.url(), type, jobId, payload,
-                    Instant.ofEpochMilli(clock.millis()));
+                    clock.instant());
             store.save(delivery);
             store.due(delivery, delivery.nextAttemptAt());
         }

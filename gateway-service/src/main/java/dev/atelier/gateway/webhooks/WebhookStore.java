@@ -37,6 +37,12 @@ public class WebhookStore {
                 .toList();
     }
 
+    /** The ids of a tenant's endpoints, from one listing (no endpoint is read). */
+    public List<String> endpointIds(String tenant) {
+        String prefix = StorageKeys.webhookEndpointsPrefix(tenant);
+        return store.list(prefix).stream().map(key -> key.substring(prefix.length()).replaceFirst("\\.json$", "")).toList();
+    }
+
     public void deleteEndpoint(String tenant, String endpointId) {
         store.delete(StorageKeys.webhookEndpoint(tenant, endpointId));
     }

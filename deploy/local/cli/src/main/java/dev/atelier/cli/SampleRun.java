@@ -45,7 +45,8 @@ final class SampleRun {
             }
         }
         if (published.isEmpty()) {
-            out.println("No style model found (" + options.starterModels() + " is missing). Pass --models-dir DIR or set "
+            out.println("No style model found: " + options.starterModels() + " holds none yet and no models folder was found. "
+                    + "Pass --models-dir DIR or set "
                     + "ATELIER_MODELS_DIR to a folder of ONNX style models; until then no photo can be stylized.");
         }
         return published;
