@@ -17,7 +17,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Where to write the stylized image (.png or .jpg).")
     Path out;
 
-    @Option(names = "--image", description = "Photo to stylize (default: a photo from ../shared/images).")
+    @Option(names = "--image", description = "Photo to stylize (default: samples/astronaut.jpg).")
     Path image;
 
     @Option(names = "--style", description = "Style id, optionally @version (default: candy, else the first registered).")

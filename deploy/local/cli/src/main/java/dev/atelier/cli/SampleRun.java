@@ -64,9 +64,9 @@ final class SampleRun {
                 .orElse(registered.get(0).styleId());
     }
 
-    /** The photo to stylize: the one asked for, else a sample photo from ../shared/images. */
+    /** The photo to stylize: the one asked for, else the repository's sample photo ({@code samples/}). */
     static Path choosePhoto(Path asked, SystemOptions options) {
-        Path photo = asked != null ? asked : options.home().resolve("../shared/images/content/chicago.jpg").normalize();
+        Path photo = asked != null ? asked : options.home().resolve("samples/astronaut.jpg");
         if (!Files.isRegularFile(photo)) {
             throw new IllegalStateException(asked != null ? "no such image: " + photo
                     : "no sample photo at " + photo + "; pass --image PATH");

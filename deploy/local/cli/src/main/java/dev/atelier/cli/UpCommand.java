@@ -19,7 +19,7 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     SystemOptions options;
 
-    @Option(names = "--image", description = "Photo for the sample job (default: a photo from ../shared/images).")
+    @Option(names = "--image", description = "Photo for the sample job (default: samples/astronaut.jpg).")
     Path image;
 
     @Option(names = "--style", description = "Style for the sample job (default: candy, else the first registered).")
