@@ -48,8 +48,8 @@ public interface TrainerConfig {
     @WithDefault("256M")
     io.quarkus.runtime.configuration.MemorySize datasetCache();
 
-    /** Adam's step size. */
-    @WithDefault("0.001")
+    /** Adam's step size ({@code TrainingSettings.DEFAULT_LEARNING_RATE}: why not the usual 1e-3). */
+    @WithDefault("0.005")
     double learningRate();
 
     /**

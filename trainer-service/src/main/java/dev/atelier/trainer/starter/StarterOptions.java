@@ -4,6 +4,7 @@ import dev.atelier.contracts.training.TrainingOptions;
 import dev.atelier.trainer.loss.SqueezeNet;
 import dev.atelier.trainer.loss.Vgg19Relu31;
 import dev.atelier.trainer.training.QualityGate;
+import dev.atelier.trainer.training.TrainingSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ record StarterOptions(Path style, Path photos, Path out, String styleId, String 
               --batch N              crops per step (default 4)
               --image-size N         crop side, a multiple of 4 (default 256)
               --content-weight X --style-weight X --tv-weight X   loss weights (default: the loss network's)
-              --learning-rate X      Adam's step size (default 0.001)
+              --learning-rate X      Adam's step size (default 0.005)
               --seed N               initial weights and crops (default 1)
               --hold-out GLOB        photos (relative paths) to hold out for the quality gate, repeatable
                                      (default: the few with the smallest SHA-256, as ./atelier dataset import does)
@@ -78,7 +79,7 @@ record StarterOptions(Path style, Path photos, Path out, String styleId, String 
         QualityGate.Bounds defaults = QualityGate.Bounds.DEFAULTS;
         return new StarterOptions(style, Path.of(required(values, "photos")), Path.of(required(values, "out")), styleId,
                 values.getOrDefault("title", styleId), values.getOrDefault("credit", ""), training,
-                Float.parseFloat(values.getOrDefault("learning-rate", "0.001")), Long.parseLong(values.getOrDefault("seed", "1")),
+                Float.parseFloat(values.getOrDefault("learning-rate", String.valueOf(TrainingSettings.DEFAULT_LEARNING_RATE))), Long.parseLong(values.getOrDefault("seed", "1")),
                 holdOut,
                 lossNetworkKind(values.getOrDefault("train-with", SqueezeNet.NAME)),
                 network(values.get("squeezenet"), "../shared/models/loss_networks/squeezenet1.1/weights_npy"),

@@ -20,7 +20,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--image", description = "Photo to stylize (default: samples/astronaut.jpg).")
     Path image;
 
-    @Option(names = "--style", description = "Style id, optionally @version (default: candy, else the first registered).")
+    @Option(names = "--style", description = "Style id, optionally @version (default: udnie, else the first registered).")
     String style;
 
     @Override

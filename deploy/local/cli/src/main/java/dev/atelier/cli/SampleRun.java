@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /** The steps {@code up} and {@code demo} share: register the models, then stylize one photo through the API. */
 final class SampleRun {
-    static final String PREFERRED_STYLE = "candy";
+    static final String PREFERRED_STYLE = "udnie";
 
     private SampleRun() {
     }
@@ -52,7 +52,7 @@ final class SampleRun {
         return published;
     }
 
-    /** The style to demonstrate: the one asked for, else candy, else the first registered. */
+    /** The style to demonstrate: the one asked for, else udnie (a starter model), else the first registered. */
     static String chooseStyle(String asked, List<ModelManifest> registered) {
         if (asked != null) {
             return asked;

@@ -22,7 +22,7 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--image", description = "Photo for the sample job (default: samples/astronaut.jpg).")
     Path image;
 
-    @Option(names = "--style", description = "Style for the sample job (default: candy, else the first registered).")
+    @Option(names = "--style", description = "Style for the sample job (default: udnie, else the first registered).")
     String style;
 
     @Override
