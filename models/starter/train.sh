@@ -24,7 +24,7 @@ train() { # id painting title credit [extra options]
 }
 
 styles=("$@")
-[ ${#styles[@]} -gt 0 ] || styles=(udnie great-wave starry-night the-scream shipwreck)
+[ ${#styles[@]} -gt 0 ] || styles=(udnie great-wave the-scream shipwreck)
 for style in "${styles[@]}"; do
   case $style in
     udnie) train udnie udnie.jpg "Udnie" "Francis Picabia, Udnie (1913), public domain" \
@@ -32,7 +32,8 @@ for style in "${styles[@]}"; do
     great-wave) train great-wave great_wave.jpg "The Great Wave" \
       "Katsushika Hokusai, The Great Wave off Kanagawa (c. 1831), public domain" --learning-rate 0.01 ;;
     starry-night) train starry-night starry_night.jpg "The Starry Night" "Vincent van Gogh, The Starry Night (1889), public domain" ;;
-    the-scream) train the-scream the_scream.jpg "The Scream" "Edvard Munch, The Scream (1893), public domain" ;;
+    the-scream) train the-scream the_scream.jpg "The Scream" "Edvard Munch, The Scream (1893), public domain" \
+      --learning-rate 0.003 ;;
     shipwreck) train shipwreck shipwreck.jpg "The Shipwreck of the Minotaur" \
       "J. M. W. Turner, The Shipwreck of the Minotaur (c. 1810), public domain" ;;
     *) echo "unknown style $style" >&2; exit 2 ;;
