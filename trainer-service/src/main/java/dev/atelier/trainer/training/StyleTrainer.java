@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -34,7 +35,8 @@ import java.util.function.BooleanSupplier;
  */
 public final class StyleTrainer implements AutoCloseable {
     private static final String CHECKPOINT_MAGIC = "atelier-style-trainer-checkpoint";
-    private static final int CHECKPOINT_FORMAT = 1;
+    /** 2 adds the gradient clipper's state; format 1 checkpoints still load (the clipper then starts afresh). */
+    private static final int CHECKPOINT_FORMAT = 2;
 
     private final TrainingSettings settings;
     private final ContentSource content;
@@ -44,6 +46,7 @@ public final class StyleTrainer implements AutoCloseable {
     private NDManager netManager;
     private TransformerNet net;
     private AdamOptimizer optimizer;
+    private GradientClipper clipper = new GradientClipper();
     private int completed;
     private int skippedInARow;
     private int skippedTotal;
@@ -108,7 +111,7 @@ public final class StyleTrainer implements AutoCloseable {
             }
             // PyTorch's CPU backward now and then yields NaN gradients from a finite loss (seen on 2 threads, not
             // reproducible on the same weights and batch); one such update would turn every weight into NaN.
-            updated = Float.isFinite(values.total()) && gradientsFinite();
+            updated = Float.isFinite(values.total()) && Float.isFinite(clipper.clip(gradients()));
             if (updated) {
                 optimizer.update(net.parameterArrays());
                 skippedInARow = 0;
@@ -129,14 +132,13 @@ public final class StyleTrainer implements AutoCloseable {
         return skippedTotal;
     }
 
-    /** One finiteness check over every gradient: their absolute sums, summed, are finite only if each is. */
-    private boolean gradientsFinite() {
-        NDArray sum = null;
-        for (NDArray parameter : net.parameterArrays().values()) {
-            NDArray part = parameter.getGradient().abs().sum();
-            sum = sum == null ? part : sum.add(part);
-        }
-        return sum == null || Float.isFinite(sum.getFloat());
+    /** Steps whose gradients were scaled down by the {@link GradientClipper} (this process only). */
+    public int clippedSteps() {
+        return clipper.clippedSteps();
+    }
+
+    private List<NDArray> gradients() {
+        return net.parameterArrays().values().stream().map(NDArray::getGradient).toList();
     }
 
     /** Overwrites (rather than subtracts, which keeps NaN) every gradient with zeros. */
@@ -157,6 +159,8 @@ public final class StyleTrainer implements AutoCloseable {
         data.writeInt(net.spec().baseWidth());
         data.writeInt(completed);
         data.writeInt(optimizer.updates());
+        data.writeFloat(clipper.average());
+        data.writeInt(clipper.seen());
         NDList arrays = new NDList();
         net.parameterArrays().forEach((name, array) -> arrays.add(named("param/" + name, array)));
         optimizer.means().forEach((name, array) -> arrays.add(named("adam.m/" + name, array)));
@@ -176,8 +180,9 @@ public final class StyleTrainer implements AutoCloseable {
      */
     public void restore(InputStream in) throws IOException {
         DataInputStream data = new DataInputStream(in);
-        if (!CHECKPOINT_MAGIC.equals(data.readUTF()) || data.readInt() != CHECKPOINT_FORMAT) {
-            throw new IOException("not a style-trainer checkpoint of format " + CHECKPOINT_FORMAT);
+        int format = CHECKPOINT_MAGIC.equals(data.readUTF()) ? data.readInt() : -1;
+        if (format != 1 && format != CHECKPOINT_FORMAT) {
+            throw new IOException("not a style-trainer checkpoint of format 1 or " + CHECKPOINT_FORMAT);
         }
         int width = data.readInt();
         if (width != settings.baseWidth()) {
@@ -185,6 +190,10 @@ public final class StyleTrainer implements AutoCloseable {
         }
         int steps = data.readInt();
         int updates = data.readInt();
+        GradientClipper restoredClipper = new GradientClipper();
+        if (format >= 2) {
+            restoredClipper.restore(data.readFloat(), data.readInt());
+        }
         NDManager restored = manager.newSubManager();
         try {
             Map<String, NDArray> params = new LinkedHashMap<>();
@@ -208,6 +217,7 @@ public final class StyleTrainer implements AutoCloseable {
             netManager = restored;
             net = restoredNet;
             optimizer = restoredOptimizer;
+            clipper = restoredClipper;
             completed = steps;
         } catch (IOException | RuntimeException e) {
             restored.close();
