@@ -79,7 +79,8 @@ record StarterOptions(Path style, Path photos, Path out, String styleId, String 
         QualityGate.Bounds defaults = QualityGate.Bounds.DEFAULTS;
         return new StarterOptions(style, Path.of(required(values, "photos")), Path.of(required(values, "out")), styleId,
                 values.getOrDefault("title", styleId), values.getOrDefault("credit", ""), training,
-                Float.parseFloat(values.getOrDefault("learning-rate", String.valueOf(TrainingSettings.DEFAULT_LEARNING_RATE))), Long.parseLong(values.getOrDefault("seed", "1")),
+                Float.parseFloat(values.getOrDefault("learning-rate", String.valueOf(TrainingSettings.DEFAULT_LEARNING_RATE))),
+                Long.parseLong(values.getOrDefault("seed", "1")),
                 holdOut,
                 lossNetworkKind(values.getOrDefault("train-with", SqueezeNet.NAME)),
                 network(values.get("squeezenet"), "../shared/models/loss_networks/squeezenet1.1/weights_npy"),

@@ -132,11 +132,6 @@ public final class StyleTrainer implements AutoCloseable {
         return skippedTotal;
     }
 
-    /** Steps whose gradients were scaled down by the {@link GradientClipper} (this process only). */
-    public int clippedSteps() {
-        return clipper.clippedSteps();
-    }
-
     private List<NDArray> gradients() {
         return net.parameterArrays().values().stream().map(NDArray::getGradient).toList();
     }
