@@ -32,8 +32,7 @@ for style in "${styles[@]}"; do
     great-wave) train great-wave great_wave.jpg "The Great Wave" \
       "Katsushika Hokusai, The Great Wave off Kanagawa (c. 1831), public domain" --learning-rate 0.01 ;;
     starry-night) train starry-night starry_night.jpg "The Starry Night" "Vincent van Gogh, The Starry Night (1889), public domain" ;;
-    the-scream) train the-scream the_scream.jpg "The Scream" "Edvard Munch, The Scream (1893), public domain" \
-      --learning-rate 0.003 ;;
+    the-scream) train the-scream the_scream.jpg "The Scream" "Edvard Munch, The Scream (1893), public domain" ;;
     shipwreck) train shipwreck shipwreck.jpg "The Shipwreck of the Minotaur" \
       "J. M. W. Turner, The Shipwreck of the Minotaur (c. 1810), public domain" ;;
     *) echo "unknown style $style" >&2; exit 2 ;;
