@@ -164,7 +164,7 @@ class SystemEndToEndTest {
     @Order(3)
     void aStyleTrainedThroughTheApiIsPublishedAndServesJobsOnItsNewVersion() throws Exception {
         Path painting = shared.resolve("images/style/great_wave.jpg");
-        assumeTrue(Files.isDirectory(squeezeNet()) && Files.isRegularFile(vgg()) && Files.isRegularFile(painting),
+        assumeTrue(lossNetworksPresent() && Files.isRegularFile(painting),
                 "skipped: needs the loss networks under " + shared.resolve("models/loss_networks") + " and " + painting);
         importDataset();
 
@@ -326,7 +326,7 @@ class SystemEndToEndTest {
      */
     private static Map<String, String> trainerConfig() {
         Map<String, String> config = new LinkedHashMap<>();
-        if (Files.exists(squeezeNet()) && Files.exists(vgg())) {
+        if (lossNetworksPresent()) {
             config.put("atelier.trainer.loss-network.location", squeezeNet().toAbsolutePath().toString());
             config.put("atelier.trainer.judge-network.location", vgg().toAbsolutePath().toString());
         }
@@ -339,6 +339,10 @@ class SystemEndToEndTest {
         config.put("atelier.trainer.quality.max-photo-style-ratio", "100");
         config.put("atelier.trainer.quality.max-content-ratio", "100");
         return config;
+    }
+
+    private static boolean lossNetworksPresent() {
+        return Files.isDirectory(squeezeNet()) && Files.isRegularFile(vgg());
     }
 
     private static Path squeezeNet() {

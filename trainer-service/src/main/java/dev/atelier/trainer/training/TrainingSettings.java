@@ -19,7 +19,8 @@ public record TrainingSettings(int baseWidth, int steps, int batchSize, float le
     public static final int DEFAULT_BATCH = 4;
     /**
      * Higher than the 1e-3 of long GPU runs: on CPU a training gets about 1000 steps of 2 crops, and at 1e-3 the
-     * style loss stalls after about 100 of them (measured with udnie and the great wave; trainer-service/README.md).
+     * style loss stalls after about 100 of them (measured with udnie: 2.2 at step 100 and at step 800;
+     * trainer-service/README.md).
      */
     public static final float DEFAULT_LEARNING_RATE = 5e-3f;
     public static final int DEFAULT_STYLE_SIZE = 256;

@@ -17,6 +17,8 @@ import dev.atelier.trainer.onnx.ParityReport;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +143,43 @@ class StyleTrainerTest {
                 assertThat(after).isLessThan(1e-5f);
             }
         }
+    }
+
+    @Test
+    void aCheckpointOfTheFormatBeforeTheGradientClipperStillLoads() throws Exception {
+        try (StyleTrainer a = new StyleTrainer(settings(10), lossNetwork, style, source(5), ComputeDevice.cpu())) {
+            for (int i = 0; i < 2; i++) {
+                a.step();
+            }
+            ByteArrayOutputStream checkpoint = new ByteArrayOutputStream();
+            a.saveCheckpoint(checkpoint);
+
+            TrainingSettings other = new TrainingSettings(8, 10, 2, 1e-2f, 128, null, 99L);
+            try (StyleTrainer b = new StyleTrainer(other, lossNetwork, style, source(5), ComputeDevice.cpu())) {
+                b.restore(new ByteArrayInputStream(asFormat1(checkpoint.toByteArray())));
+                assertThat(b.completedSteps()).isEqualTo(2);
+                assertThat(maxDiff(a, b)).isZero();
+                assertThat(b.step().updated()).isTrue();
+            }
+        }
+    }
+
+    /** Format 1 is format 2 without the clipper's average and count after the update count. */
+    private static byte[] asFormat1(byte[] format2) throws Exception {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(format2));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeUTF(in.readUTF());
+        assertThat(in.readInt()).isEqualTo(2);
+        out.writeInt(1);
+        for (int i = 0; i < 3; i++) {
+            out.writeInt(in.readInt()); // width, completed steps, Adam's updates
+        }
+        in.readFloat();
+        in.readInt();
+        in.transferTo(out);
+        out.flush();
+        return bytes.toByteArray();
     }
 
     @Test
