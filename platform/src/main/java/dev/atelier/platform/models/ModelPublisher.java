@@ -15,13 +15,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
  * Publishes a model as a new version of a style: {@code model.onnx} and the preview first, then
  * {@code manifest.json}, then the manifest on {@code atelier.models}, whose latest value per style
- * every gateway and worker treats as current. Publishing the same bytes as the latest version again
- * re-announces that version instead of creating a new one, so registration can be repeated safely.
+ * every gateway and worker treats as current. Publishing the same bytes and title as a stored version again
+ * re-announces that version (it becomes current again) instead of creating a new one, so registration can be
+ * repeated safely: the same file is always the same version.
  */
 public final class ModelPublisher {
     private static final Logger LOG = Logger.getLogger(ModelPublisher.class);
@@ -55,10 +57,10 @@ public final class ModelPublisher {
                     + (latest.get().owner() == null ? "every tenant" : "another tenant") + "; it takes no version from "
                     + (owner == null ? "an operator" : "tenant " + owner));
         }
+        Optional<ModelManifest> same = latest.isEmpty() ? Optional.empty() : storedVersion(styleId, sha256, title);
         ModelManifest manifest;
-        if (latest.isPresent() && latest.get().sha256().equals(sha256) && latest.get().title().equals(title)
-                && Objects.equals(latest.get().owner(), owner)) {
-            manifest = latest.get();
+        if (same.isPresent()) {
+            manifest = same.get();
             LOG.infof("%s@%d already holds this model; announcing it again", styleId, manifest.version());
         } else {
             int version = latest.map(m -> m.version() + 1).orElse(1);
@@ -98,12 +100,24 @@ public final class ModelPublisher {
 
     /** The highest stored version of a style, read from the store (the source of truth for versions). */
     public Optional<ModelManifest> latestVersion(String styleId) {
+        return versions(styleId).max(Comparator.naturalOrder())
+                .flatMap(version -> store.getJson(StorageKeys.manifest(styleId, version), ModelManifest.class));
+    }
+
+    /** The newest stored version with these bytes and this title, if any. */
+    private Optional<ModelManifest> storedVersion(String styleId, String sha256, String title) {
+        return versions(styleId).sorted(Comparator.reverseOrder())
+                .map(version -> store.getJson(StorageKeys.manifest(styleId, version), ModelManifest.class))
+                .flatMap(Optional::stream)
+                .filter(m -> m.sha256().equals(sha256) && m.title().equals(title))
+                .findFirst();
+    }
+
+    private Stream<Integer> versions(String styleId) {
         return store.list(StorageKeys.modelsPrefix(styleId)).stream()
                 .map(VERSION_KEY::matcher)
                 .filter(Matcher::matches)
-                .map(m -> Integer.parseInt(m.group(1)))
-                .max(Comparator.naturalOrder())
-                .flatMap(version -> store.getJson(StorageKeys.manifest(styleId, version), ModelManifest.class));
+                .map(m -> Integer.parseInt(m.group(1)));
     }
 
     static String sha256(byte[] content) {

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The steps {@code up} and {@code demo} share: register the models, then stylize one photo through the API. */
 final class SampleRun {
@@ -22,7 +24,8 @@ final class SampleRun {
 
     /**
      * Registers the project's starter models ({@code models/starter}, trained by its own trainer), then the models
-     * of the configured folder, if any: a style in both ends up served by the folder's model.
+     * of the configured folder, if any. A folder's model never takes a starter model's id: it is registered under
+     * the id its whole file name gives ({@code udnie_nc16.onnx} as {@code udnie-nc16}), and the line says so.
      */
     static List<ModelManifest> registerModels(SystemOptions options, Stack stack, PrintStream out) throws Exception {
         List<ModelManifest> published = new ArrayList<>();
@@ -32,10 +35,11 @@ final class SampleRun {
                 out.println("Registering the starter models of " + starter + " ...");
                 published.addAll(registration.registerFolder(starter));
             }
+            Set<String> starterIds = published.stream().map(ModelManifest::styleId).collect(Collectors.toSet());
             Optional<Path> folder = options.modelsDir();
             if (folder.isPresent() && Files.isDirectory(folder.get())) {
                 out.println("Registering the models of " + folder.get() + " ...");
-                List<ModelManifest> more = registration.registerFolder(folder.get());
+                List<ModelManifest> more = registration.registerFolder(folder.get(), starterIds);
                 if (more.isEmpty()) {
                     out.println("The models folder " + folder.get() + " holds no .onnx file.");
                 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -44,10 +45,33 @@ public final class ModelFolder {
 
     /** The style a file serves, named after it. */
     public static Entry entry(Path file) {
-        String base = file.getFileName().toString().replaceFirst("\\.onnx$", "").replaceFirst("_nc\\d+$", "");
-        String words = base.replaceAll("([a-z])([A-Z])", "$1 $2").replaceAll("[_-]+", " ").trim();
-        String styleId = words.toLowerCase(Locale.ROOT).replace(' ', '-');
-        return new Entry(styleId, title(words), file);
+        String words = words(file.getFileName().toString().replaceFirst("\\.onnx$", "").replaceFirst("_nc\\d+$", ""));
+        return new Entry(styleId(words), title(words), file);
+    }
+
+    /**
+     * The entry itself when its id is free, else one named after the whole file name, suffix included
+     * ({@code udnie_nc16.onnx}: {@code udnie-nc16}), else that id with {@code -2}, {@code -3} ... until free.
+     */
+    public static Entry avoiding(Entry entry, Set<String> taken) {
+        if (!taken.contains(entry.styleId())) {
+            return entry;
+        }
+        String words = words(entry.file().getFileName().toString().replaceFirst("\\.onnx$", ""));
+        String id = styleId(words);
+        String candidate = id;
+        for (int n = 2; taken.contains(candidate); n++) {
+            candidate = id + "-" + n;
+        }
+        return new Entry(candidate, title(words), entry.file());
+    }
+
+    private static String words(String base) {
+        return base.replaceAll("([a-z])([A-Z])", "$1 $2").replaceAll("[_-]+", " ").trim();
+    }
+
+    private static String styleId(String words) {
+        return words.toLowerCase(Locale.ROOT).replace(' ', '-');
     }
 
     private static String title(String words) {

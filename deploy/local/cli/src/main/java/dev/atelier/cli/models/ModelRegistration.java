@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Registers ONNX files (one, or every model of a folder, see {@link ModelFolder}) as the current version of
@@ -51,8 +52,18 @@ public final class ModelRegistration implements AutoCloseable {
     }
 
     public List<ModelManifest> registerFolder(Path folder) throws IOException {
+        return registerFolder(folder, Set.of());
+    }
+
+    /** As {@link #registerFolder(Path)}, keeping off the given ids (see {@link ModelFolder#avoiding}). */
+    public List<ModelManifest> registerFolder(Path folder, Set<String> takenIds) throws IOException {
         List<ModelManifest> published = new ArrayList<>();
-        for (ModelFolder.Entry entry : ModelFolder.scan(folder)) {
+        for (ModelFolder.Entry found : ModelFolder.scan(folder)) {
+            ModelFolder.Entry entry = ModelFolder.avoiding(found, takenIds);
+            if (!entry.styleId().equals(found.styleId())) {
+                out.printf("  %s: '%s' is a starter model's id, so this file serves '%s'%n", found.file().getFileName(),
+                        found.styleId(), entry.styleId());
+            }
             published.add(register(entry.file(), entry.styleId(), entry.title()));
         }
         return published;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,5 +26,18 @@ class ModelFolderTest {
                 new ModelFolder.Entry("candy", "Candy", folder.resolve("nc16/candy_nc16.onnx")),
                 new ModelFolder.Entry("rain-princess", "Rain Princess", folder.resolve("nc16/rain-princess_nc16.onnx")),
                 new ModelFolder.Entry("starry-night", "Starry Night", folder.resolve("StarryNight.onnx")));
+    }
+
+    @Test
+    void aModelNeverTakesAStarterModelsId() {
+        Path reference = Path.of("models/udnie_nc16.onnx");
+        ModelFolder.Entry found = ModelFolder.entry(reference);
+        assertThat(found.styleId()).isEqualTo("udnie");
+
+        assertThat(ModelFolder.avoiding(found, Set.of("candy"))).isEqualTo(found);
+        assertThat(ModelFolder.avoiding(found, Set.of("udnie")))
+                .isEqualTo(new ModelFolder.Entry("udnie-nc16", "Udnie Nc16", reference));
+        assertThat(ModelFolder.avoiding(ModelFolder.entry(Path.of("udnie.onnx")), Set.of("udnie", "udnie-2")).styleId())
+                .isEqualTo("udnie-3");
     }
 }
