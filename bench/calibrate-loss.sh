@@ -5,6 +5,7 @@
 # network's weights from ../shared/models/loss_networks; says so and stops when they are absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export ONEDNN_MAX_CPU_ISA=${ONEDNN_MAX_CPU_ISA:-AVX2} # trainer-service/README.md
 shared=../shared
 args=(--reference $shared/models/fast_neural_style/pytorch_nc16/udnie_nc16.npz --style $shared/images/style/udnie.jpg
   --photos $shared/images/content)

@@ -5,6 +5,7 @@
 # Reads SqueezeNet from ../shared/models/loss_networks (or --loss-network PATH); says so and stops without it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export ONEDNN_MAX_CPU_ISA=${ONEDNN_MAX_CPU_ISA:-AVX2} # trainer-service/README.md
 args=()
 threads=()
 while [ $# -gt 0 ]; do

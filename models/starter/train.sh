@@ -10,7 +10,7 @@ photos=${1:?usage: models/starter/train.sh PHOTOS_DIR OUT_DIR [STYLE ...]}
 out=${2:?usage: models/starter/train.sh PHOTOS_DIR OUT_DIR [STYLE ...]}
 shift 2
 paintings=../shared/images/style
-# One PyTorch thread: PyTorch 2.7.1's CPU backward with two threads now and then gives NaN gradients.
+# One PyTorch thread per training, so two trainings share the two cores.
 export OMP_NUM_THREADS=1 JAVA_TOOL_OPTIONS="-Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1"
 # 1000 steps of 2 crops at the trainer's default learning rate (0.005): about 30 minutes per style on one free
 # core of the build machines.

@@ -338,6 +338,7 @@ class SystemEndToEndTest {
         config.put("atelier.trainer.quality.max-style-ratio", "100");
         config.put("atelier.trainer.quality.max-photo-style-ratio", "100");
         config.put("atelier.trainer.quality.max-content-ratio", "100");
+        config.put("atelier.trainer.quality.max-trade-off", "10000");
         return config;
     }
 

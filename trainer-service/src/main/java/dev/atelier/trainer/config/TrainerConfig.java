@@ -53,6 +53,13 @@ public interface TrainerConfig {
     double learningRate();
 
     /**
+     * Steps, counted in a training's steps, that first train the network to give the photo back (pixel error only),
+     * before the perceptual loss takes over; 0 for none.
+     */
+    @WithDefault("0")
+    int warmUpSteps();
+
+    /**
      * Where downloaded loss-network weights are kept, one folder per sha256, so each URL is fetched once.
      * Defaults to {@code atelier-trainer} under {@code java.io.tmpdir}.
      */
@@ -103,6 +110,13 @@ public interface TrainerConfig {
         /** Highest held-out content loss as a multiple of an untrained network's (catches a diverged network). */
         @WithDefault("8")
         double maxContentRatio();
+
+        /**
+         * Highest content ratio (to an untrained network's) times style ratio (to the photos'): how much of the photo
+         * a model may give up for the style it gets (QualityGate.Bounds).
+         */
+        @WithDefault("0.33")
+        double maxTradeOff();
 
         /**
          * Longest side at which held-out photos are judged, checked for export parity and previewed. The default bounds

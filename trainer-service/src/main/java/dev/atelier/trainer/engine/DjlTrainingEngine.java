@@ -11,6 +11,7 @@ import dev.atelier.trainer.loss.LossWeights;
 import dev.atelier.trainer.training.ComputeDevice;
 import dev.atelier.trainer.training.PrefetchingContentSource;
 import dev.atelier.trainer.training.RandomCropSource;
+import dev.atelier.trainer.training.GuardedStep;
 import dev.atelier.trainer.training.StepReport;
 import dev.atelier.trainer.training.StyleTrainer;
 import dev.atelier.trainer.training.TrainingSettings;
@@ -35,8 +36,6 @@ import org.jboss.logging.Logger;
 @Singleton
 public class DjlTrainingEngine implements TrainingEngine {
     private static final Logger LOG = Logger.getLogger(DjlTrainingEngine.class);
-    /** A few skipped steps are noise (see StyleTrainer#step); this many in a row is a training that diverged. */
-    static final int MAX_SKIPPED_IN_A_ROW = 5;
 
     private final EngineSettings settings;
     private final String producerVersion;
@@ -98,7 +97,7 @@ public class DjlTrainingEngine implements TrainingEngine {
                 PrefetchingContentSource content = new PrefetchingContentSource(new RandomCropSource(photos.trainCount(),
                         photos.train(), options.imageSize(), RandomCropSource.DEFAULT_MIN_SCALE, contentSeed(plan.seed(), resumeAt)));
                 StyleTrainer trainer = new StyleTrainer(trainingSettings(options, loss.defaultWeights(), settings.learningRate(),
-                        plan.seed()), loss, plan.styleImage(), content, device)) {
+                        plan.seed(), settings.warmUpSteps()), loss, plan.styleImage(), content, device)) {
             if (checkpoint.isPresent()) {
                 trainer.restore(new ByteArrayInputStream(checkpoint.get().state()));
             }
@@ -110,7 +109,7 @@ public class DjlTrainingEngine implements TrainingEngine {
                 StepReport report = trainer.step();
                 int step = report.step();
                 LOG.debugf("training %s: %s", plan.trainingId(), report);
-                if (report.skippedInARow() >= MAX_SKIPPED_IN_A_ROW) {
+                if (report.skippedInARow() >= GuardedStep.MAX_SKIPPED_IN_A_ROW) {
                     throw new TrainingFailure(TrainingFailure.DIVERGED, "the loss or its gradients were not finite in "
                             + report.skippedInARow() + " steps in a row, up to step " + step + " (" + report.losses()
                             + "): lower the learning rate (atelier.trainer.learning-rate) or the loss weights");
@@ -133,14 +132,15 @@ public class DjlTrainingEngine implements TrainingEngine {
     }
 
     /** The client's options as the trainer's settings: loss weights it leaves out are the loss network's defaults. */
-    static TrainingSettings trainingSettings(TrainingOptions options, LossWeights defaults, float learningRate, long seed) {
+    static TrainingSettings trainingSettings(TrainingOptions options, LossWeights defaults, float learningRate, long seed,
+            int warmUpSteps) {
         LossWeights weights = defaults.withWeights(
                 options.contentWeight() == null ? defaults.contentWeight() : options.contentWeight().floatValue(),
                 options.styleWeight() == null ? defaults.styleWeight() : options.styleWeight().floatValue(),
                 options.tvWeight() == null ? defaults.tvWeight() : options.tvWeight().floatValue());
         // The style image at the crop side: its strokes keep the scale the network sees them at.
         return new TrainingSettings(options.width(), options.steps(), options.batchSize(), learningRate, options.imageSize(),
-                weights, seed);
+                weights, seed, Math.min(warmUpSteps, options.steps()));
     }
 
     /** A resumed training draws other crops than the first attempt did from the checkpoint on, but reproducibly. */

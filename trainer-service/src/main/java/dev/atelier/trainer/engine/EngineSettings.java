@@ -17,9 +17,10 @@ import java.util.Locale;
  * @param learningRate Adam's step size
  * @param bounds the quality gate's bounds
  * @param maxSide longest side at which held-out photos are judged, checked for parity and previewed
+ * @param warmUpSteps steps that first train the network to give the photo back ({@code TrainingSettings})
  */
 public record EngineSettings(Network lossNetwork, Network judgeNetwork, Path dataDir, float learningRate,
-        QualityGate.Bounds bounds, int maxSide) {
+        QualityGate.Bounds bounds, int maxSide, int warmUpSteps) {
 
     /**
      * One loss network's weights.
@@ -33,10 +34,16 @@ public record EngineSettings(Network lossNetwork, Network judgeNetwork, Path dat
     }
 
     public EngineSettings {
-        if (maxSide < 16 || !(learningRate > 0)) {
-            throw new IllegalArgumentException("max side must be at least 16 and the learning rate > 0, got " + maxSide
-                    + " and " + learningRate);
+        if (maxSide < 16 || !(learningRate > 0) || warmUpSteps < 0) {
+            throw new IllegalArgumentException("max side must be at least 16, the learning rate > 0 and the warm-up steps"
+                    + " >= 0, got " + maxSide + ", " + learningRate + " and " + warmUpSteps);
         }
+    }
+
+    /** Without a warm-up. */
+    public EngineSettings(Network lossNetwork, Network judgeNetwork, Path dataDir, float learningRate,
+            QualityGate.Bounds bounds, int maxSide) {
+        this(lossNetwork, judgeNetwork, dataDir, learningRate, bounds, maxSide, 0);
     }
 
     public static EngineSettings of(TrainerConfig config) {
@@ -50,8 +57,8 @@ public record EngineSettings(Network lossNetwork, Network judgeNetwork, Path dat
                 config.dataDir().orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "atelier-trainer")),
                 (float) config.learningRate(),
                 new QualityGate.Bounds(config.quality().maxStyleRatio(), config.quality().maxPhotoStyleRatio(),
-                        config.quality().maxContentRatio()),
-                config.quality().maxSide());
+                        config.quality().maxContentRatio(), config.quality().maxTradeOff()),
+                config.quality().maxSide(), config.warmUpSteps());
     }
 
     /** The judge by default: the other of the two networks there are weights for. */

@@ -2,6 +2,7 @@ package dev.atelier.trainer.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import dev.atelier.trainer.network.Scalars;
 
 /** Gram matrices of feature maps, normalised by the map size as in Johnson et al. (and pytorch/examples). */
 public final class Gram {
@@ -15,6 +16,6 @@ public final class Gram {
         long c = s.get(1);
         long hw = s.get(2) * s.get(3);
         NDArray f = features.reshape(n, c, hw);
-        return f.batchMatMul(f.transpose(0, 2, 1)).div((float) (c * hw));
+        return Scalars.dividedBy(f.batchMatMul(f.transpose(0, 2, 1)), (float) (c * hw));
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.atelier.trainer.network.Scalars;
 
 /**
  * The perceptual loss of Johnson et al. over a {@link LossNetwork}: style as Gram matrices of several layers,
@@ -81,16 +82,16 @@ public final class PerceptualLoss implements AutoCloseable {
         NDArray style = null;
         for (Map.Entry<String, Float> layer : weights.styleLayers().entrySet()) {
             NDArray diff = Gram.of(features.get(layer.getKey())).sub(styleGrams.get(layer.getKey()));
-            NDArray term = diff.square().sum().div(styleNorms.get(layer.getKey()) * batch).mul(layer.getValue());
+            NDArray term = Scalars.times(diff.square().sum(), layer.getValue() / (styleNorms.get(layer.getKey()) * batch));
             style = style == null ? term : style.add(term);
         }
         NDArray target = contentTarget;
         float contentNorm = target.square().sum().getFloat();
-        NDArray content = features.get(weights.contentLayer()).sub(target).square().sum().div(contentNorm);
-        NDArray tv = totalVariation(stylised.div(255f));
+        NDArray content = Scalars.dividedBy(features.get(weights.contentLayer()).sub(target).square().sum(), contentNorm);
+        NDArray tv = totalVariation(Scalars.dividedBy(stylised, 255f));
 
-        NDArray total = style.mul(weights.styleWeight()).add(content.mul(weights.contentWeight()))
-                .add(tv.mul(weights.tvWeight()));
+        NDArray total = Scalars.times(style, weights.styleWeight()).add(Scalars.times(content, weights.contentWeight()))
+                .add(Scalars.times(tv, weights.tvWeight()));
         return new LossTerms(style, content, tv, total);
     }
 

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.atelier.trainer.network.Scalars;
 
 /**
  * VGG-19 up to relu3_1, "normalised" by Gatys et al., in the encoder layout of Li et al.'s WCT: a 1x1
@@ -62,7 +63,7 @@ public final class Vgg19Relu31 implements LossNetwork {
         LossNetwork.checkTaps(this, taps);
         int deepest = taps.stream().mapToInt(LAYERS::indexOf).max().orElse(-1);
         Map<String, NDArray> out = new LinkedHashMap<>();
-        NDArray x = NnOps.conv(images.div(255f), arrays.get("preprocess.weight"), arrays.get("preprocess.bias"), 1);
+        NDArray x = NnOps.conv(Scalars.dividedBy(images, 255f), arrays.get("preprocess.weight"), arrays.get("preprocess.bias"), 1);
         for (int i = 0; i <= deepest; i++) {
             String layer = LAYERS.get(i);
             if (layer.equals("relu2_1") || layer.equals("relu3_1")) {

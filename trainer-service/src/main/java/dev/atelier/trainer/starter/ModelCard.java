@@ -77,6 +77,8 @@ final class ModelCard {
                 .append(row("loss weights (content, style, tv)", weight(t.contentWeight()) + ", " + weight(t.styleWeight()) + ", "
                         + weight(t.tvWeight())))
                 .append(row("learning rate, seed", options.learningRate() + ", " + options.seed()))
+                .append(row("warm-up", options.warmUpSteps() == 0 ? "none"
+                        : "the first " + options.warmUpSteps() + " steps trained to give the photo back (pixel error)"))
                 .append(row("loss network, judge", options.trainWith() + " (" + weights(options.lossNetwork())
                         + "), " + options.judgeKind() + " (" + weights(options.judgeNetwork()) + ")"))
                 .append(row("photos", trainPhotos + " to train on from `" + options.photos().getFileName() + "`, held out: " + heldOut))
@@ -95,8 +97,9 @@ final class ModelCard {
     private String gate() {
         var b = options.bounds();
         return String.format(Locale.ROOT, "Quality gate bounds: style at most %.3f of an untrained network's and %.3f of the "
-                + "photos', content at most %.3f times an untrained network's, under both networks.%s%n", b.maxStyleRatio(),
-                b.maxPhotoStyleRatio(), b.maxContentRatio(), options.relaxedBounds()
+                + "photos', content at most %.3f times an untrained network's, and the content ratio times the photo style "
+                + "ratio at most %.3f, under both networks.%s%n", b.maxStyleRatio(), b.maxPhotoStyleRatio(), b.maxContentRatio(),
+                b.maxTradeOff(), options.relaxedBounds()
                         ? " **These are relaxed from the defaults: do not ship this model as a starter.**" : "");
     }
 

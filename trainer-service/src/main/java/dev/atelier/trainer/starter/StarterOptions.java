@@ -18,7 +18,7 @@ import java.util.Set;
 record StarterOptions(Path style, Path photos, Path out, String styleId, String title, String credit,
         TrainingOptions training, float learningRate, long seed, List<String> holdOut, String trainWith,
         String squeezeNet, String vgg, int maxSide, QualityGate.Bounds bounds, int checkpointEvery, int previewEvery, int logEvery,
-        Path reference) {
+        Path reference, int warmUpSteps) {
 
     static final String USAGE = """
             usage: ./atelier train-starter --style PAINTING --photos DIR --out DIR [options]
@@ -31,6 +31,7 @@ record StarterOptions(Path style, Path photos, Path out, String styleId, String 
               --image-size N         crop side, a multiple of 4 (default 256)
               --content-weight X --style-weight X --tv-weight X   loss weights (default: the loss network's)
               --learning-rate X      Adam's step size (default 0.005)
+              --warm-up-steps N      first train the network to give the photo back for N of the steps (default 0)
               --seed N               initial weights and crops (default 1)
               --hold-out GLOB        photos (relative paths) to hold out for the quality gate, repeatable
                                      (default: the few with the smallest SHA-256, as ./atelier dataset import does)
@@ -40,8 +41,8 @@ record StarterOptions(Path style, Path photos, Path out, String styleId, String 
               --vgg PATH             the partial VGG-19 (default: ../shared/models/loss_networks/
                                      vgg19_normalised_relu3_1/vgg19_normalised_relu3_1.npz)
               --max-side N           longest side of held-out photos when judged (default 384)
-              --max-style-ratio X --max-photo-style-ratio X --max-content-ratio X
-                                     quality gate bounds (default 0.5, 0.8, 8: relaxing them is written on the card)
+              --max-style-ratio X --max-photo-style-ratio X --max-content-ratio X --max-trade-off X
+                                     quality gate bounds (default 0.5, 0.8, 8, 0.33: relaxing them is written on the card)
               --checkpoint-every N   steps between checkpoints in OUT/checkpoint (default 200); run again to resume
               --preview-every N      steps between previews in OUT/previews (default 500)
               --log-every N          steps between progress lines (default 10)
@@ -53,7 +54,7 @@ record StarterOptions(Path style, Path photos, Path out, String styleId, String 
     private static final Set<String> NAMES = Set.of("style", "photos", "out", "style-id", "title", "credit", "steps",
             "width", "batch", "image-size", "content-weight", "style-weight", "tv-weight", "learning-rate", "seed",
             "hold-out", "train-with", "squeezenet", "vgg", "max-side", "max-style-ratio", "max-photo-style-ratio",
-            "max-content-ratio", "checkpoint-every", "preview-every", "log-every", "reference");
+            "max-content-ratio", "max-trade-off", "checkpoint-every", "preview-every", "log-every", "reference", "warm-up-steps");
 
     /** @throws IllegalArgumentException naming what is wrong, for the usage message */
     static StarterOptions parse(String[] args) {
@@ -88,9 +89,11 @@ record StarterOptions(Path style, Path photos, Path out, String styleId, String 
                 integer(values, "max-side", 384),
                 new QualityGate.Bounds(decimal(values, "max-style-ratio", defaults.maxStyleRatio()),
                         decimal(values, "max-photo-style-ratio", defaults.maxPhotoStyleRatio()),
-                        decimal(values, "max-content-ratio", defaults.maxContentRatio())),
+                        decimal(values, "max-content-ratio", defaults.maxContentRatio()),
+                        decimal(values, "max-trade-off", defaults.maxTradeOff())),
                 integer(values, "checkpoint-every", 200), integer(values, "preview-every", 500), integer(values, "log-every", 10),
-                values.containsKey("reference") ? Path.of(values.get("reference")) : null);
+                values.containsKey("reference") ? Path.of(values.get("reference")) : null,
+                integer(values, "warm-up-steps", 0));
     }
 
     boolean relaxedBounds() {

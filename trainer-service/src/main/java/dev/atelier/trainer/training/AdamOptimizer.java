@@ -13,7 +13,7 @@ import java.util.Map;
  * itself is DJL's fused in-place kernel (the one {@code ai.djl.training.optimizer.Adam} calls), which also zeroes
  * the gradient.
  */
-public final class AdamOptimizer {
+public final class AdamOptimizer implements AutoCloseable {
     public static final float BETA1 = 0.9f;
     public static final float BETA2 = 0.999f;
     public static final float EPSILON = 1e-8f;
@@ -72,5 +72,14 @@ public final class AdamOptimizer {
         variances.clear();
         savedMeans.forEach((k, v) -> means.put(k, v));
         savedVariances.forEach((k, v) -> variances.put(k, v));
+    }
+
+    /** Frees the moments (the parameters are the caller's). */
+    @Override
+    public void close() {
+        means.values().forEach(NDArray::close);
+        variances.values().forEach(NDArray::close);
+        means.clear();
+        variances.clear();
     }
 }

@@ -3,6 +3,7 @@ package dev.atelier.trainer.training;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import java.lang.System.Logger.Level;
 
 /**
  * Where training runs: the first GPU when DJL's PyTorch engine sees one, else the CPU.
@@ -12,6 +13,7 @@ import ai.djl.ndarray.NDManager;
  */
 public record ComputeDevice(Device device, String description) {
     public static final String ENGINE = "PyTorch";
+    private static volatile boolean warned;
 
     /** Picks the device; sets {@code ai.djl.offline=true} first unless told otherwise, so DJL never downloads. */
     public static ComputeDevice pick() {
@@ -32,6 +34,10 @@ public record ComputeDevice(Device device, String description) {
     public static Engine engine() {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
+        }
+        if (!warned) {
+            warned = true;
+            OneDnnIsa.warning().ifPresent(w -> System.getLogger(ComputeDevice.class.getName()).log(Level.WARNING, w));
         }
         return Engine.getEngine(ENGINE);
     }

@@ -1,14 +1,10 @@
 package dev.atelier.trainer.training;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.training.GradientCollector;
 import dev.atelier.trainer.imaging.ImageArrays;
 import dev.atelier.trainer.loss.LossNetwork;
-import dev.atelier.trainer.loss.LossTerms;
-import dev.atelier.trainer.loss.LossValues;
 import dev.atelier.trainer.loss.LossWeights;
 import dev.atelier.trainer.loss.PerceptualLoss;
 import java.awt.image.BufferedImage;
@@ -39,10 +35,12 @@ public final class GatysOptimizer {
 
     /**
      * @param manager a manager on the loss network's device
-     * @param progress told the losses after each step (step number is the index + 1)
+     * @param progress told what each step did, in order
      * @return the stylised photo, scaled to at most {@code maxSide}
+     * @throws DivergedException when {@link GuardedStep#MAX_SKIPPED_IN_A_ROW} steps in a row were not finite
      */
-    public BufferedImage stylise(BufferedImage photo, BufferedImage style, NDManager manager, Consumer<LossValues> progress) {
+    public BufferedImage stylise(BufferedImage photo, BufferedImage style, NDManager manager,
+            Consumer<GuardedStep.Outcome> progress) {
         try (NDManager work = manager.newSubManager()) {
             NDArray content = ImageArrays.toArray(work, ImageArrays.fitMultipleOf4(photo, maxSide));
             NDArray styleArray = ImageArrays.toArray(work, ImageArrays.fitMultipleOf4(style, maxSide));
@@ -50,18 +48,20 @@ public final class GatysOptimizer {
                 NDArray target = loss.contentFeatures(content);
                 NDArray pixels = content.duplicate();
                 pixels.setRequiresGradient(true);
-                AdamOptimizer adam = new AdamOptimizer(learningRate, work);
                 Map<String, NDArray> parameters = Map.of("pixels", pixels);
+                AdamOptimizer adam = new AdamOptimizer(learningRate, work);
+                GradientClipper clipper = new GradientClipper();
+                GuardedStep guard = new GuardedStep();
                 for (int i = 0; i < steps; i++) {
                     try (NDScope scope = new NDScope()) {
-                        LossValues values;
-                        try (GradientCollector collector = Engine.getEngine(ComputeDevice.ENGINE).newGradientCollector()) {
-                            LossTerms terms = loss.computeAgainst(pixels, target);
-                            collector.backward(terms.total());
-                            values = terms.values();
+                        GuardedStep.Outcome outcome = guard.take(parameters, () -> loss.computeAgainst(pixels, target),
+                                clipper, adam);
+                        if (outcome.skippedInARow() >= GuardedStep.MAX_SKIPPED_IN_A_ROW) {
+                            throw new DivergedException("the loss or its gradients were not finite in "
+                                    + outcome.skippedInARow() + " steps in a row, up to step " + (i + 1) + " ("
+                                    + outcome.losses() + ")");
                         }
-                        adam.update(parameters);
-                        progress.accept(values);
+                        progress.accept(outcome);
                         scope.suppressNotUsedWarning();
                     }
                 }

@@ -25,16 +25,26 @@ public final class GradientClipper {
     private int clipped;
 
     /**
-     * Clips the gradients in place, if needed, and updates the average.
+     * As {@link #clip(Collection, float)}, measuring the norm first.
      *
-     * @param gradients every parameter's gradient
-     * @return the factor the gradients were multiplied by (1 when they were left alone), or NaN when their norm is
-     *     not finite: then nothing is changed and the step must be skipped
+     * @return the factor applied, or NaN when the norm is not finite: then nothing is changed and the step must be
+     *     skipped
      */
     public float clip(Collection<NDArray> gradients) {
         float norm = globalNorm(gradients);
+        return Float.isFinite(norm) ? clip(gradients, norm) : Float.NaN;
+    }
+
+    /**
+     * Clips the gradients in place, if needed, and updates the average.
+     *
+     * @param gradients every parameter's gradient
+     * @param norm their {@link #globalNorm}, finite
+     * @return the factor the gradients were multiplied by (1 when they were left alone)
+     */
+    public float clip(Collection<NDArray> gradients, float norm) {
         if (!Float.isFinite(norm)) {
-            return Float.NaN;
+            throw new IllegalArgumentException("a gradient norm of " + norm + " cannot be clipped; skip the step");
         }
         float factor = 1f;
         if (seen >= WARM_UP && norm > MAX_RATIO * average) {

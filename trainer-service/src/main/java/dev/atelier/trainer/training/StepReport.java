@@ -13,8 +13,10 @@ import java.util.Locale;
  * @param updated whether the weights were updated; false when the loss or a gradient was not finite and the
  *     step was skipped, as a mixed-precision gradient scaler skips an overflowing step
  * @param skippedInARow steps skipped one after another up to this one (0 after an update)
+ * @param gradientNorm the global norm of the gradients before clipping; not finite when a gradient was not
  */
-public record StepReport(int step, int steps, LossValues losses, double imagesPerSecond, boolean updated, int skippedInARow) {
+public record StepReport(int step, int steps, LossValues losses, double imagesPerSecond, boolean updated, int skippedInARow,
+        float gradientNorm) {
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "step %d/%d: %s, %.2f images/s%s", step, steps, losses, imagesPerSecond,

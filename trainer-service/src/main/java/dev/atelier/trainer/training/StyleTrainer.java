@@ -5,14 +5,11 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import dev.atelier.trainer.imaging.ImageArrays;
 import dev.atelier.trainer.loss.LossNetwork;
-import dev.atelier.trainer.loss.LossTerms;
-import dev.atelier.trainer.loss.LossValues;
 import dev.atelier.trainer.loss.PerceptualLoss;
+import dev.atelier.trainer.loss.Reconstruction;
 import dev.atelier.trainer.network.TransformerNet;
 import dev.atelier.trainer.network.TransformerNetSpec;
 import java.awt.image.BufferedImage;
@@ -22,7 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
@@ -47,9 +43,8 @@ public final class StyleTrainer implements AutoCloseable {
     private TransformerNet net;
     private AdamOptimizer optimizer;
     private GradientClipper clipper = new GradientClipper();
+    private final GuardedStep guard = new GuardedStep();
     private int completed;
-    private int skippedInARow;
-    private int skippedTotal;
 
     public StyleTrainer(TrainingSettings settings, LossNetwork lossNetwork, BufferedImage style, ContentSource content,
             ComputeDevice device) {
@@ -99,48 +94,30 @@ public final class StyleTrainer implements AutoCloseable {
     public StepReport step() {
         long start = System.nanoTime();
         ImageBatch batch = content.next(settings.batchSize());
-        LossValues values;
-        boolean updated;
+        GuardedStep.Outcome outcome;
         try (NDScope scope = new NDScope(); NDManager stepManager = manager.newSubManager()) {
             NDArray photos = stepManager.create(batch.data(), new Shape(batch.batch(), 3, batch.height(), batch.width()));
-            try (GradientCollector collector = Engine.getEngine(ComputeDevice.ENGINE).newGradientCollector()) {
-                NDArray stylised = net.forward(photos);
-                LossTerms terms = loss.compute(stylised, photos);
-                collector.backward(terms.total());
-                values = terms.values();
+            boolean warmingUp = completed < settings.warmUpSteps();
+            if (completed == settings.warmUpSteps() && completed > 0) {
+                // Adam's moments and the clipper's average describe the pixel loss's gradients, far smaller than the
+                // perceptual loss's: kept, they would make the first style steps huge.
+                optimizer.close();
+                optimizer = new AdamOptimizer(settings.learningRate(), netManager);
+                clipper = new GradientClipper();
             }
-            // PyTorch's CPU backward now and then yields NaN gradients from a finite loss (seen on 2 threads, not
-            // reproducible on the same weights and batch); one such update would turn every weight into NaN.
-            updated = Float.isFinite(values.total()) && Float.isFinite(clipper.clip(gradients()));
-            if (updated) {
-                optimizer.update(net.parameterArrays());
-                skippedInARow = 0;
-            } else {
-                zeroGradients();
-                skippedInARow++;
-                skippedTotal++;
-            }
+            outcome = guard.take(net.parameterArrays(), () -> warmingUp ? Reconstruction.of(net.forward(photos), photos)
+                    : loss.compute(net.forward(photos), photos), clipper, optimizer);
             scope.suppressNotUsedWarning();
         }
         completed++;
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new StepReport(completed, settings.steps(), values, batch.batch() / seconds, updated, skippedInARow);
+        return new StepReport(completed, settings.steps(), outcome.losses(), batch.batch() / seconds, outcome.updated(),
+                outcome.skippedInARow(), outcome.gradientNorm());
     }
 
     /** Steps whose update was skipped because the loss or a gradient was not finite (this process only). */
     public int skippedSteps() {
-        return skippedTotal;
-    }
-
-    private List<NDArray> gradients() {
-        return net.parameterArrays().values().stream().map(NDArray::getGradient).toList();
-    }
-
-    /** Overwrites (rather than subtracts, which keeps NaN) every gradient with zeros. */
-    private void zeroGradients() {
-        for (NDArray parameter : net.parameterArrays().values()) {
-            parameter.getGradient().set(new NDIndex("..."), 0f);
-        }
+        return guard.skippedTotal();
     }
 
     /**

@@ -12,9 +12,11 @@ import dev.atelier.trainer.loss.LossWeights;
  * @param styleSize longest side the style image is scaled to before its Grams are taken
  * @param weights loss layers and weights; null means the loss network's defaults
  * @param seed seeds the network's initial weights
+ * @param warmUpSteps the first steps, which train the network to give the photo back (pixel error only) before the
+ *     perceptual loss takes over with a fresh optimizer; 0 for none (part of {@code steps})
  */
 public record TrainingSettings(int baseWidth, int steps, int batchSize, float learningRate, int styleSize,
-        LossWeights weights, long seed) {
+        LossWeights weights, long seed, int warmUpSteps) {
     public static final int DEFAULT_WIDTH = 32;
     public static final int DEFAULT_BATCH = 4;
     /**
@@ -26,10 +28,16 @@ public record TrainingSettings(int baseWidth, int steps, int batchSize, float le
     public static final int DEFAULT_STYLE_SIZE = 256;
 
     public TrainingSettings {
-        if (steps < 0 || batchSize < 1 || !(learningRate > 0) || styleSize < 16) {
+        if (steps < 0 || batchSize < 1 || !(learningRate > 0) || styleSize < 16 || warmUpSteps < 0) {
             throw new IllegalArgumentException("invalid training settings: steps " + steps + ", batch " + batchSize
-                    + ", learning rate " + learningRate + ", style size " + styleSize);
+                    + ", learning rate " + learningRate + ", style size " + styleSize + ", warm-up steps " + warmUpSteps);
         }
+    }
+
+    /** Without a warm-up. */
+    public TrainingSettings(int baseWidth, int steps, int batchSize, float learningRate, int styleSize, LossWeights weights,
+            long seed) {
+        this(baseWidth, steps, batchSize, learningRate, styleSize, weights, seed, 0);
     }
 
     public static TrainingSettings defaults(int steps) {

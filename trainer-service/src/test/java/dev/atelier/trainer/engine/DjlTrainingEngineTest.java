@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class DjlTrainingEngineTest {
     private static final int JUDGE_SIDE = 64;
-    private static final QualityGate.Bounds LENIENT = new QualityGate.Bounds(100, 100, 100);
+    private static final QualityGate.Bounds LENIENT = new QualityGate.Bounds(100, 100, 100, 10000);
     private static BufferedImage style;
     private static ContentPhotos photos;
     private static Path squeezeNet;
@@ -132,14 +132,16 @@ class DjlTrainingEngineTest {
     void optionsBecomeSettingsWithTheLossNetworksDefaultsForOmittedWeights() {
         LossWeights defaults = new LossWeights(Map.of("fire2", 1f), "fire5", 1f, 10f, 1f);
         TrainingSettings omitted = DjlTrainingEngine.trainingSettings(
-                new TrainingOptions(16, 100, 4, 256, null, null, null, "d"), defaults, 1e-3f, 7L);
+                new TrainingOptions(16, 100, 4, 256, null, null, null, "d"), defaults, 1e-3f, 7L, 20);
         assertThat(omitted.weights()).isEqualTo(defaults);
         assertThat(omitted).extracting(TrainingSettings::baseWidth, TrainingSettings::steps, TrainingSettings::batchSize,
-                TrainingSettings::styleSize, TrainingSettings::seed).containsExactly(16, 100, 4, 256, 7L);
+                TrainingSettings::styleSize, TrainingSettings::seed, TrainingSettings::warmUpSteps)
+                .containsExactly(16, 100, 4, 256, 7L, 20);
 
         TrainingSettings given = DjlTrainingEngine.trainingSettings(
-                new TrainingOptions(8, 5, 2, 64, 2.0, 30.0, 0.5, "d"), defaults, 1e-3f, 7L);
+                new TrainingOptions(8, 5, 2, 64, 2.0, 30.0, 0.5, "d"), defaults, 1e-3f, 7L, 20);
         assertThat(given.weights()).isEqualTo(new LossWeights(Map.of("fire2", 1f), "fire5", 2f, 30f, 0.5f));
+        assertThat(given.warmUpSteps()).as("a warm-up longer than the training is cut to it").isEqualTo(5);
     }
 
     @Test

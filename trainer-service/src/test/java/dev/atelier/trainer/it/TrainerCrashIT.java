@@ -134,7 +134,7 @@ class TrainerCrashIT {
                 "-Datelier.trainer.judge-network.location=" + VGG.toAbsolutePath(),
                 "-Datelier.trainer.learning-rate=0.01", "-Dquarkus.log.category.\"dev.atelier.trainer.engine\".level=DEBUG", "-Datelier.trainer.quality.max-side=64",
                 "-Datelier.trainer.quality.max-style-ratio=100", "-Datelier.trainer.quality.max-photo-style-ratio=100",
-                "-Datelier.trainer.quality.max-content-ratio=100"));
+                "-Datelier.trainer.quality.max-content-ratio=100", "-Datelier.trainer.quality.max-trade-off=10000"));
         command.addAll(List.of(extraArgs));
         stack.quarkusConfig().forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", JAR.toString()));

@@ -49,7 +49,7 @@ class StarterTrainingTest {
 
         List<String> passing = new ArrayList<>(args);
         passing.addAll(List.of("--steps", "6", "--max-style-ratio", "100", "--max-photo-style-ratio", "100",
-                "--max-content-ratio", "100", "--reference",
+                "--max-content-ratio", "100", "--max-trade-off", "10000", "--reference",
                 SharedFiles.require("models/fast_neural_style/pytorch_nc16/udnie_nc16.onnx").toString()));
         assertThat(StarterTraining.run(StarterOptions.parse(passing.toArray(String[]::new)), new PrintStream(log, true))).isZero();
         card = Files.readString(out.resolve("MODEL_CARD.md"));

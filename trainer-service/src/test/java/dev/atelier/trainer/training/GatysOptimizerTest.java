@@ -28,14 +28,19 @@ class GatysOptimizerTest {
         try (NDManager manager = ComputeDevice.cpu().newManager();
                 LossNetwork net = LossNetworks.load(new LossNetworkSource("squeezenet1.1", weights.toString(), null, null), manager)) {
             List<LossValues> history = new ArrayList<>();
+            List<Float> norms = new ArrayList<>();
             GatysOptimizer gatys = new GatysOptimizer(net, net.defaultWeights(), steps, GatysOptimizer.DEFAULT_LEARNING_RATE,
                     Integer.getInteger("gatys.side", 160));
-            BufferedImage result = gatys.stylise(photo, style, manager, history::add);
+            BufferedImage result = gatys.stylise(photo, style, manager, outcome -> {
+                history.add(outcome.losses());
+                norms.add(outcome.gradientNorm());
+            });
 
             LossValues first = history.get(0);
             LossValues last = history.get(history.size() - 1);
             System.out.println("gatys first: " + first + "\ngatys last:  " + last);
             assertThat(history).hasSize(steps);
+            assertThat(norms).allSatisfy(norm -> assertThat(norm).isFinite());
             assertThat(last.total()).isLessThan(0.6f * first.total());
             assertThat(last.style()).isLessThan(0.6f * first.style());
             // The content term starts at 0 (the pixels are the photo) and may only grow so far.

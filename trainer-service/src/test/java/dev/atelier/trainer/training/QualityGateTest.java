@@ -16,7 +16,7 @@ class QualityGateTest {
 
     @Test
     void aModelWellBelowBothYardsticksUnderEveryJudgePassesAndPublishesItsFigures() {
-        QualityGate.Verdict verdict = GATE.judge(List.of(figures("a", 1.4, 0.3, 5.0, 0.8, 2.2), figures("b", 0.6, 3.4, 5.3, 1.07, 4.0)));
+        QualityGate.Verdict verdict = GATE.judge(List.of(figures("a", 1.4, 0.3, 5.0, 0.8, 2.2), figures("b", 0.6, 2.0, 5.3, 1.07, 4.0)));
 
         assertThat(verdict.passed()).as(verdict.description()).isTrue();
         assertThat(verdict.figures()).containsEntry("a.styleLoss", 1.4).containsEntry("a.contentLoss", 0.3)
@@ -33,6 +33,8 @@ class QualityGateTest {
         assertThat(GATE.judge(List.of(good, figures("b", 2.6, 0.5, 5.0, 0.8, 20.0))).passed()).isFalse();
         // style not below 0.8 of the photos' own: a network that returns the photo
         assertThat(GATE.judge(List.of(figures("a", 1.7, 0.5, 5.0, 0.8, 2.0))).passed()).isFalse();
+        // content given up for too little style: each ratio within its bound, their product (0.75) not
+        assertThat(GATE.judge(List.of(figures("a", 1.2, 1.0, 5.0, 0.8, 2.0))).passed()).isFalse();
         // content blown up: a diverged network
         assertThat(GATE.judge(List.of(figures("a", 1.0, 6.5, 5.0, 0.8, 2.0))).passed()).isFalse();
         QualityGate.Verdict nan = GATE.judge(List.of(figures("a", Double.NaN, 0.5, 5.0, 0.8, 2.0)));
@@ -44,6 +46,6 @@ class QualityGateTest {
     void relaxedBoundsLetAWeakModelThrough() {
         QualityGate.JudgeFigures weak = figures("a", 4.8, 0.9, 5.0, 0.8, 2.0);
         assertThat(GATE.judge(List.of(weak)).passed()).isFalse();
-        assertThat(new QualityGate(new QualityGate.Bounds(10, 10, 10)).judge(List.of(weak)).passed()).isTrue();
+        assertThat(new QualityGate(new QualityGate.Bounds(10, 10, 10, 100)).judge(List.of(weak)).passed()).isTrue();
     }
 }
