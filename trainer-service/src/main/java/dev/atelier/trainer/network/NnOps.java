@@ -8,7 +8,7 @@ import ai.djl.nn.convolutional.Conv2d;
 
 /**
  * The layers DJL's PyTorch engine lacks, built from differentiable primitives: reflection padding
- * (slice, flip, concat), instance norm (mean and biased variance over H and W) and nearest x2 upsampling
+ * (slice, flip, concat), instance norm (layer norm over H and W, then a per-channel affine) and nearest x2 upsampling
  * (broadcast and reshape). All take and return NCHW arrays.
  */
 public final class NnOps {
@@ -34,14 +34,20 @@ public final class NnOps {
         return NDArrays.concat(new NDList(top, wide, bottom), 2);
     }
 
-    /** Affine {@code torch.nn.InstanceNorm2d}: per sample and channel, biased variance. */
+    /**
+     * Affine {@code torch.nn.InstanceNorm2d}: per sample and channel, biased variance. Normalising each H x W plane
+     * is what PyTorch's layer norm over the last two axes does, in one fused kernel forward and backward (the ten
+     * elementwise ops it replaces each wrote a full-size array); the affine part is per channel, so it follows.
+     */
     public static NDArray instanceNorm(NDArray x, NDArray gamma, NDArray beta, float epsilon) {
-        NDArray mean = spatialMean(x);
-        NDArray centred = x.sub(mean);
-        NDArray variance = spatialMean(centred.square());
-        NDArray normalised = centred.div(variance.add(epsilon).sqrt());
-        long channels = x.getShape().get(1);
-        Shape perChannel = new Shape(1, channels, 1, 1);
+        Shape plane = new Shape(x.getShape().get(2), x.getShape().get(3));
+        NDArray normalised;
+        // Made by PyTorch, so the reference autograd keeps for backward outlives these handles (see Scalars).
+        try (NDArray ones = x.getManager().ones(plane, x.getDataType());
+                NDArray zeros = x.getManager().zeros(plane, x.getDataType())) {
+            normalised = x.getNDArrayInternal().layerNorm(x, plane, ones, zeros, epsilon).singletonOrThrow();
+        }
+        Shape perChannel = new Shape(1, x.getShape().get(1), 1, 1);
         return normalised.mul(gamma.reshape(perChannel)).add(beta.reshape(perChannel));
     }
 
