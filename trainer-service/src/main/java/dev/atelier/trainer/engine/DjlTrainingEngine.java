@@ -11,7 +11,7 @@ import dev.atelier.trainer.loss.LossWeights;
 import dev.atelier.trainer.training.ComputeDevice;
 import dev.atelier.trainer.training.PrefetchingContentSource;
 import dev.atelier.trainer.training.RandomCropSource;
-import dev.atelier.trainer.training.GuardedStep;
+import dev.atelier.trainer.training.DivergedException;
 import dev.atelier.trainer.training.StepReport;
 import dev.atelier.trainer.training.StyleTrainer;
 import dev.atelier.trainer.training.TrainingSettings;
@@ -106,14 +106,16 @@ public class DjlTrainingEngine implements TrainingEngine {
                     options.width(), options.batchSize(), options.imageSize(), photos.trainCount(), loss.name(), judge.name(),
                     device.description());
             while (trainer.completedSteps() < options.steps()) {
-                StepReport report = trainer.step();
+                StepReport report;
+                try {
+                    report = trainer.step();
+                } catch (DivergedException e) {
+                    throw new TrainingFailure(TrainingFailure.DIVERGED, e.getMessage() + ", up to step "
+                            + (trainer.completedSteps() + 1)
+                            + ": lower the learning rate (atelier.trainer.learning-rate) or the loss weights", e);
+                }
                 int step = report.step();
                 LOG.debugf("training %s: %s", plan.trainingId(), report);
-                if (report.skippedInARow() >= GuardedStep.MAX_SKIPPED_IN_A_ROW) {
-                    throw new TrainingFailure(TrainingFailure.DIVERGED, "the loss or its gradients were not finite in "
-                            + report.skippedInARow() + " steps in a row, up to step " + step + " (" + report.losses()
-                            + "): lower the learning rate (atelier.trainer.learning-rate) or the loss weights");
-                }
                 if (!report.updated()) {
                     LOG.warnf("training %s: step %d skipped, its loss or gradients were not finite (%s)", plan.trainingId(),
                             step, report.losses());

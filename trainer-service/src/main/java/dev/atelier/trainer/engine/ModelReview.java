@@ -1,19 +1,14 @@
 package dev.atelier.trainer.engine;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.onnxruntime.OrtException;
 import dev.atelier.trainer.loss.LossNetwork;
 import dev.atelier.trainer.network.TransformerNet;
 import dev.atelier.trainer.onnx.OnnxExporter;
 import dev.atelier.trainer.onnx.ParityGate;
 import dev.atelier.trainer.onnx.ParityReport;
-import dev.atelier.trainer.training.ComputeDevice;
 import dev.atelier.trainer.training.QualityEvaluation;
 import dev.atelier.trainer.training.QualityGate;
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +38,8 @@ final class ModelReview {
         LOG.infof("training %s: export parity: %s", trainingId, parity.describe());
         checkParity(parity);
 
-        QualityGate.Verdict verdict = new QualityGate(settings.bounds()).judge(measure(net, seed, networks, style, photos, settings));
+        QualityGate.Verdict verdict = new QualityGate(settings.bounds()).judge(
+                QualityEvaluation.gateFigures(net, seed, networks, style, photos.heldOut(), settings.maxSide()));
         LOG.infof("training %s: %s", trainingId, verdict.description());
         if (!verdict.passed()) {
             throw new TrainingFailure(TrainingFailure.QUALITY_BELOW_GATE, verdict.description());
@@ -58,25 +54,6 @@ final class ModelReview {
     static void checkParity(ParityReport parity) {
         if (!parity.passed()) {
             throw new TrainingFailure(TrainingFailure.EXPORT_PARITY, parity.describe());
-        }
-    }
-
-    static List<QualityGate.JudgeFigures> measure(TransformerNet net, long seed, List<LossNetwork> networks,
-            BufferedImage style, ContentPhotos photos, EngineSettings settings) {
-        NDArray any = net.parameterArrays().values().iterator().next();
-        try (NDManager manager = any.getManager().newSubManager()) {
-            // The same initial weights the training started from (StyleTrainer seeds the engine the same way).
-            Engine.getEngine(ComputeDevice.ENGINE).setRandomSeed((int) seed);
-            TransformerNet untrained = TransformerNet.create(net.spec(), manager);
-            List<QualityGate.JudgeFigures> figures = new ArrayList<>();
-            for (LossNetwork judge : networks) {
-                int side = settings.maxSide();
-                figures.add(new QualityGate.JudgeFigures(
-                        QualityEvaluation.evaluate(net, judge, judge.defaultWeights(), style, photos.heldOut(), side),
-                        QualityEvaluation.evaluate(untrained, judge, judge.defaultWeights(), style, photos.heldOut(), side),
-                        QualityEvaluation.evaluatePhotos(manager, judge, judge.defaultWeights(), style, photos.heldOut(), side)));
-            }
-            return figures;
         }
     }
 }

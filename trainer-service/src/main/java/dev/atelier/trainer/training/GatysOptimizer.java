@@ -56,11 +56,6 @@ public final class GatysOptimizer {
                     try (NDScope scope = new NDScope()) {
                         GuardedStep.Outcome outcome = guard.take(parameters, () -> loss.computeAgainst(pixels, target),
                                 clipper, adam);
-                        if (outcome.skippedInARow() >= GuardedStep.MAX_SKIPPED_IN_A_ROW) {
-                            throw new DivergedException("the loss or its gradients were not finite in "
-                                    + outcome.skippedInARow() + " steps in a row, up to step " + (i + 1) + " ("
-                                    + outcome.losses() + ")");
-                        }
                         progress.accept(outcome);
                         scope.suppressNotUsedWarning();
                     }

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * clipper's bound first). Otherwise every gradient is overwritten with zeros and the parameters stay as they were:
  * one NaN update would turn every weight into NaN.
  *
- * <p>Counts skipped steps; the caller decides when too many in a row mean the run diverged. Not thread-safe.
+ * <p>Counts skipped steps; {@link #MAX_SKIPPED_IN_A_ROW} in a row mean the run diverged. Not thread-safe.
  */
 public final class GuardedStep {
     /** Skipped steps in a row after which a run is failed as diverged. */
@@ -37,6 +37,7 @@ public final class GuardedStep {
     /**
      * @param parameters the arrays to optimise, each with a gradient attached
      * @param loss computes the loss terms from the parameters; called once, inside the gradient collector
+     * @throws DivergedException when this step is the {@link #MAX_SKIPPED_IN_A_ROW}th skipped in a row
      */
     public Outcome take(Map<String, NDArray> parameters, Supplier<LossTerms> loss, GradientClipper clipper,
             AdamOptimizer optimizer) {
@@ -60,6 +61,10 @@ public final class GuardedStep {
             }
             skippedInARow++;
             skippedTotal++;
+            if (skippedInARow >= MAX_SKIPPED_IN_A_ROW) {
+                throw new DivergedException("the loss or its gradients were not finite in " + skippedInARow
+                        + " steps in a row (last: " + values + ")");
+            }
         }
         return new Outcome(values, norm, sound, skippedInARow);
     }

@@ -1,5 +1,6 @@
 package dev.atelier.trainer.training;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -10,9 +11,12 @@ import dev.atelier.trainer.loss.LossValues;
 import dev.atelier.trainer.loss.LossWeights;
 import dev.atelier.trainer.loss.PerceptualLoss;
 import dev.atelier.trainer.network.TransformerNet;
+import dev.atelier.trainer.network.TransformerNetSpec;
 import dev.atelier.trainer.onnx.OnnxRunner;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -63,6 +67,47 @@ public final class QualityEvaluation {
                 throw new IllegalStateException("ONNX Runtime failed on a held-out photo: " + e.getMessage(), e);
             }
         }, judge, weights, style, holdOut, maxSide);
+    }
+
+    /**
+     * Everything the quality gate judges, per judge (with its default layers): the network's figures, those of an
+     * untrained network of the same shape initialised with {@code seed} (as the training's first weights were), and the
+     * photos'.
+     */
+    public static List<QualityGate.JudgeFigures> gateFigures(TransformerNet net, long seed, List<LossNetwork> judges,
+            BufferedImage style, List<BufferedImage> holdOut, int maxSide) {
+        NDArray any = net.parameterArrays().values().iterator().next();
+        return gateFigures(any.getManager(), net.spec(), seed, judges, style, holdOut, maxSide,
+                judge -> evaluate(net, judge, judge.defaultWeights(), style, holdOut, maxSide));
+    }
+
+    /**
+     * As {@link #gateFigures(TransformerNet, long, List, BufferedImage, List, int)} for an exported model run in ONNX
+     * Runtime (a reference model, say), against an untrained network of the given shape and seed.
+     *
+     * @param parent a manager on the judges' device
+     */
+    public static List<QualityGate.JudgeFigures> gateFigures(NDManager parent, OnnxRunner model, TransformerNetSpec spec,
+            long seed, List<LossNetwork> judges, BufferedImage style, List<BufferedImage> holdOut, int maxSide) {
+        return gateFigures(parent, spec, seed, judges, style, holdOut, maxSide,
+                judge -> evaluateOnnx(parent, model, judge, judge.defaultWeights(), style, holdOut, maxSide));
+    }
+
+    private static List<QualityGate.JudgeFigures> gateFigures(NDManager parent, TransformerNetSpec spec, long seed,
+            List<LossNetwork> judges, BufferedImage style, List<BufferedImage> holdOut, int maxSide,
+            Function<LossNetwork, QualityReport> trained) {
+        try (NDManager manager = parent.newSubManager()) {
+            Engine.getEngine(ComputeDevice.ENGINE).setRandomSeed((int) seed); // as StyleTrainer seeds it
+            TransformerNet untrained = TransformerNet.create(spec, manager);
+            List<QualityGate.JudgeFigures> figures = new ArrayList<>();
+            for (LossNetwork judge : judges) {
+                LossWeights weights = judge.defaultWeights();
+                figures.add(new QualityGate.JudgeFigures(trained.apply(judge),
+                        evaluate(untrained, judge, weights, style, holdOut, maxSide),
+                        evaluatePhotos(manager, judge, weights, style, holdOut, maxSide)));
+            }
+            return figures;
+        }
     }
 
     private static QualityReport measure(NDManager parent, UnaryOperator<NDArray> stylise, LossNetwork judge,

@@ -2,20 +2,17 @@ package dev.atelier.trainer.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import dev.atelier.trainer.SharedFiles;
 import dev.atelier.trainer.imaging.ImageArrays;
 import dev.atelier.trainer.loss.LossNetwork;
 import dev.atelier.trainer.loss.LossNetworkSource;
 import dev.atelier.trainer.loss.LossNetworks;
-import dev.atelier.trainer.network.TransformerNet;
 import dev.atelier.trainer.network.TransformerNetSpec;
 import dev.atelier.trainer.onnx.OnnxRunner;
 import dev.atelier.trainer.training.ComputeDevice;
 import dev.atelier.trainer.training.QualityEvaluation;
 import dev.atelier.trainer.training.QualityGate;
-import dev.atelier.trainer.training.QualityReport;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -99,21 +96,8 @@ class QualityGateCalibrationTest {
 
     /** What the gate sees of an exported model: its figures, an untrained width-16 network's and the photos'. */
     private static List<QualityGate.JudgeFigures> figures(byte[] onnx, BufferedImage painting) throws Exception {
-        List<QualityGate.JudgeFigures> figures = new ArrayList<>();
         try (OnnxRunner model = OnnxRunner.of(onnx)) {
-            for (LossNetwork judge : judges) {
-                var weights = judge.defaultWeights();
-                QualityReport trained = QualityEvaluation.evaluateOnnx(manager, model, judge, weights, painting, photos, SIDE);
-                QualityReport untrained;
-                try (NDManager net = manager.newSubManager()) {
-                    Engine.getEngine(ComputeDevice.ENGINE).setRandomSeed(1); // as a training of seed 1 would
-                    untrained = QualityEvaluation.evaluate(TransformerNet.create(new TransformerNetSpec(16), net), judge, weights,
-                            painting, photos, SIDE);
-                }
-                QualityReport unchanged = QualityEvaluation.evaluatePhotos(manager, judge, weights, painting, photos, SIDE);
-                figures.add(new QualityGate.JudgeFigures(trained, untrained, unchanged));
-            }
+            return QualityEvaluation.gateFigures(manager, model, new TransformerNetSpec(16), 1L, judges, painting, photos, SIDE);
         }
-        return figures;
     }
 }

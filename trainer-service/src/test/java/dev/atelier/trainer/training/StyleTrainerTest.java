@@ -1,6 +1,7 @@
 package dev.atelier.trainer.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -218,6 +219,13 @@ class StyleTrainerTest {
             for (NDArray parameter : trainer.network().parameterArrays().values()) {
                 assertThat(parameter.isNaN().any().getBoolean()).isFalse();
             }
+
+            poison[0] = true;
+            for (int i = 1; i < GuardedStep.MAX_SKIPPED_IN_A_ROW; i++) {
+                assertThat(trainer.step().skippedInARow()).isEqualTo(i);
+            }
+            assertThatThrownBy(trainer::step).isInstanceOf(DivergedException.class)
+                    .hasMessageContaining(GuardedStep.MAX_SKIPPED_IN_A_ROW + " steps in a row");
         }
     }
 
