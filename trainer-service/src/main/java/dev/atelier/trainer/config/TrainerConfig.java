@@ -60,6 +60,13 @@ public interface TrainerConfig {
     int warmUpSteps();
 
     /**
+     * The fraction of a training's steps after which its learning rate anneals to 2% of itself along a half cosine
+     * ({@code LearningRateSchedule}); 1 keeps it constant.
+     */
+    @WithDefault("0.5")
+    double learningRateDecayFrom();
+
+    /**
      * Where downloaded loss-network weights are kept, one folder per sha256, so each URL is fetched once.
      * Defaults to {@code atelier-trainer} under {@code java.io.tmpdir}.
      */

@@ -97,7 +97,7 @@ public class DjlTrainingEngine implements TrainingEngine {
                 PrefetchingContentSource content = new PrefetchingContentSource(new RandomCropSource(photos.trainCount(),
                         photos.train(), options.imageSize(), RandomCropSource.DEFAULT_MIN_SCALE, contentSeed(plan.seed(), resumeAt)));
                 StyleTrainer trainer = new StyleTrainer(trainingSettings(options, loss.defaultWeights(), settings.learningRate(),
-                        plan.seed(), settings.warmUpSteps()), loss, plan.styleImage(), content, device)) {
+                        plan.seed(), settings.warmUpSteps(), settings.decayFrom()), loss, plan.styleImage(), content, device)) {
             if (checkpoint.isPresent()) {
                 trainer.restore(new ByteArrayInputStream(checkpoint.get().state()));
             }
@@ -135,14 +135,14 @@ public class DjlTrainingEngine implements TrainingEngine {
 
     /** The client's options as the trainer's settings: loss weights it leaves out are the loss network's defaults. */
     static TrainingSettings trainingSettings(TrainingOptions options, LossWeights defaults, float learningRate, long seed,
-            int warmUpSteps) {
+            int warmUpSteps, float decayFrom) {
         LossWeights weights = defaults.withWeights(
                 options.contentWeight() == null ? defaults.contentWeight() : options.contentWeight().floatValue(),
                 options.styleWeight() == null ? defaults.styleWeight() : options.styleWeight().floatValue(),
                 options.tvWeight() == null ? defaults.tvWeight() : options.tvWeight().floatValue());
         // The style image at the crop side: its strokes keep the scale the network sees them at.
         return new TrainingSettings(options.width(), options.steps(), options.batchSize(), learningRate, options.imageSize(),
-                weights, seed, Math.min(warmUpSteps, options.steps()));
+                weights, seed, Math.min(warmUpSteps, options.steps()), decayFrom);
     }
 
     /** A resumed training draws other crops than the first attempt did from the checkpoint on, but reproducibly. */

@@ -18,9 +18,11 @@ import java.util.Locale;
  * @param bounds the quality gate's bounds
  * @param maxSide longest side at which held-out photos are judged, checked for parity and previewed
  * @param warmUpSteps steps that first train the network to give the photo back ({@code TrainingSettings})
+ * @param decayFrom the fraction of a training's steps after which its learning rate anneals
+ *     ({@code LearningRateSchedule}); 1 for none
  */
 public record EngineSettings(Network lossNetwork, Network judgeNetwork, Path dataDir, float learningRate,
-        QualityGate.Bounds bounds, int maxSide, int warmUpSteps) {
+        QualityGate.Bounds bounds, int maxSide, int warmUpSteps, float decayFrom) {
 
     /**
      * One loss network's weights.
@@ -34,16 +36,17 @@ public record EngineSettings(Network lossNetwork, Network judgeNetwork, Path dat
     }
 
     public EngineSettings {
-        if (maxSide < 16 || !(learningRate > 0) || warmUpSteps < 0) {
-            throw new IllegalArgumentException("max side must be at least 16, the learning rate > 0 and the warm-up steps"
-                    + " >= 0, got " + maxSide + ", " + learningRate + " and " + warmUpSteps);
+        if (maxSide < 16 || !(learningRate > 0) || warmUpSteps < 0 || !(decayFrom >= 0 && decayFrom <= 1)) {
+            throw new IllegalArgumentException("max side must be at least 16, the learning rate > 0, the warm-up steps"
+                    + " >= 0 and the decay start a fraction 0..1, got " + maxSide + ", " + learningRate + ", " + warmUpSteps
+                    + " and " + decayFrom);
         }
     }
 
-    /** Without a warm-up. */
+    /** Without a warm-up, at a constant learning rate. */
     public EngineSettings(Network lossNetwork, Network judgeNetwork, Path dataDir, float learningRate,
             QualityGate.Bounds bounds, int maxSide) {
-        this(lossNetwork, judgeNetwork, dataDir, learningRate, bounds, maxSide, 0);
+        this(lossNetwork, judgeNetwork, dataDir, learningRate, bounds, maxSide, 0, 1f);
     }
 
     public static EngineSettings of(TrainerConfig config) {
@@ -58,7 +61,7 @@ public record EngineSettings(Network lossNetwork, Network judgeNetwork, Path dat
                 (float) config.learningRate(),
                 new QualityGate.Bounds(config.quality().maxStyleRatio(), config.quality().maxPhotoStyleRatio(),
                         config.quality().maxContentRatio(), config.quality().maxTradeOff()),
-                config.quality().maxSide(), config.warmUpSteps());
+                config.quality().maxSide(), config.warmUpSteps(), (float) config.learningRateDecayFrom());
     }
 
     /** The judge by default: the other of the two networks there are weights for. */

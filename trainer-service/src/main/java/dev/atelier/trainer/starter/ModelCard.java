@@ -3,6 +3,7 @@ package dev.atelier.trainer.starter;
 import dev.atelier.trainer.engine.TrainedModel;
 import dev.atelier.trainer.engine.TrainingFailure;
 import dev.atelier.trainer.network.TransformerNetSpec;
+import dev.atelier.trainer.training.LearningRateSchedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +77,9 @@ final class ModelCard {
                         + " px (random multi-scale squares, flipped half of the time)"))
                 .append(row("loss weights (content, style, tv)", weight(t.contentWeight()) + ", " + weight(t.styleWeight()) + ", "
                         + weight(t.tvWeight())))
-                .append(row("learning rate, seed", options.learningRate() + ", " + options.seed()))
+                .append(row("learning rate, seed", options.learningRate() + (options.decayFrom() < 1 ? String.format(Locale.ROOT,
+                        ", annealed along a half cosine to %s of it after %.0f%% of the steps", LearningRateSchedule.FLOOR,
+                        100 * options.decayFrom()) : ", constant") + "; seed " + options.seed()))
                 .append(row("warm-up", options.warmUpSteps() == 0 ? "none"
                         : "the first " + options.warmUpSteps() + " steps trained to give the photo back (pixel error)"))
                 .append(row("loss network, judge", options.trainWith() + " (" + weights(options.lossNetwork())

@@ -18,7 +18,7 @@ import java.util.Set;
 record StarterOptions(Path style, Path photos, Path out, String styleId, String title, String credit,
         TrainingOptions training, float learningRate, long seed, List<String> holdOut, String trainWith,
         String squeezeNet, String vgg, int maxSide, QualityGate.Bounds bounds, int checkpointEvery, int previewEvery, int logEvery,
-        Path reference, int warmUpSteps) {
+        Path reference, int warmUpSteps, float decayFrom) {
 
     static final String USAGE = """
             usage: ./atelier train-starter --style PAINTING --photos DIR --out DIR [options]
@@ -32,6 +32,8 @@ record StarterOptions(Path style, Path photos, Path out, String styleId, String 
               --content-weight X --style-weight X --tv-weight X   loss weights (default: the loss network's)
               --learning-rate X      Adam's step size (default 0.005)
               --warm-up-steps N      first train the network to give the photo back for N of the steps (default 0)
+              --decay-from F         anneal the learning rate along a half cosine after this fraction of the steps
+                                     (default 0.5; 1: constant)
               --seed N               initial weights and crops (default 1)
               --hold-out GLOB        photos (relative paths) to hold out for the quality gate, repeatable
                                      (default: the few with the smallest SHA-256, as ./atelier dataset import does)
@@ -54,7 +56,8 @@ record StarterOptions(Path style, Path photos, Path out, String styleId, String 
     private static final Set<String> NAMES = Set.of("style", "photos", "out", "style-id", "title", "credit", "steps",
             "width", "batch", "image-size", "content-weight", "style-weight", "tv-weight", "learning-rate", "seed",
             "hold-out", "train-with", "squeezenet", "vgg", "max-side", "max-style-ratio", "max-photo-style-ratio",
-            "max-content-ratio", "max-trade-off", "checkpoint-every", "preview-every", "log-every", "reference", "warm-up-steps");
+            "max-content-ratio", "max-trade-off", "checkpoint-every", "preview-every", "log-every", "reference", "warm-up-steps",
+            "decay-from");
 
     /** @throws IllegalArgumentException naming what is wrong, for the usage message */
     static StarterOptions parse(String[] args) {
@@ -93,7 +96,7 @@ record StarterOptions(Path style, Path photos, Path out, String styleId, String 
                         decimal(values, "max-trade-off", defaults.maxTradeOff())),
                 integer(values, "checkpoint-every", 200), integer(values, "preview-every", 500), integer(values, "log-every", 10),
                 values.containsKey("reference") ? Path.of(values.get("reference")) : null,
-                integer(values, "warm-up-steps", 0));
+                integer(values, "warm-up-steps", 0), (float) decimal(values, "decay-from", 0.5));
     }
 
     boolean relaxedBounds() {

@@ -73,7 +73,7 @@ public final class StarterTraining {
                 new EngineSettings.Network(options.trainWith(), options.lossNetwork(), null, flag(options.trainWith())),
                 new EngineSettings.Network(options.judgeKind(), options.judgeNetwork(), null, flag(options.judgeKind())),
                 options.out().resolve("downloads"), options.learningRate(), options.bounds(), options.maxSide(),
-                options.warmUpSteps()), "starter");
+                options.warmUpSteps(), options.decayFrom()), "starter");
         out.printf(Locale.ROOT, "Training %s on %s: %d photos, %d held out %s; %d steps, width %d, batch %d, %d px crops%n",
                 options.styleId(), engine.device(), train.size(), heldOut.size(), names(heldOut), options.training().steps(),
                 options.training().width(), options.training().batchSize(), options.training().imageSize());

@@ -18,7 +18,7 @@ public final class AdamOptimizer implements AutoCloseable {
     public static final float BETA2 = 0.999f;
     public static final float EPSILON = 1e-8f;
 
-    private final float learningRate;
+    private float learningRate;
     private final NDManager manager;
     private final Map<String, NDArray> means = new LinkedHashMap<>();
     private final Map<String, NDArray> variances = new LinkedHashMap<>();
@@ -28,6 +28,11 @@ public final class AdamOptimizer implements AutoCloseable {
     public AdamOptimizer(float learningRate, NDManager manager) {
         this.learningRate = learningRate;
         this.manager = manager;
+    }
+
+    /** The step size of the updates from now on (a schedule's). */
+    public void setLearningRate(float learningRate) {
+        this.learningRate = learningRate;
     }
 
     /** One update of every array from its gradient (as left by a gradient collector's backward pass). */

@@ -105,6 +105,7 @@ public final class StyleTrainer implements AutoCloseable {
                 optimizer = new AdamOptimizer(settings.learningRate(), netManager);
                 clipper = new GradientClipper();
             }
+            optimizer.setLearningRate(settings.schedule().at(completed));
             outcome = guard.take(net.parameterArrays(), () -> warmingUp ? Reconstruction.of(net.forward(photos), photos)
                     : loss.compute(net.forward(photos), photos), clipper, optimizer);
             scope.suppressNotUsedWarning();

@@ -14,9 +14,11 @@ import dev.atelier.trainer.loss.LossWeights;
  * @param seed seeds the network's initial weights
  * @param warmUpSteps the first steps, which train the network to give the photo back (pixel error only) before the
  *     perceptual loss takes over with a fresh optimizer; 0 for none (part of {@code steps})
+ * @param decayFrom the fraction of the steps after which the learning rate anneals ({@link LearningRateSchedule}); 1
+ *     for a constant learning rate
  */
 public record TrainingSettings(int baseWidth, int steps, int batchSize, float learningRate, int styleSize,
-        LossWeights weights, long seed, int warmUpSteps) {
+        LossWeights weights, long seed, int warmUpSteps, float decayFrom) {
     public static final int DEFAULT_WIDTH = 32;
     public static final int DEFAULT_BATCH = 4;
     /**
@@ -32,12 +34,18 @@ public record TrainingSettings(int baseWidth, int steps, int batchSize, float le
             throw new IllegalArgumentException("invalid training settings: steps " + steps + ", batch " + batchSize
                     + ", learning rate " + learningRate + ", style size " + styleSize + ", warm-up steps " + warmUpSteps);
         }
+        new LearningRateSchedule(learningRate, steps, decayFrom); // validates the schedule's part
     }
 
-    /** Without a warm-up. */
+    /** Without a warm-up, at a constant learning rate. */
     public TrainingSettings(int baseWidth, int steps, int batchSize, float learningRate, int styleSize, LossWeights weights,
             long seed) {
-        this(baseWidth, steps, batchSize, learningRate, styleSize, weights, seed, 0);
+        this(baseWidth, steps, batchSize, learningRate, styleSize, weights, seed, 0, 1f);
+    }
+
+    /** The learning rate of each step. */
+    public LearningRateSchedule schedule() {
+        return new LearningRateSchedule(learningRate, steps, decayFrom);
     }
 
     public static TrainingSettings defaults(int steps) {
