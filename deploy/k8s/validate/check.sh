@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Renders every overlay under deploy/k8s/overlays with `kubectl kustomize` and validates the result
 # strictly (deploy/k8s/validate/validate.mjs): each object against its schema with unknown fields
-# rejected (Kubernetes and KEDA kinds from the npm packages kubernetes-models and
-# @kubernetes-models/keda, Strimzi kinds from CRDs generated from io.strimzi:api), then Atelier's policy
+# rejected (Kubernetes, KEDA and Prometheus-operator kinds from the npm packages kubernetes-models,
+# @kubernetes-models/keda and @kubernetes-models/prometheus-operator, Strimzi kinds from CRDs generated from
+# io.strimzi:api), then Atelier's policy
 # (limits, probes, non-root ...). Then runs the validator's own tests, which plant typos and policy
 # violations and expect failures.
 # Needs node/npm, Maven and a JDK 21+ (JAVA_HOME, or one found under /usr/lib/jvm); uses the kubectl on

@@ -1,5 +1,6 @@
 // Finds the schema of a rendered object by apiVersion and kind: Kubernetes' own kinds from
-// kubernetes-models, KEDA's from @kubernetes-models/keda, Strimzi's from the CRDs generated from
+// kubernetes-models, KEDA's from @kubernetes-models/keda, the Prometheus operator's (PrometheusRule) from
+// @kubernetes-models/prometheus-operator, Strimzi's from the CRDs generated from
 // io.strimzi:api (strimzi-crds/). A kind none of them knows is an error, never a pass.
 import fs from "node:fs";
 import path from "node:path";
@@ -14,8 +15,9 @@ const modelCache = new Map();
 
 async function modelValidator(apiVersion, kind) {
   const [group, version] = apiVersion.includes("/") ? apiVersion.split("/") : ["", apiVersion];
-  const module = group === "keda.sh"
-    ? `@kubernetes-models/keda/keda.sh/${version}/${kind}`
+  const packages = { "keda.sh": "@kubernetes-models/keda", "monitoring.coreos.com": "@kubernetes-models/prometheus-operator" };
+  const module = packages[group]
+    ? `${packages[group]}/${group}/${version}/${kind}`
     : `kubernetes-models/${group ? `${group}/` : ""}${version}/${kind}`;
   if (!modelCache.has(module)) {
     modelCache.set(module, import(module).then((m) => m[kind]).catch(() => undefined));

@@ -57,7 +57,7 @@ test("a planted typo in the kustomize sources (replicaz, partitons) fails the re
   }
 });
 
-test("unknown fields are rejected at any depth, in core, KEDA and Strimzi kinds", async () => {
+test("unknown fields are rejected at any depth, in core, KEDA, Prometheus-operator and Strimzi kinds", async () => {
   const problems = await mutated("dev", (o) => {
     find(o, "Deployment", "atelier-worker").spec.template.spec.containers[0].imagePullPolicyy = "Always";
     find(o, "Service", "atelier-gateway").metadata.labelz = { a: "b" };
@@ -65,6 +65,7 @@ test("unknown fields are rejected at any depth, in core, KEDA and Strimzi kinds"
     find(o, "ScaledJob").spec.jobTargetRef.template.spec.containers[0].resources.limitz = { cpu: "1" };
     find(o, "Kafka").spec.kafka.listeners[0].tlz = false;
     find(o, "KafkaNodePool").spec.storage.volumes[0].sise = "1Gi";
+    find(o, "PrometheusRule").spec.groups[0].rules[0].lables = { severity: "page" };
   });
   for (const expected of [
     "Deployment/atelier-worker: unknown field /spec/template/spec/containers/0/imagePullPolicyy",
@@ -73,6 +74,7 @@ test("unknown fields are rejected at any depth, in core, KEDA and Strimzi kinds"
     "ScaledJob/atelier-trainer: unknown field /spec/jobTargetRef/template/spec/containers/0/resources/limitz",
     "Kafka/atelier: unknown field /spec/kafka/listeners/0/tlz",
     "KafkaNodePool/dual-role: unknown field /spec/storage/volumes/0/sise",
+    "PrometheusRule/atelier: unknown field /spec/groups/0/rules/0/lables",
   ]) assert.ok(problems.includes(expected), `expected '${expected}' in:\n${problems.join("\n")}`);
 });
 

@@ -53,6 +53,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
+import org.apache.kafka.common.utils.Utils;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,6 +73,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SystemEndToEndTest {
     private static final String STYLE = "great-wave";
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(3);
+    /** The worker's {@code atelier.worker.max-starts} here: two kills make the point and keep the test short. */
+    private static final int MAX_STARTS = 2;
 
     @TempDir
     static Path dataDir;
@@ -96,7 +99,9 @@ class SystemEndToEndTest {
 
         int[] ports = freePorts(6);
         system = AtelierSystem.start(new SystemLayout(home, dataDir, ports[0], ports[1], ports[2], ports[3], ports[4], ports[5]),
-                System.out, Map.of(AtelierSystem.TRAINER, trainerConfig(), AtelierSystem.GATEWAY, Map.of(
+                System.out, Map.of(AtelierSystem.TRAINER, trainerConfig(),
+                        AtelierSystem.WORKER, Map.of("atelier.worker.max-starts", String.valueOf(MAX_STARTS)),
+                        AtelierSystem.GATEWAY, Map.of(
                         // The test's webhook receiver is on this machine, over plain http.
                         "atelier.gateway.webhooks.allowed-hosts", "localhost", "atelier.gateway.webhooks.allow-http", "true",
                         "atelier.gateway.webhooks.poll", "200ms")));
@@ -162,6 +167,42 @@ class SystemEndToEndTest {
 
     @Test
     @Order(3)
+    void aJobWhoseWorkerDiesEveryTimeIsFailedAfterItsStartsAndTheJobsBehindItSucceed() throws Exception {
+        // A photo large enough that its inference takes seconds: long enough to be caught RUNNING and killed.
+        Path large = dataDir.resolve("large.jpg");
+        BufferedImage small = ImageIO.read(photo.toFile());
+        BufferedImage big = new BufferedImage(3000, 3000, BufferedImage.TYPE_INT_RGB);
+        big.createGraphics().drawImage(small, 0, 0, 3000, 3000, null);
+        ImageIO.write(big, "jpeg", large.toFile());
+
+        String killer = client.submit(large, STYLE, "jpeg");
+        int partitions = system.stack().settings().partitions();
+        List<String> behind = new ArrayList<>();
+        while (behind.stream().noneMatch(job -> partition(job, partitions) == partition(killer, partitions))) {
+            assertThat(behind).as("jobs submitted to find one on the partition of %s", killer).hasSizeLessThan(60);
+            behind.add(client.submit(photo, STYLE, "jpeg"));
+        }
+        ServiceProcess worker = system.service(AtelierSystem.WORKER);
+        for (int start = 1; start <= MAX_STARTS; start++) {
+            awaitStarted(killer, start);
+            worker.kill(); // as the kernel's out-of-memory killer would
+            worker.relaunch();
+            worker.awaitReady(Duration.ofMinutes(2));
+        }
+
+        JsonNode failed = client.awaitFinal(killer, JOB_TIMEOUT);
+        assertThat(failed.path("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.path("error").path("code").asText()).isEqualTo("worker.crashed");
+        assertThat(failed.path("error").path("message").asText()).contains("started " + MAX_STARTS + " times");
+        assertThat(failed.path("attempts").asInt()).as("not started again").isEqualTo(MAX_STARTS);
+        for (String job : behind) {
+            assertThat(client.awaitFinal(job, JOB_TIMEOUT).path("status").asText()).as("job %s", job).isEqualTo("SUCCEEDED");
+        }
+        assertThat(get(worker.baseUrl() + "/q/metrics")).contains("atelier_jobs_crashed_total{style=\"" + STYLE + "\"} 1.0");
+    }
+
+    @Test
+    @Order(4)
     void aStyleTrainedThroughTheApiIsPublishedAndServesJobsOnItsNewVersion() throws Exception {
         Path painting = shared.resolve("images/style/great_wave.jpg");
         assumeTrue(lossNetworksPresent() && Files.isRegularFile(painting),
@@ -197,7 +238,7 @@ class SystemEndToEndTest {
      * CI installs the browser and the npm package and sets atelier.web.required, so there it cannot skip.
      */
     @Test
-    @Order(4)
+    @Order(5)
     void theWebPageStylizesAPhotoInAHeadlessBrowser() throws Exception {
         Path web = Path.of("web").toAbsolutePath();
         Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
@@ -234,7 +275,7 @@ class SystemEndToEndTest {
      * downloads the result: what the document promises is what the gateway does.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void aClientGeneratedFromTheOpenApiDocumentSubmitsAJobAndFetchesTheResult() throws Exception {
         ApiClient api = new ApiClient();
         api.updateBaseUri(system.gatewayUrl());
@@ -365,6 +406,27 @@ class SystemEndToEndTest {
             Thread.sleep(20);
         }
         throw new AssertionError("no job started running within " + JOB_TIMEOUT);
+    }
+
+    /** Waits until the job is RUNNING in its {@code start}th start; fails if it finishes first. */
+    private static void awaitStarted(String job, int start) throws Exception {
+        long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode record = client.job(job);
+            String status = record.path("status").asText();
+            assertThat(status).as("job %s finished before its worker could be killed: %s", job, record)
+                    .isIn("QUEUED", "RUNNING");
+            if (status.equals("RUNNING") && record.path("attempts").asInt() == start) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("job " + job + " was not started a " + start + ". time within " + JOB_TIMEOUT);
+    }
+
+    /** The requests topic's partition of a job: Kafka's default partitioner on the job id, the record's key. */
+    private static int partition(String jobId, int partitions) {
+        return Utils.toPositive(Utils.murmur2(jobId.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     private static long countNotFinal(List<String> jobs) throws IOException {

@@ -19,6 +19,8 @@ public record TrainingView(
         TrainingOptions options,
         @Schema(description = "Where it trains (cpu, cuda:0), once started") String device,
         @Schema(description = "How many times a trainer started or resumed it") int attempts,
+        @Schema(description = "How many of those starts ended with the trainer dying mid-training; at "
+                + "atelier.trainer.max-crashes the training fails as trainer.crashed") int crashes,
         @Schema(description = "The checkpoint step the latest attempt resumed from, 0 when from scratch") int resumedFromStep,
         @Schema(description = "Steps done so far, of totalSteps") Integer step,
         Integer totalSteps,
@@ -41,7 +43,7 @@ public record TrainingView(
     static TrainingView of(TrainingRecord record) {
         ProgressSnapshot progress = record.progress();
         return new TrainingView(record.id(), record.status(), record.styleId(), record.title(), record.options(),
-                record.device(), record.attempts(), record.resumedFromStep(),
+                record.device(), record.attempts(), record.crashes(), record.resumedFromStep(),
                 progress == null ? null : progress.step(), record.options().steps(),
                 progress == null ? null : progress.losses(),
                 progress == null ? null : progress.imagesPerSecond(),

@@ -45,6 +45,14 @@ public interface WorkerConfig {
     @WithDefault("30s")
     Duration shutdownWait();
 
+    /**
+     * Times a job may be started (recorded RUNNING, before its model runs) without finishing before a delivery of it
+     * fails it as {@code worker.crashed} instead of running it again: a job whose worker dies every time (out of memory,
+     * a crash in native code, a kernel kill) must not be handed from worker to worker forever.
+     */
+    @WithDefault("3")
+    int maxStarts();
+
     /** Retries of transient failures (S3 or Kafka unreachable, a style the catalog has not caught up with). */
     Retry retry();
 

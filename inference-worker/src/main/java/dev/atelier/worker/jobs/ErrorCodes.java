@@ -20,6 +20,8 @@ public final class ErrorCodes {
     public static final String EVENTS_UNAVAILABLE = "events.unavailable";
     /** The message on the requests topic is not a well-formed {@code JobRequested}. */
     public static final String REQUEST_INVALID = "request.invalid";
+    /** The job was started as often as a worker may start it, and each time the worker died before finishing it. */
+    public static final String WORKER_CRASHED = "worker.crashed";
     /** A bug: anything not foreseen. */
     public static final String INTERNAL = "internal";
 

@@ -8,7 +8,8 @@ import java.time.Duration;
 /**
  * The job metrics: {@code atelier_jobs_total{outcome,style}}, {@code atelier_job_latency_seconds}
  * (acceptance to final state), {@code atelier_job_queue_wait_seconds} (acceptance to inference)
- * and {@code atelier_inference_seconds{style,provider}}.
+ * {@code atelier_inference_seconds{style,provider}} and {@code atelier_jobs_crashed_total{style}} (jobs failed
+ * because their worker died each time it ran them).
  */
 @Singleton
 public class JobMetrics {
@@ -40,6 +41,11 @@ public class JobMetrics {
     public void failed(String style, Duration endToEnd) {
         registry.counter("atelier.jobs", "outcome", "failed", "style", style).increment();
         latency.record(nonNegative(endToEnd));
+    }
+
+    /** A job failed for good because its worker died every time it started it (counted in {@link #failed} as well). */
+    public void crashed(String style) {
+        registry.counter("atelier.jobs.crashed", "style", style).increment();
     }
 
     /** Clocks of gateway and worker differ a little; a negative wait is noise. */

@@ -12,12 +12,16 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
  * Handles one delivery of a job: a job already final is acknowledged without rework (its final
- * event announced again); otherwise attempts run under the {@link RetryPolicy}, and a job that
- * fails for good is recorded FAILED with its reason and announced with {@code JobFailed}.
+ * event announced again); a job already started {@code atelier.worker.max-starts} times without finishing
+ * (each start is written to its record before the model runs, so only a worker that died leaves one behind)
+ * is failed as {@code worker.crashed} rather than run again; otherwise attempts run under the
+ * {@link RetryPolicy}, and a job that fails for good is recorded FAILED with its reason and announced with
+ * {@code JobFailed}.
  */
 @Singleton
 public class JobProcessor {
@@ -30,6 +34,7 @@ public class JobProcessor {
     private final RetryPolicy retry;
     private final Clock clock;
     private final String provider;
+    private final int maxStarts;
 
     public JobProcessor(JobRecords records, JobRun run, JobEvents events, JobMetrics metrics, WorkerConfig config,
             Clock clock, OnnxRuntime runtime) {
@@ -39,28 +44,39 @@ public class JobProcessor {
         this.metrics = metrics;
         this.clock = clock;
         this.provider = runtime.provider().label();
+        this.maxStarts = config.maxStarts();
         WorkerConfig.Retry r = config.retry();
         this.retry = new RetryPolicy(r.maxAttempts(), r.initialBackoff(), r.maxBackoff(), d -> Thread.sleep(d.toMillis()));
     }
 
     /** @return empty when the job is done (acknowledge it), else the error it failed with (dead-letter it) */
     public Optional<JobError> process(JobRequested request, TraceContext trace) {
+        AtomicInteger attemptsOfThisDelivery = new AtomicInteger();
         try {
-            retry.run(() -> attempt(request, trace));
+            retry.run(() -> attempt(request, trace, attemptsOfThisDelivery.incrementAndGet() == 1));
             return Optional.empty();
         } catch (JobFailure failure) {
             LOG.errorf("job %s failed: %s", request.jobId(), failure.getMessage());
+            if (ErrorCodes.WORKER_CRASHED.equals(failure.error().code())) {
+                metrics.crashed(request.styleId());
+            }
             recordFailure(request, failure.error(), trace);
             return Optional.of(failure.error());
         }
     }
 
-    private Void attempt(JobRequested request, TraceContext trace) throws Exception {
+    private Void attempt(JobRequested request, TraceContext trace, boolean firstOfDelivery) throws Exception {
         JobRecord record = records.load(request);
         if (record.status().isFinal()) {
             LOG.infof("job %s is already %s; acknowledging without rework", record.id(), record.status());
             FinalEvents.of(record).ifPresent(event -> events.publish(event, trace));
             return null;
+        }
+        // Only on a delivery's first attempt: this delivery's own retries start the job again on purpose.
+        if (firstOfDelivery && record.attempts() >= maxStarts) {
+            throw JobFailure.permanent(ErrorCodes.WORKER_CRASHED, "the job was started " + record.attempts()
+                    + " times and never finished: the worker running it stopped each time (killed, out of memory or"
+                    + " crashed), so it is not run again");
         }
         if (record.isPastDeadline(clock.instant())) {
             JobRecord expired = record.expired(clock.instant());

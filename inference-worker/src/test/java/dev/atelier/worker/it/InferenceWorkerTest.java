@@ -171,6 +171,33 @@ class InferenceWorkerTest {
     }
 
     @Test
+    void aJobStartedAsOftenAsAWorkerMayWithoutFinishingFailsAsCrashedWithoutRunningAndTheNextJobRuns() throws Exception {
+        model("candy", SharedAssets.CANDY);
+        byte[] photo = photo(96, 64);
+        StackClient.Submitted onceCrashed = client.submitStartedToPartition(0, "candy", photo, 2);
+        StackClient.Submitted killer = client.submitStartedToPartition(0, "candy", photo, 3);
+        StackClient.Submitted behind = client.submitToPartition(0, "candy", photo);
+
+        JobRecord failed = awaitFinal(killer);
+        assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(failed.error().code()).isEqualTo(ErrorCodes.WORKER_CRASHED);
+        assertThat(failed.error().message()).contains("started 3 times");
+        assertThat(failed.attempts()).as("not started a fourth time").isEqualTo(3);
+        assertThat(topics.events(Topics.STYLIZE_EVENTS, killer.jobId(), EventTypes.JOB_STARTED)).isEmpty();
+        JobFailed event = CloudEventCodec.decode(TopicRecorder.cloudEvent(awaitEvent(killer, EventTypes.JOB_FAILED)), JobFailed.class);
+        assertThat(event.error().code()).isEqualTo(ErrorCodes.WORKER_CRASHED);
+        ConsumerRecord<String, byte[]> dead = await().atMost(WAIT).until(
+                () -> topics.first(Topics.STYLIZE_REQUESTS_DLQ, killer.jobId(), r -> true).orElse(null), r -> r != null);
+        assertThat(TopicRecorder.header(dead, "dead-letter-reason")).startsWith(ErrorCodes.WORKER_CRASHED);
+
+        JobRecord third = awaitFinal(onceCrashed);
+        assertThat(third.status()).as("two starts left it a third").isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(third.attempts()).isEqualTo(3);
+        assertThat(awaitFinal(behind).status()).isEqualTo(JobStatus.SUCCEEDED);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("atelier_jobs_crashed_total{style=\"candy\"} 1.0"));
+    }
+
+    @Test
     void garbageModelFailsAsInvalid() {
         MODELS.computeIfAbsent("broken", style -> awaitCurrent(client.registerGarbage(style)));
 

@@ -123,6 +123,24 @@ final class StackClient implements AutoCloseable {
         return job;
     }
 
+    /**
+     * Like {@link #submitToPartition}, with the record a worker leaves behind each time it dies mid-job: RUNNING, started
+     * {@code starts} times.
+     */
+    Submitted submitStartedToPartition(int partition, String styleId, byte[] image, int starts) throws Exception {
+        Submitted job = prepare(styleId, null, image, JobOptions.defaults());
+        JobRecord record = record(job.jobId());
+        for (int i = 0; i < starts; i++) {
+            record = record.running(1, "cpu", Instant.now());
+        }
+        store.putJson(StorageKeys.job(TENANT, job.jobId()), record);
+        ProducerRecord<String, CloudEvent> message = new ProducerRecord<>(Topics.STYLIZE_REQUESTS, partition, job.jobId(),
+                codec.encode(job.request()));
+        job.trace().writeTo(message.headers());
+        rawEvents.send(message).get();
+        return job;
+    }
+
     /** Delivers a request again, as Kafka does after a rebalance or a crash. */
     void redeliver(Submitted job) {
         events.publish(Topics.STYLIZE_REQUESTS, job.request(), job.trace());

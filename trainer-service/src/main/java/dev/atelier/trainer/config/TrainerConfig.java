@@ -48,6 +48,14 @@ public interface TrainerConfig {
     @WithDefault("256M")
     io.quarkus.runtime.configuration.MemorySize datasetCache();
 
+    /**
+     * Times the trainers running a training may die mid-training (out of memory, a native crash, a kernel kill) before
+     * the next delivery fails it as {@code trainer.crashed} instead of resuming it; a trainer stopping on purpose does not
+     * count.
+     */
+    @WithDefault("3")
+    int maxCrashes();
+
     /** Adam's step size ({@code TrainingSettings.DEFAULT_LEARNING_RATE}: why not the usual 1e-3). */
     @WithDefault("0.005")
     double learningRate();

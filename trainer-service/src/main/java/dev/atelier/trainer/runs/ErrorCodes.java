@@ -12,6 +12,8 @@ public final class ErrorCodes {
     public static final String STORAGE_UNAVAILABLE = "storage.unavailable";
     /** Kafka did not acknowledge an event, even after retries. */
     public static final String EVENTS_UNAVAILABLE = "events.unavailable";
+    /** The trainers running it died mid-training as often as {@code atelier.trainer.max-crashes} allows. */
+    public static final String TRAINER_CRASHED = "trainer.crashed";
     /** A bug: anything not foreseen. */
     public static final String INTERNAL = "internal";
 

@@ -87,10 +87,11 @@ public class TrainingRun {
     public Outcome process(TrainingRequested request, TraceContext trace) {
         for (int attempt = 1; ; attempt++) {
             try {
-                attempt(request, trace);
+                attempt(request, trace, attempt == 1);
                 return Outcome.FINAL;
             } catch (TrainingStoppedException e) {
                 LOG.infof("training %s stops here and resumes from its checkpoint later: %s", request.trainingId(), e.getMessage());
+                release(request);
                 return Outcome.STOPPED;
             } catch (Exception e) {
                 RunFailure failure = RunFailure.classify(e);
@@ -112,12 +113,26 @@ public class TrainingRun {
         }
     }
 
-    private void attempt(TrainingRequested request, TraceContext trace) throws Exception {
+    private void attempt(TrainingRequested request, TraceContext trace, boolean firstOfDelivery) throws Exception {
         TrainingRecord record = new Lease(records, shutdown, clock, owner, config.leaseTimeout()).await(records.load(request));
         if (record.status().isFinal()) {
             LOG.infof("training %s is already %s; not training it again", record.id(), record.status());
             finalEvent(record).ifPresent(event -> events.publish(event, trace));
             return;
+        }
+        // Still held at a new delivery, and no live trainer holds it (the lease waited for that): its trainer died.
+        // Only on the delivery's first attempt: this delivery's own retries find it held by this trainer.
+        if (firstOfDelivery && record.status() == TrainingStatus.RUNNING && record.owner() != null) {
+            String died = record.owner();
+            record = record.crashed(clock.instant());
+            records.save(record);
+            LOG.warnf("training %s: its trainer %s died while training it (%d of at most %d such crashes)", record.id(),
+                    died, record.crashes(), config.maxCrashes());
+            if (record.crashes() >= config.maxCrashes()) {
+                registry.counter("atelier.trainings.crashed").increment();
+                throw new TrainingFailure(ErrorCodes.TRAINER_CRASHED, "the trainers running it died " + record.crashes()
+                        + " times mid-training (killed, out of memory or crashed), so it is not resumed again");
+            }
         }
         BufferedImage styleImage = styleImage(request.styleImageKey());
         PhotoSet photos = datasets.open(record.options().dataset());
@@ -167,6 +182,17 @@ public class TrainingRun {
         } catch (IllegalStateException e) {
             throw new EventsUnavailableException("the model of training " + record.id() + " was stored but not announced: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** Hands the training back for the next trainer (best effort: if this fails, the next delivery counts a crash). */
+    private void release(TrainingRequested request) {
+        try {
+            records.find(request.trainingId())
+                    .filter(r -> r.status() == TrainingStatus.RUNNING && owner.equals(r.owner()))
+                    .ifPresent(r -> records.save(r.released(clock.instant())));
+        } catch (RuntimeException e) {
+            LOG.warnf("training %s not handed back: %s", request.trainingId(), e.getMessage());
         }
     }
 

@@ -172,10 +172,33 @@ class TrainingServiceTest {
         TrainingRecord done = stack.record(request.trainingId());
         assertThat(done.status()).isEqualTo(TrainingStatus.SUCCEEDED);
         assertThat(done.attempts()).isEqualTo(2);
+        assertThat(done.crashes()).as("the second delivery found it still held by the trainer that died").isEqualTo(1);
         assertThat(done.resumedFromStep()).isEqualTo(5);
         assertThat(await().atMost(WAIT).until(() -> trainingEvents.events(request.trainingId(), TrainingStarted.class), s -> s.size() == 2))
                 .extracting(TrainingStarted::resumedFromStep).containsExactly(0, 5);
         assertThat(store.exists(StorageKeys.checkpoint(request.trainingId(), 5))).as("superseded checkpoint deleted").isFalse();
+    }
+
+    @Test
+    void aTrainingWhoseTrainerDiesEveryTimeIsFailedAfterItsCrashesInsteadOfResumedForever() {
+        requireSharedModel();
+        TrainingRequested request = stack.prepare("doomed", TrainerStack.jpeg(TrainerStack.noise(64, 64, 5)), options(12, DATASET));
+        for (int crash = 1; crash <= 3; crash++) {
+            CopyingTrainingEngine.CRASH_AFTER.put(request.trainingId(), crash); // one step further each time
+            assertThatThrownBy(() -> run.process(request, TraceContext.newTrace()))
+                    .isInstanceOf(CopyingTrainingEngine.SimulatedCrash.class);
+        }
+        assertThat(stack.record(request.trainingId()).crashes()).as("the third crash is seen at the next delivery").isEqualTo(2);
+
+        assertThat(run.process(request, TraceContext.newTrace())).isEqualTo(TrainingRun.Outcome.FINAL);
+
+        TrainingRecord failed = stack.record(request.trainingId());
+        assertThat(failed.status()).isEqualTo(TrainingStatus.FAILED);
+        assertThat(failed.error().code()).isEqualTo(ErrorCodes.TRAINER_CRASHED);
+        assertThat(failed.error().message()).contains("died 3 times");
+        assertThat(failed.attempts()).as("not started a fourth time").isEqualTo(3);
+        assertThat(failed.crashes()).isEqualTo(3);
+        assertThat(awaitEvent(request.trainingId(), TrainingFailed.class).error().code()).isEqualTo(ErrorCodes.TRAINER_CRASHED);
     }
 
     @Test

@@ -83,7 +83,7 @@ final class SampleRun {
         try (DemoClient client = new DemoClient(system.gatewayUrl(), system.demoKey())) {
             client.awaitStyle(style, Duration.ofSeconds(30));
             log.println("Stylizing " + photo + " with " + style + " through " + system.gatewayUrl() + "/v1/jobs ...");
-            DemoClient.Outcome outcome = client.stylize(photo, style, format, Duration.ofMinutes(3));
+            DemoClient.Outcome outcome = client.stylize(photo, style, format, Duration.ofMinutes(5));
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);

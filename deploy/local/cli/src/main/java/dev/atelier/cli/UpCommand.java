@@ -35,6 +35,9 @@ final class UpCommand implements Callable<Integer> {
             system.close();
             stopped.countDown();
         }, "atelier-stop"));
+        // Before the sample job: a job left behind by a worker that died (say, out of memory) may kill the next one too,
+        // until the worker's start limit fails it; the sample job behind it must still run.
+        system.supervise(out);
 
         List<ModelManifest> models = SampleRun.registerModels(options, system.stack(), out);
         if (!models.isEmpty()) {

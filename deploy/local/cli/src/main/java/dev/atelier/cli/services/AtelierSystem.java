@@ -28,6 +28,7 @@ public final class AtelierSystem implements AutoCloseable {
     private final Stack stack;
     private final List<ServiceProcess> services = new ArrayList<>();
     private String demoKey;
+    private ServiceSupervisor supervisor;
 
     private AtelierSystem(Stack stack) {
         this.stack = stack;
@@ -115,8 +116,23 @@ public final class AtelierSystem implements AutoCloseable {
         return List.copyOf(services);
     }
 
+    /** From now on a service that dies is restarted (with back-off, said on {@code out}) until {@link #close()}. */
+    public synchronized void supervise(PrintStream out) {
+        if (supervisor == null) {
+            supervisor = ServiceSupervisor.watch(services, out, Duration.ofSeconds(1), Duration.ofSeconds(30),
+                    Duration.ofSeconds(1));
+        }
+    }
+
+    /** Stops the supervisor, then all services side by side (SIGTERM, a forced kill after 20 s), then the stack. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (supervisor != null) {
+            supervisor.close();
+        }
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).requestStop();
+        }
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).close();
         }

@@ -25,9 +25,9 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private final List<String> command;
-    private Process process;
+    private volatile Process process;
 
-    private ServiceProcess(String name, int port, Path log, List<String> command) throws IOException {
+    ServiceProcess(String name, int port, Path log, List<String> command) throws IOException {
         this.name = name;
         this.port = port;
         this.log = log;
@@ -98,17 +98,36 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s; see " + log);
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The exit code of the last launch, which has ended. */
+    public int exitCode() {
+        return process.exitValue();
+    }
+
+    /** The operating system's id of the current launch. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** SIGKILL, as a crash would: no shutdown hook runs, nothing is committed or flushed. */
     public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
     }
 
     /** Starts the service again after {@link #kill()} or {@link #close()}, with the same command; its log continues. */
-    public void relaunch() throws IOException {
+    public synchronized void relaunch() throws IOException {
         if (process.isAlive()) {
             throw new IllegalStateException(name + " is still running");
         }
         launch();
+    }
+
+    /** Sends SIGTERM and returns at once, so several services shut down side by side; {@link #close()} waits. */
+    public void requestStop() {
+        process.destroy();
     }
 
     @Override
