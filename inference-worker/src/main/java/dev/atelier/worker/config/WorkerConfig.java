@@ -45,6 +45,9 @@ public interface WorkerConfig {
     @WithDefault("30s")
     Duration shutdownWait();
 
+    /** How images larger than a tile are stylised: in overlapping tiles, so memory follows the tile, not the photo. */
+    Tiles tiles();
+
     /**
      * Times a job may be started (recorded RUNNING, before its model runs) without finishing before a delivery of it
      * fails it as {@code worker.crashed} instead of running it again: a job whose worker dies every time (out of memory,
@@ -69,5 +72,22 @@ public interface WorkerConfig {
         /** The longest wait between two attempts. */
         @WithDefault("10s")
         Duration maxBackoff();
+    }
+
+    interface Tiles {
+        /**
+         * The longest side of a tile's core, a multiple of 4: a model's memory grows with the pixels it runs at once
+         * (about 1 KB per pixel for a width-32 network on CPU), so this bounds it.
+         */
+        @WithDefault("1024")
+        int side();
+
+        /** How far each tile reaches into its neighbours, a multiple of 4; the seam is blended over twice this. */
+        @WithDefault("32")
+        int overlap();
+
+        /** The longer side of the thumbnail the tiles' shared instance-norm statistics are measured on. */
+        @WithDefault("1024")
+        int statisticsSide();
     }
 }

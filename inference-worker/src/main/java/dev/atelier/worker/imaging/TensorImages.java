@@ -37,7 +37,7 @@ public final class TensorImages {
     }
 
     /** Rounds and clamps: models overshoot (the Van Gogh nets reach -22..277), NaN becomes 0. */
-    static int channel(float value) {
+    public static int channel(float value) {
         if (!(value > 0f)) {
             return 0;
         }

@@ -50,8 +50,19 @@ public final class ModelLoader {
             throw e instanceof InvalidModelException invalid ? invalid
                     : new InvalidModelException(id + ": cannot read its inputs and outputs: " + e.getMessage(), e);
         }
-        LOG.infof("loaded model %s (%d bytes) on %s", id, onnx.length, runtime.provider().label());
-        return new LoadedModel(manifest, session);
+        TileSessions tiles = null;
+        if (!manifest.hasFixedSize()) {
+            try {
+                tiles = TileSessions.create(runtime.environment(), onnx, runtime::newSessionOptions);
+            } catch (OrtException | RuntimeException e) {
+                // The model itself loaded: its tiles then normalise on their own, and may differ at the seams.
+                LOG.errorf("model %s: its instance norm cannot be split (%s); tiles of large images take their own"
+                        + " statistics", id, e.getMessage());
+            }
+        }
+        LOG.infof("loaded model %s (%d bytes) on %s%s", id, onnx.length, runtime.provider().label(),
+                tiles == null ? "" : ", tiles normalised with whole-image statistics");
+        return new LoadedModel(manifest, session, tiles);
     }
 
     private OrtSession createSession(String id, byte[] onnx) {

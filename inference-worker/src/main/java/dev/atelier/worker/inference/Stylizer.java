@@ -18,8 +18,9 @@ import java.util.Set;
 
 /**
  * Runs a style model on an upright RGB image and returns a result of exactly the image's size:
- * dynamic models get the image padded to sides divisible by 4 and their output cropped back; models
- * with a fixed input size get it resized there and back. Then blends by {@code strength}.
+ * dynamic models get the image padded to sides divisible by 4 and their output cropped back, and an image
+ * larger than a tile is run in tiles ({@link TiledStylizer}); models with a fixed input size get it resized
+ * there and back. Then blends by {@code strength}.
  */
 public final class Stylizer {
     /** The transform nets halve the resolution twice. */
@@ -29,10 +30,19 @@ public final class Stylizer {
 
     private final OrtEnvironment environment;
     private final PaddingMode padding;
+    private final TiledStylizer.TileSettings tileSettings;
+    private final TiledStylizer tiled;
 
-    public Stylizer(OrtEnvironment environment, PaddingMode padding) {
+    /**
+     * @param tileSide the longest side of a tile's core (a multiple of 4); larger images run in tiles
+     * @param tileOverlap how far tiles reach into each other (a multiple of 4, at most a quarter of the side)
+     * @param statisticsSide the longer side of the thumbnail the tiles' instance-norm statistics come from
+     */
+    public Stylizer(OrtEnvironment environment, PaddingMode padding, int tileSide, int tileOverlap, int statisticsSide) {
         this.environment = environment;
         this.padding = padding;
+        this.tileSettings = new TiledStylizer.TileSettings(tileSide, tileOverlap, statisticsSide);
+        this.tiled = new TiledStylizer(environment, tileSettings);
     }
 
     /** The stylized image and the nanoseconds spent inside the model. */
@@ -48,7 +58,9 @@ public final class Stylizer {
                 ? Resizing.resize(content, manifest.fixedWidth().orElse(roundUp(width)), manifest.fixedHeight().orElse(roundUp(height)))
                 : Padding.pad(content, SIDE_MULTIPLE, MIN_SIDE, padding);
         long start = System.nanoTime();
-        BufferedImage output = run(model, input);
+        BufferedImage output = !fixed && tileSettings.tiles(input.getWidth(), input.getHeight())
+                ? tiled.stylize(model, input, padding)
+                : run(model, input);
         long nanos = System.nanoTime() - start;
         if (output.getWidth() != input.getWidth() || output.getHeight() != input.getHeight()) {
             output = Resizing.resize(output, input.getWidth(), input.getHeight());

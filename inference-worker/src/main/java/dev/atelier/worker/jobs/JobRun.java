@@ -54,7 +54,8 @@ public class JobRun {
         this.provider = runtime.provider().label();
         this.decoder = new ImageDecoder(config.maxInputPixels());
         this.encoder = new ImageEncoder(config.jpegQuality());
-        this.stylizer = new Stylizer(runtime.environment(), config.padding());
+        this.stylizer = new Stylizer(runtime.environment(), config.padding(), config.tiles().side(), config.tiles().overlap(),
+                config.tiles().statisticsSide());
     }
 
     /** What a successful attempt produced, for metrics. */

@@ -8,7 +8,7 @@ import dev.atelier.trainer.SharedFiles;
 import dev.atelier.trainer.imaging.ImageArrays;
 import dev.atelier.trainer.network.NetworkWeights;
 import dev.atelier.trainer.network.TransformerNet;
-import dev.atelier.trainer.onnx.proto.Onnx.ModelProto;
+import dev.atelier.onnx.proto.Onnx.ModelProto;
 import dev.atelier.trainer.training.ComputeDevice;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;

@@ -1,0 +1,190 @@
+package dev.atelier.worker.inference;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.atelier.onnx.InstanceNormSplit;
+import dev.atelier.worker.imaging.ImageTensor;
+import dev.atelier.worker.imaging.Padding;
+import dev.atelier.worker.imaging.PaddingMode;
+import dev.atelier.worker.imaging.Resizing;
+import dev.atelier.worker.imaging.TensorImages;
+import dev.atelier.worker.imaging.TileGrid;
+import java.awt.image.BufferedImage;
+import java.nio.FloatBuffer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stylises an image too large to run at once in overlapping tiles, so that the model's memory follows the tile,
+ * not the photo. The instance-norm statistics are measured once, on a thumbnail of the whole image, and every tile
+ * normalises with them ({@link TileSessions}): tiles that took their own would differ in colour and contrast. The
+ * tiles are blended with the linear ramps of {@link TileGrid} into a band of rows that moves down the image, so
+ * besides the input and output images only one row of tiles is held as floats.
+ */
+final class TiledStylizer {
+    private final OrtEnvironment environment;
+    private final TileSettings settings;
+
+    /**
+     * @param side the longest core of a tile (a multiple of 4)
+     * @param overlap how far each tile reaches into its neighbours (a multiple of 4)
+     * @param statisticsSide the longer side of the thumbnail the statistics are measured on
+     */
+    record TileSettings(int side, int overlap, int statisticsSide) {
+        TileSettings {
+            if (side % 4 != 0 || overlap % 4 != 0 || side < 4 * overlap || statisticsSide < 16) {
+                throw new IllegalArgumentException("tile side " + side + " and overlap " + overlap
+                        + " must be multiples of 4, the side at least four overlaps, the statistics side at least 16");
+            }
+        }
+
+        /** Whether an image of these sides is run in tiles rather than whole. */
+        boolean tiles(int width, int height) {
+            return width > side + 2 * overlap || height > side + 2 * overlap;
+        }
+    }
+
+    TiledStylizer(OrtEnvironment environment, TileSettings settings) {
+        this.environment = environment;
+        this.settings = settings;
+    }
+
+    /**
+     * @param image sides multiples of 4 (padded by the caller)
+     * @return the stylised image, same size
+     */
+    BufferedImage stylize(LoadedModel model, BufferedImage image, PaddingMode padding) throws OrtException {
+        String input = model.manifest().inputName();
+        String output = model.manifest().outputName();
+        TileSessions split = model.tiles();
+        Map<String, OnnxTensor> statistics = split == null ? Map.of() : statistics(split, input, image, padding);
+        try {
+            OrtSession session = split == null ? model.session() : split.tiles();
+            int width = image.getWidth();
+            List<TileGrid.Span> columns = TileGrid.spans(width, settings.side(), settings.overlap());
+            List<TileGrid.Span> rows = TileGrid.spans(image.getHeight(), settings.side(), settings.overlap());
+            BufferedImage result = new BufferedImage(width, image.getHeight(), BufferedImage.TYPE_INT_RGB);
+            Band band = new Band(width, rows.stream().mapToInt(TileGrid.Span::length).max().orElseThrow());
+            for (TileGrid.Span row : rows) {
+                band.moveTo(row.regionStart(), result);
+                for (TileGrid.Span column : columns) {
+                    ImageTensor tile = TensorImages.toTensor(image.getSubimage(column.regionStart(), row.regionStart(),
+                            column.length(), row.length()));
+                    band.add(run(session, input, output, tile, statistics), column, row);
+                }
+            }
+            band.moveTo(image.getHeight(), result);
+            return result;
+        } finally {
+            statistics.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    /** The whole image's instance-norm statistics, measured on its thumbnail, as inputs for the tile session. */
+    private Map<String, OnnxTensor> statistics(TileSessions split, String input, BufferedImage image, PaddingMode padding)
+            throws OrtException {
+        BufferedImage thumbnail = Padding.pad(Resizing.shrink(image, settings.statisticsSide()), Stylizer.SIDE_MULTIPLE,
+                Stylizer.MIN_SIDE, padding);
+        ImageTensor tensor = TensorImages.toTensor(thumbnail);
+        Map<String, OnnxTensor> statistics = new HashMap<>();
+        Set<String> names = new java.util.LinkedHashSet<>();
+        for (InstanceNormSplit.Statistic s : split.names()) {
+            names.add(s.mean());
+            names.add(s.variance());
+        }
+        try (OnnxTensor in = OnnxTensor.createTensor(environment, FloatBuffer.wrap(tensor.data()), tensor.shape());
+                OrtSession.Result result = split.statistics().run(Map.of(input, in), names)) {
+            for (String name : names) {
+                OnnxTensor measured = (OnnxTensor) result.get(name).orElseThrow();
+                FloatBuffer values = measured.getFloatBuffer();
+                // Copied out: the result's tensors are freed when it closes, these live until the last tile.
+                statistics.put(name, OnnxTensor.createTensor(environment, values, measured.getInfo().getShape()));
+            }
+        } catch (OrtException | RuntimeException e) {
+            statistics.values().forEach(OnnxTensor::close);
+            throw e;
+        }
+        return statistics;
+    }
+
+    private float[] run(OrtSession session, String input, String output, ImageTensor tile, Map<String, OnnxTensor> statistics)
+            throws OrtException {
+        try (OnnxTensor in = OnnxTensor.createTensor(environment, FloatBuffer.wrap(tile.data()), tile.shape())) {
+            Map<String, OnnxTensor> inputs = new HashMap<>(statistics);
+            inputs.put(input, in);
+            try (OrtSession.Result result = session.run(inputs, Set.of(output))) {
+                OnnxTensor out = (OnnxTensor) result.get(output).orElseThrow(() -> new InvalidModelException(
+                        "the tile model returned no '" + output + "'"));
+                long[] shape = out.getInfo().getShape();
+                if (shape[2] != tile.height() || shape[3] != tile.width()) {
+                    throw new InvalidModelException("a " + tile.width() + "x" + tile.height() + " tile came back "
+                            + shape[3] + "x" + shape[2]);
+                }
+                FloatBuffer values = out.getFloatBuffer();
+                float[] data = new float[values.remaining()];
+                values.get(data);
+                return data;
+            }
+        }
+    }
+
+    /** The weighted sums of the tiles of the current row, for the rows they cover; finished rows go to the result. */
+    private static final class Band {
+        private final int width;
+        private final int height;
+        private final float[][] sums = new float[3][];
+        private int top;
+
+        Band(int width, int height) {
+            this.width = width;
+            this.height = height;
+            for (int c = 0; c < 3; c++) {
+                sums[c] = new float[width * height];
+            }
+        }
+
+        /** Adds a tile's output (planar RGB over the span's region), weighted. */
+        void add(float[] tile, TileGrid.Span column, TileGrid.Span row) {
+            int w = column.length();
+            int plane = w * row.length();
+            float[] columnWeights = new float[w];
+            for (int x = 0; x < w; x++) {
+                columnWeights[x] = column.weight(column.regionStart() + x);
+            }
+            for (int y = 0; y < row.length(); y++) {
+                float rowWeight = row.weight(row.regionStart() + y);
+                int bandRow = (row.regionStart() + y - top) * width + column.regionStart();
+                for (int x = 0; x < w; x++) {
+                    float weight = rowWeight * columnWeights[x];
+                    int i = y * w + x;
+                    sums[0][bandRow + x] += weight * tile[i];
+                    sums[1][bandRow + x] += weight * tile[plane + i];
+                    sums[2][bandRow + x] += weight * tile[2 * plane + i];
+                }
+            }
+        }
+
+        /** Writes rows {@code [top, newTop)}, which no later tile reaches, to the result and moves the band down. */
+        void moveTo(int newTop, BufferedImage result) {
+            int done = Math.min(newTop - top, height);
+            int[] line = new int[width];
+            for (int y = 0; y < done; y++) {
+                for (int x = 0; x < width; x++) {
+                    int i = y * width + x;
+                    line[x] = (TensorImages.channel(sums[0][i]) << 16) | (TensorImages.channel(sums[1][i]) << 8)
+                            | TensorImages.channel(sums[2][i]);
+                }
+                result.setRGB(0, top + y, width, 1, line, 0, width);
+            }
+            for (float[] plane : sums) {
+                System.arraycopy(plane, done * width, plane, 0, (height - done) * width);
+                java.util.Arrays.fill(plane, (height - done) * width, height * width, 0f);
+            }
+            top = newTop;
+        }
+    }
+}
