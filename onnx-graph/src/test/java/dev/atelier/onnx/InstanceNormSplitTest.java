@@ -79,6 +79,16 @@ class InstanceNormSplitTest {
                 .hasMessageStartingWith("not an ONNX model");
     }
 
+    @Test
+    void theActivationWidthIsThatOfTheFirstAndLastConvolutions() throws Exception {
+        byte[] udnie = Files.readAllBytes(HOME.resolve("models/starter/udnie/udnie.onnx"));
+        assertThat(ActivationWidth.of(udnie)).hasValue(16);
+        Path nc8 = SHARED.resolve("models/fast_neural_style/pytorch_nc8/candy_nc8.onnx");
+        if (Files.isRegularFile(nc8)) {
+            assertThat(ActivationWidth.of(Files.readAllBytes(nc8))).hasValue(8);
+        }
+    }
+
     /** The repository's sample photo at a small size, as NCHW RGB 0..255. */
     private static float[] photo(int width, int height) throws IOException {
         BufferedImage source = ImageIO.read(HOME.resolve("samples/astronaut.jpg").toFile());

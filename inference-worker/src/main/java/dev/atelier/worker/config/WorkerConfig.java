@@ -49,6 +49,13 @@ public interface WorkerConfig {
     Tiles tiles();
 
     /**
+     * What the worker's resident memory may reach (Java heap included): a model whose tiles would need more gets
+     * smaller tiles ({@code MemoryBudget}). Set the Kubernetes memory limit a little above it.
+     */
+    @WithDefault("2560M")
+    io.quarkus.runtime.configuration.MemorySize memoryBudget();
+
+    /**
      * Times a job may be started (recorded RUNNING, before its model runs) without finishing before a delivery of it
      * fails it as {@code worker.crashed} instead of running it again: a job whose worker dies every time (out of memory,
      * a crash in native code, a kernel kill) must not be handed from worker to worker forever.

@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
 import ai.onnxruntime.TensorInfo;
 import dev.atelier.contracts.models.ModelManifest;
+import dev.atelier.onnx.ActivationWidth;
 import dev.atelier.platform.storage.ObjectStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -60,9 +61,10 @@ public final class ModelLoader {
                         + " statistics", id, e.getMessage());
             }
         }
-        LOG.infof("loaded model %s (%d bytes) on %s%s", id, onnx.length, runtime.provider().label(),
-                tiles == null ? "" : ", tiles normalised with whole-image statistics");
-        return new LoadedModel(manifest, session, tiles);
+        int channels = ActivationWidth.of(onnx).orElse(LoadedModel.DEFAULT_ACTIVATION_CHANNELS);
+        LOG.infof("loaded model %s (%d bytes, %d full-resolution channels) on %s%s", id, onnx.length, channels,
+                runtime.provider().label(), tiles == null ? "" : ", tiles normalised with whole-image statistics");
+        return new LoadedModel(manifest, session, tiles, channels);
     }
 
     private OrtSession createSession(String id, byte[] onnx) {

@@ -30,19 +30,25 @@ public final class Stylizer {
 
     private final OrtEnvironment environment;
     private final PaddingMode padding;
-    private final TiledStylizer.TileSettings tileSettings;
+    private final TileSettings tileSettings;
+    private final MemoryBudget budget;
     private final TiledStylizer tiled;
 
     /**
-     * @param tileSide the longest side of a tile's core (a multiple of 4); larger images run in tiles
-     * @param tileOverlap how far tiles reach into each other (a multiple of 4, at most a quarter of the side)
-     * @param statisticsSide the longer side of the thumbnail the tiles' instance-norm statistics come from
+     * @param tileSettings the largest tiles; images larger than one run in tiles
+     * @param budget what the worker's memory may reach: a model whose tiles would not fit gets smaller ones
      */
-    public Stylizer(OrtEnvironment environment, PaddingMode padding, int tileSide, int tileOverlap, int statisticsSide) {
+    public Stylizer(OrtEnvironment environment, PaddingMode padding, TileSettings tileSettings, MemoryBudget budget) {
         this.environment = environment;
         this.padding = padding;
-        this.tileSettings = new TiledStylizer.TileSettings(tileSide, tileOverlap, statisticsSide);
-        this.tiled = new TiledStylizer(environment, tileSettings);
+        this.tileSettings = tileSettings;
+        this.budget = budget;
+        this.tiled = new TiledStylizer(environment);
+    }
+
+    /** The tiles of a model: as configured, or smaller where its activations would exceed the memory budget. */
+    public TileSettings tilesFor(LoadedModel model) {
+        return tileSettings.atMost(budget.tileSide(model.activationChannels(), tileSettings.overlap()));
     }
 
     /** The stylized image and the nanoseconds spent inside the model. */
@@ -54,13 +60,18 @@ public final class Stylizer {
         int width = content.getWidth();
         int height = content.getHeight();
         boolean fixed = manifest.fixedWidth().isPresent() || manifest.fixedHeight().isPresent();
+        TileSettings tiles = tilesFor(model);
+        if (!fixed && tiles.tiles(width, height)) {
+            // Padding, running and cropping happen tile by tile: no copy of a large photo is made.
+            long start = System.nanoTime();
+            BufferedImage styled = tiled.stylize(model, content, padding, tiles);
+            return new Stylized(Blending.blend(styled, content, strength), System.nanoTime() - start);
+        }
         BufferedImage input = fixed
                 ? Resizing.resize(content, manifest.fixedWidth().orElse(roundUp(width)), manifest.fixedHeight().orElse(roundUp(height)))
                 : Padding.pad(content, SIDE_MULTIPLE, MIN_SIDE, padding);
         long start = System.nanoTime();
-        BufferedImage output = !fixed && tileSettings.tiles(input.getWidth(), input.getHeight())
-                ? tiled.stylize(model, input, padding)
-                : run(model, input);
+        BufferedImage output = run(model, input);
         long nanos = System.nanoTime() - start;
         if (output.getWidth() != input.getWidth() || output.getHeight() != input.getHeight()) {
             output = Resizing.resize(output, input.getWidth(), input.getHeight());
@@ -84,7 +95,8 @@ public final class Stylizer {
         }
     }
 
-    private static int roundUp(int side) {
+    /** The side a dynamic model runs at: a multiple of 4, at least {@link #MIN_SIDE}. */
+    static int roundUp(int side) {
         return Math.max(MIN_SIDE, (side + SIDE_MULTIPLE - 1) / SIDE_MULTIPLE * SIDE_MULTIPLE);
     }
 }

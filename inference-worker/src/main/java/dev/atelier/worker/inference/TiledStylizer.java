@@ -27,57 +27,39 @@ import java.util.Set;
  */
 final class TiledStylizer {
     private final OrtEnvironment environment;
-    private final TileSettings settings;
 
-    /**
-     * @param side the longest core of a tile (a multiple of 4)
-     * @param overlap how far each tile reaches into its neighbours (a multiple of 4)
-     * @param statisticsSide the longer side of the thumbnail the statistics are measured on
-     */
-    record TileSettings(int side, int overlap, int statisticsSide) {
-        TileSettings {
-            if (side % 4 != 0 || overlap % 4 != 0 || side < 4 * overlap || statisticsSide < 16) {
-                throw new IllegalArgumentException("tile side " + side + " and overlap " + overlap
-                        + " must be multiples of 4, the side at least four overlaps, the statistics side at least 16");
-            }
-        }
-
-        /** Whether an image of these sides is run in tiles rather than whole. */
-        boolean tiles(int width, int height) {
-            return width > side + 2 * overlap || height > side + 2 * overlap;
-        }
-    }
-
-    TiledStylizer(OrtEnvironment environment, TileSettings settings) {
+    TiledStylizer(OrtEnvironment environment) {
         this.environment = environment;
-        this.settings = settings;
     }
 
     /**
-     * @param image sides multiples of 4 (padded by the caller)
+     * @param image any size; the tiles at its right and bottom edges are padded as {@link Padding#pad} would
      * @return the stylised image, same size
      */
-    BufferedImage stylize(LoadedModel model, BufferedImage image, PaddingMode padding) throws OrtException {
+    BufferedImage stylize(LoadedModel model, BufferedImage image, PaddingMode padding, TileSettings settings)
+            throws OrtException {
         String input = model.manifest().inputName();
         String output = model.manifest().outputName();
         TileSessions split = model.tiles();
-        Map<String, OnnxTensor> statistics = split == null ? Map.of() : statistics(split, input, image, padding);
+        Map<String, OnnxTensor> statistics = split == null ? Map.of()
+                : statistics(split, input, image, padding, settings.statisticsSide());
         try {
             OrtSession session = split == null ? model.session() : split.tiles();
-            int width = image.getWidth();
+            // The grid covers the image padded to multiples of 4; only the image's own pixels are kept.
+            int width = Stylizer.roundUp(image.getWidth());
             List<TileGrid.Span> columns = TileGrid.spans(width, settings.side(), settings.overlap());
-            List<TileGrid.Span> rows = TileGrid.spans(image.getHeight(), settings.side(), settings.overlap());
-            BufferedImage result = new BufferedImage(width, image.getHeight(), BufferedImage.TYPE_INT_RGB);
+            List<TileGrid.Span> rows = TileGrid.spans(Stylizer.roundUp(image.getHeight()), settings.side(), settings.overlap());
+            BufferedImage result = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
             Band band = new Band(width, rows.stream().mapToInt(TileGrid.Span::length).max().orElseThrow());
             for (TileGrid.Span row : rows) {
                 band.moveTo(row.regionStart(), result);
                 for (TileGrid.Span column : columns) {
-                    ImageTensor tile = TensorImages.toTensor(image.getSubimage(column.regionStart(), row.regionStart(),
-                            column.length(), row.length()));
+                    ImageTensor tile = TensorImages.toTensor(image, column.regionStart(), row.regionStart(), column.length(),
+                            row.length(), padding);
                     band.add(run(session, input, output, tile, statistics), column, row);
                 }
             }
-            band.moveTo(image.getHeight(), result);
+            band.moveTo(rows.get(rows.size() - 1).regionEnd(), result);
             return result;
         } finally {
             statistics.values().forEach(OnnxTensor::close);
@@ -85,9 +67,9 @@ final class TiledStylizer {
     }
 
     /** The whole image's instance-norm statistics, measured on its thumbnail, as inputs for the tile session. */
-    private Map<String, OnnxTensor> statistics(TileSessions split, String input, BufferedImage image, PaddingMode padding)
-            throws OrtException {
-        BufferedImage thumbnail = Padding.pad(Resizing.shrink(image, settings.statisticsSide()), Stylizer.SIDE_MULTIPLE,
+    private Map<String, OnnxTensor> statistics(TileSessions split, String input, BufferedImage image, PaddingMode padding,
+            int side) throws OrtException {
+        BufferedImage thumbnail = Padding.pad(Resizing.shrink(image, side), Stylizer.SIDE_MULTIPLE,
                 Stylizer.MIN_SIDE, padding);
         ImageTensor tensor = TensorImages.toTensor(thumbnail);
         Map<String, OnnxTensor> statistics = new HashMap<>();
@@ -168,17 +150,21 @@ final class TiledStylizer {
             }
         }
 
-        /** Writes rows {@code [top, newTop)}, which no later tile reaches, to the result and moves the band down. */
+        /**
+         * Writes rows {@code [top, newTop)}, which no later tile reaches, to the result (those inside it: the band
+         * covers the padding too) and moves the band down.
+         */
         void moveTo(int newTop, BufferedImage result) {
             int done = Math.min(newTop - top, height);
-            int[] line = new int[width];
-            for (int y = 0; y < done; y++) {
-                for (int x = 0; x < width; x++) {
+            int kept = result.getWidth();
+            int[] line = new int[kept];
+            for (int y = 0; y < done && top + y < result.getHeight(); y++) {
+                for (int x = 0; x < kept; x++) {
                     int i = y * width + x;
                     line[x] = (TensorImages.channel(sums[0][i]) << 16) | (TensorImages.channel(sums[1][i]) << 8)
                             | TensorImages.channel(sums[2][i]);
                 }
-                result.setRGB(0, top + y, width, 1, line, 0, width);
+                result.setRGB(0, top + y, kept, 1, line, 0, kept);
             }
             for (float[] plane : sums) {
                 System.arraycopy(plane, done * width, plane, 0, (height - done) * width);

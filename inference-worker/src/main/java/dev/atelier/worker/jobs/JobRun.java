@@ -17,7 +17,9 @@ import dev.atelier.worker.inference.LoadedModel;
 import dev.atelier.worker.inference.ModelCache;
 import dev.atelier.worker.inference.ModelSessions;
 import dev.atelier.worker.inference.OnnxRuntime;
+import dev.atelier.worker.inference.MemoryBudget;
 import dev.atelier.worker.inference.Stylizer;
+import dev.atelier.worker.inference.TileSettings;
 import jakarta.inject.Singleton;
 import java.awt.image.BufferedImage;
 import java.time.Clock;
@@ -54,8 +56,9 @@ public class JobRun {
         this.provider = runtime.provider().label();
         this.decoder = new ImageDecoder(config.maxInputPixels());
         this.encoder = new ImageEncoder(config.jpegQuality());
-        this.stylizer = new Stylizer(runtime.environment(), config.padding(), config.tiles().side(), config.tiles().overlap(),
-                config.tiles().statisticsSide());
+        this.stylizer = new Stylizer(runtime.environment(), config.padding(),
+                new TileSettings(config.tiles().side(), config.tiles().overlap(), config.tiles().statisticsSide()),
+                new MemoryBudget(config.memoryBudget().asLongValue(), Runtime.getRuntime().maxMemory()));
     }
 
     /** What a successful attempt produced, for metrics. */

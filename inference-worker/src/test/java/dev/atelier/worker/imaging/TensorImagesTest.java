@@ -39,4 +39,14 @@ class TensorImagesTest {
         assertThat(image.getRGB(0, 0) & 0xFFFFFF).isEqualTo(0x007F01);
         assertThat(image.getRGB(1, 0) & 0xFFFFFF).isEqualTo(0xFF00FF);
     }
+
+    @Test
+    void aRegionReachingPastTheEdgesIsWhatPaddingWouldHaveAdded() {
+        BufferedImage image = TestImages.gradient(37, 23);
+        BufferedImage padded = Padding.pad(image, 4, 16, PaddingMode.REFLECT);
+        ImageTensor region = TensorImages.toTensor(image, 20, 8, 20, 16, PaddingMode.REFLECT);
+        ImageTensor expected = TensorImages.toTensor(padded.getSubimage(20, 8, 20, 16));
+        assertThat(padded.getWidth()).isEqualTo(40);
+        assertThat(region.data()).containsExactly(expected.data());
+    }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /** Runs the real shared models through the stylizer, without S3 or Kafka. */
 class StylizerTest {
     private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
-    private final Stylizer stylizer = new Stylizer(environment, PaddingMode.REFLECT, 1024, 32, 1024);
+    private final Stylizer stylizer = new Stylizer(environment, PaddingMode.REFLECT, new TileSettings(1024, 32, 1024),
+            new MemoryBudget(Long.MAX_VALUE / 4, 0));
 
     @Test
     void dynamicModelKeepsAnOddSizeExactly() throws Exception {

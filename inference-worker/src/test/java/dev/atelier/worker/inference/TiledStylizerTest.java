@@ -30,6 +30,7 @@ class TiledStylizerTest {
     private static final Path SHARED = Path.of(System.getProperty("atelier.shared.dir", "../../shared"));
     private static final int TILE = 512;
     private static final int OVERLAP = 32;
+    private static final MemoryBudget UNLIMITED = new MemoryBudget(Long.MAX_VALUE / 4, 0);
 
     private static LoadedModel udnie;
     private static BufferedImage photo;
@@ -45,13 +46,13 @@ class TiledStylizerTest {
         long[] shape = ((TensorInfo) session.getInputInfo().get("input1").getInfo()).getShape();
         ModelManifest manifest = new ModelManifest("udnie", "Udnie", 1, "00", onnx.length, "k", null, "input1", "output1",
                 Arrays.stream(shape).boxed().toList(), "udnie.onnx", Instant.EPOCH);
-        udnie = new LoadedModel(manifest, session, TileSessions.create(ENV, onnx, OrtSession.SessionOptions::new));
+        udnie = new LoadedModel(manifest, session, TileSessions.create(ENV, onnx, OrtSession.SessionOptions::new), 16);
         // A real photo at 2 MP: Tübingen from ../shared (1024 x 768) enlarged, else the repository's sample.
         Path tubingen = SHARED.resolve("images/content/tubingen.jpg");
         BufferedImage source = ImageIO.read((Files.isRegularFile(tubingen) ? tubingen : HOME.resolve("samples/astronaut.jpg")).toFile());
         int width = 1632;
         photo = Resizing.resize(source, width, width * source.getHeight() / source.getWidth() / 4 * 4);
-        whole = new Stylizer(ENV, PaddingMode.REFLECT, 4096, OVERLAP, 4096).stylize(udnie, photo, 1.0).image();
+        whole = new Stylizer(ENV, PaddingMode.REFLECT, new TileSettings(4096, OVERLAP, 4096), UNLIMITED).stylize(udnie, photo, 1.0).image();
     }
 
     @AfterAll
@@ -87,21 +88,31 @@ class TiledStylizerTest {
     void tilesThatEachTookTheirOwnStatisticsWouldShowTheirSeams() throws Exception {
         // The check above can fail: without the split, each tile normalises on its own.
         LoadedModel alone = new LoadedModel(udnie.manifest(), udnie.session());
-        BufferedImage tiled = new Stylizer(ENV, PaddingMode.REFLECT, TILE, OVERLAP, 1024).stylize(alone, photo, 1.0).image();
+        BufferedImage tiled = new Stylizer(ENV, PaddingMode.REFLECT, new TileSettings(TILE, OVERLAP, 1024), UNLIMITED).stylize(alone, photo, 1.0).image();
         System.out.printf("tiles with their own statistics: PSNR %.1f dB, seam ratio %.3f%n", psnr(whole, tiled), seamRatio(tiled));
         assertThat(psnr(whole, tiled)).isLessThan(psnr(whole, tiled(1024)));
     }
 
     @Test
+    void anOddSizedPhotoComesBackAtItsSizeAndAgreesWithTheWholeImage() throws Exception {
+        BufferedImage odd = photo.getSubimage(0, 0, 1631, 1221);
+        BufferedImage wholeOdd = new Stylizer(ENV, PaddingMode.REFLECT, new TileSettings(4096, OVERLAP, 4096), UNLIMITED).stylize(udnie, odd, 1.0).image();
+        BufferedImage tiledOdd = new Stylizer(ENV, PaddingMode.REFLECT, new TileSettings(TILE, OVERLAP, 4096), UNLIMITED).stylize(udnie, odd, 1.0).image();
+        assertThat(tiledOdd.getWidth()).isEqualTo(1631);
+        assertThat(tiledOdd.getHeight()).isEqualTo(1221);
+        assertThat(psnr(wholeOdd, tiledOdd)).as("PSNR, dB").isGreaterThan(40);
+    }
+
+    @Test
     void tilesCutWithoutOverlapWouldShowTheirSeams() throws Exception {
         // The seam check above can fail: cut hard, each tile's edge is its own padding's.
-        BufferedImage cut = new Stylizer(ENV, PaddingMode.REFLECT, TILE, 0, 4096).stylize(udnie, photo, 1.0).image();
+        BufferedImage cut = new Stylizer(ENV, PaddingMode.REFLECT, new TileSettings(TILE, 0, 4096), UNLIMITED).stylize(udnie, photo, 1.0).image();
         System.out.printf("tiles cut without overlap: PSNR %.1f dB, seam ratio %.3f%n", psnr(whole, cut), seamRatio(cut));
         assertThat(seamRatio(cut)).isGreaterThan(seamRatio(whole) * 1.1);
     }
 
     private static BufferedImage tiled(int statisticsSide) throws Exception {
-        return new Stylizer(ENV, PaddingMode.REFLECT, TILE, OVERLAP, statisticsSide).stylize(udnie, photo, 1.0).image();
+        return new Stylizer(ENV, PaddingMode.REFLECT, new TileSettings(TILE, OVERLAP, statisticsSide), UNLIMITED).stylize(udnie, photo, 1.0).image();
     }
 
     /**

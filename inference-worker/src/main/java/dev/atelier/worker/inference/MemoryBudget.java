@@ -1,0 +1,26 @@
+package dev.atelier.worker.inference;
+
+/**
+ * What the worker's resident memory may reach, and so how large a tile each model may run: a model's activations grow
+ * with the pixels it runs at once, about {@value #BYTES_PER_PIXEL_PER_CHANNEL} bytes per pixel per channel of its
+ * full-resolution layers (measured: udnie, width 16, 1088 x 1088 in ONNX Runtime 1.29 on CPU, 672 MB above the
+ * session's own, 36 bytes per pixel per channel). The Java heap (images, the tile band) and the process's other native
+ * memory ({@value #NATIVE_BASELINE_MIB} MiB: JVM metadata, threads, the loaded sessions) come off the top.
+ *
+ * @param bytes the budget; the Kubernetes memory limit should allow a little more
+ * @param heapBytes the JVM's maximum heap
+ */
+public record MemoryBudget(long bytes, long heapBytes) {
+    static final long BYTES_PER_PIXEL_PER_CHANNEL = 40;
+    static final long NATIVE_BASELINE_MIB = 384;
+
+    /** The longest tile side (tile plus both overlaps) a model of {@code channels} full-resolution channels may run at. */
+    int tileSide(int channels, int overlap) {
+        long available = bytes - heapBytes - NATIVE_BASELINE_MIB * 1024 * 1024;
+        if (available <= 0) {
+            return 0;
+        }
+        long pixels = available / (BYTES_PER_PIXEL_PER_CHANNEL * Math.max(1, channels));
+        return (int) Math.min(Integer.MAX_VALUE, (long) Math.sqrt(pixels)) - 2 * overlap;
+    }
+}
