@@ -32,13 +32,28 @@ public record TileSessions(OrtSession statistics, OrtSession tiles, List<Instanc
             return null;
         }
         OrtSession statistics;
-        try (OrtSession.SessionOptions o = options.create()) {
+        try (OrtSession.SessionOptions o = withoutArena(options.create())) {
             statistics = environment.createSession(split.statisticsModel(), o);
         }
         try (OrtSession.SessionOptions o = options.create()) {
             return new TileSessions(statistics, environment.createSession(split.tileModel(), o), split.statistics());
         } catch (OrtException | RuntimeException e) {
             statistics.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The statistics session runs once per large photo: its arena would keep a thumbnail run's memory for good beside the
+     * tile session's. (The tile session keeps its arena: tiles are all of about one size, and reusing the memory is
+     * faster than asking the system for it again at every tile.)
+     */
+    private static OrtSession.SessionOptions withoutArena(OrtSession.SessionOptions options) throws OrtException {
+        try {
+            options.setCPUArenaAllocator(false);
+            return options;
+        } catch (OrtException | RuntimeException e) {
+            options.close();
             throw e;
         }
     }

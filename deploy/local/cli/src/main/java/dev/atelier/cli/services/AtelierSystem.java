@@ -24,6 +24,11 @@ public final class AtelierSystem implements AutoCloseable {
     /** The tenant of the key {@code up} and {@code demo} issue and print. */
     public static final String DEMO_TENANT = "demo";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /**
+     * The worker's heap: images and the tile band live there (a 40 MP photo needs about 0.5 GB); its models' memory is
+     * native and bounded by tiles (atelier.worker.memory-budget).
+     */
+    public static final String WORKER_HEAP = "1g";
 
     private final Stack stack;
     private final List<ServiceProcess> services = new ArrayList<>();
@@ -70,7 +75,7 @@ public final class AtelierSystem implements AutoCloseable {
         services.add(ServiceProcess.start(layout.home(), GATEWAY, layout.gatewayPort(), config(GATEWAY, serviceConfig),
                 layout.logs(), "512m"));
         services.add(ServiceProcess.start(layout.home(), WORKER, layout.workerPort(), config(WORKER, serviceConfig),
-                layout.logs(), "2g"));
+                layout.logs(), WORKER_HEAP));
         services.add(ServiceProcess.start(layout.home(), TRAINER, layout.trainerPort(), config(TRAINER, serviceConfig),
                 layout.logs(), "512m"));
         for (ServiceProcess service : services) {
