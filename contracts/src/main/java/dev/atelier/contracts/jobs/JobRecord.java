@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param startedAt when a worker last started the job
  * @param finishedAt when the job reached a final state
  * @param deadline when the client stops wanting the result: a job not started by then ends EXPIRED; null for none
+ * @param timings where the time went, once SUCCEEDED
  */
 public record JobRecord(
         String id,
@@ -48,35 +49,42 @@ public record JobRecord(
         Instant updatedAt,
         Instant startedAt,
         Instant finishedAt,
-        Instant deadline) {
+        Instant deadline,
+        JobTimings timings) {
 
     /** A new job as the gateway accepts it. */
     public static JobRecord queued(String id, String tenant, String styleId, Integer requestedVersion,
             JobOptions options, ImageInfo input, String inputKey, Instant now) {
         return new JobRecord(id, tenant, styleId, requestedVersion, null, options, JobStatus.QUEUED, input,
-                inputKey, null, null, null, null, 0, null, now, now, null, null, null);
+                inputKey, null, null, null, null, 0, null, now, now, null, null, null, null);
     }
 
     public JobRecord running(int modelVersion, String provider, Instant now) {
         return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, JobStatus.RUNNING, input,
-                inputKey, null, null, null, provider, attempts + 1, null, createdAt, now, now, null, deadline);
+                inputKey, null, null, null, provider, attempts + 1, null, createdAt, now, now, null, deadline, null);
     }
 
     public JobRecord succeeded(String outputKey, int width, int height, Instant now) {
+        return succeeded(outputKey, width, height, now, null);
+    }
+
+    /** With where the time went. */
+    public JobRecord succeeded(String outputKey, int width, int height, Instant now, JobTimings spent) {
         return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, JobStatus.SUCCEEDED, input,
-                inputKey, outputKey, width, height, executionProvider, attempts, null, createdAt, now, startedAt, now, deadline);
+                inputKey, outputKey, width, height, executionProvider, attempts, null, createdAt, now, startedAt, now, deadline,
+                spent);
     }
 
     public JobRecord failed(JobError error, Instant now) {
         return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, JobStatus.FAILED, input,
-                inputKey, null, null, null, executionProvider, attempts, error, createdAt, now, startedAt, now, deadline);
+                inputKey, null, null, null, executionProvider, attempts, error, createdAt, now, startedAt, now, deadline, timings);
     }
 
     /** The same QUEUED job, to be given up on when it has not started by {@code at}. */
     public JobRecord withDeadline(Instant at) {
         return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, status, input, inputKey,
                 outputKey, outputWidth, outputHeight, executionProvider, attempts, error, createdAt, updatedAt, startedAt,
-                finishedAt, at);
+                finishedAt, at, timings);
     }
 
     /** Cancelled by its owner before inference. */
@@ -99,7 +107,7 @@ public record JobRecord(
         }
         return Optional.of(new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options,
                 JobStatus.RUNNING, input, inputKey, null, null, null, executionProvider, attempts, null, createdAt, startedAt,
-                startedAt, null, deadline));
+                startedAt, null, deadline, null));
     }
 
     /** Whether the deadline, if any, has passed at {@code now}. */
@@ -109,6 +117,6 @@ public record JobRecord(
 
     private JobRecord ended(JobStatus finalStatus, Instant now) {
         return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, finalStatus, input, inputKey,
-                null, null, null, executionProvider, attempts, null, createdAt, now, startedAt, now, deadline);
+                null, null, null, executionProvider, attempts, null, createdAt, now, startedAt, now, deadline, timings);
     }
 }

@@ -5,6 +5,7 @@ import dev.atelier.contracts.jobs.JobError;
 import dev.atelier.contracts.jobs.JobOptions;
 import dev.atelier.contracts.jobs.JobRecord;
 import dev.atelier.contracts.jobs.JobStatus;
+import dev.atelier.contracts.jobs.JobTimings;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -32,7 +33,9 @@ public record JobView(
         Instant startedAt,
         Instant finishedAt,
         @Schema(description = "When a job not started by then ends EXPIRED, if the client set a deadline") Instant deadline,
-        @Schema(description = "Where to GET the result, once SUCCEEDED") String resultUrl) {
+        @Schema(description = "Where to GET the result, once SUCCEEDED") String resultUrl,
+        @Schema(description = "Where a SUCCEEDED job's time went, in milliseconds: queued (acceptance to a worker starting"
+                + " it), decode, inference, encode, store, total (acceptance to the final record)") JobTimings timings) {
 
     static String location(String jobId) {
         return "/v1/jobs/" + jobId;
@@ -43,6 +46,6 @@ public record JobView(
                 record.modelVersion(), record.options(), record.input(), record.outputWidth(), record.outputHeight(),
                 record.executionProvider(), record.attempts(), record.error(), record.createdAt(), record.updatedAt(),
                 record.startedAt(), record.finishedAt(), record.deadline(),
-                record.status() == JobStatus.SUCCEEDED ? location(record.id()) + "/result" : null);
+                record.status() == JobStatus.SUCCEEDED ? location(record.id()) + "/result" : null, record.timings());
     }
 }

@@ -5,6 +5,7 @@ import dev.atelier.contracts.events.JobCompleted;
 import dev.atelier.contracts.events.JobStarted;
 import dev.atelier.contracts.jobs.JobOptions;
 import dev.atelier.contracts.jobs.JobRecord;
+import dev.atelier.contracts.jobs.JobTimings;
 import dev.atelier.contracts.models.ModelManifest;
 import dev.atelier.contracts.storage.StorageKeys;
 import dev.atelier.platform.events.TraceContext;
@@ -85,15 +86,25 @@ public class JobRun {
                 running.attempts(), running.startedAt()), trace);
         JobOptions options = running.options() != null ? running.options() : JobOptions.defaults();
         try (ModelCache<LoadedModel>.Lease lease = sessions.acquire(manifest)) {
+            long decodeStart = System.nanoTime();
             byte[] input = store.get(running.inputKey()).orElseThrow(() -> JobFailure.permanent(
                     ErrorCodes.INPUT_MISSING, "input " + running.inputKey() + " is not in the object store"));
             BufferedImage content = decoder.decode(input);
             Instant inferenceStart = clock.instant();
+            long stylizeStart = System.nanoTime();
             Stylizer.Stylized styled = stylizer.stylize(lease.model(), content, options.strength());
+            long encodeStart = System.nanoTime();
             byte[] output = encoder.encode(styled.image(), options.outputFormat());
+            long storeStart = System.nanoTime();
             String outputKey = StorageKeys.output(running.tenant(), running.id(), options.outputFormat());
             store.put(outputKey, output, options.outputFormat().mediaType());
-            JobRecord succeeded = running.succeeded(outputKey, content.getWidth(), content.getHeight(), clock.instant());
+            long stored = System.nanoTime();
+            Instant finished = clock.instant();
+            JobTimings timings = new JobTimings(millisBetween(running.createdAt(), running.startedAt()),
+                    (stylizeStart - decodeStart) / 1_000_000, styled.inferenceNanos() / 1_000_000,
+                    (storeStart - encodeStart) / 1_000_000, (stored - storeStart) / 1_000_000,
+                    millisBetween(running.createdAt(), finished));
+            JobRecord succeeded = running.succeeded(outputKey, content.getWidth(), content.getHeight(), finished, timings);
             records.save(succeeded);
             Duration queueWait = Duration.between(running.createdAt(), inferenceStart);
             Duration inference = Duration.ofNanos(styled.inferenceNanos());
@@ -103,5 +114,10 @@ public class JobRun {
             events.publish(completed, trace);
             return Optional.of(new Done(succeeded, completed, queueWait, inference));
         }
+    }
+
+    /** Clocks of gateway and worker differ a little: a negative span is noise. */
+    private static long millisBetween(Instant from, Instant to) {
+        return Math.max(0, Duration.between(from, to).toMillis());
     }
 }

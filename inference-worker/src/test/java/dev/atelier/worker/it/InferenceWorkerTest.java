@@ -122,6 +122,10 @@ class InferenceWorkerTest {
         BufferedImage output = output(done);
         assertThat(output.getWidth()).isEqualTo(333);
         assertThat(output.getHeight()).isEqualTo(211);
+        assertThat(done.timings()).as("where the time went").isNotNull();
+        assertThat(done.timings().total()).isGreaterThanOrEqualTo(done.timings().queued() + done.timings().decode()
+                + done.timings().inference() + done.timings().encode() + done.timings().store());
+        assertThat(done.timings().total()).isEqualTo(java.time.Duration.between(done.createdAt(), done.finishedAt()).toMillis());
 
         ConsumerRecord<String, byte[]> completed = awaitEvent(job, EventTypes.JOB_COMPLETED);
         for (String header : List.of("ce_specversion", "ce_id", "ce_type", "ce_source", "ce_time")) {
