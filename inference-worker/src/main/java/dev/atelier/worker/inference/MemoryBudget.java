@@ -13,6 +13,22 @@ package dev.atelier.worker.inference;
 public record MemoryBudget(long bytes, long heapBytes) {
     static final long BYTES_PER_PIXEL_PER_CHANNEL = 40;
     static final long NATIVE_BASELINE_MIB = 384;
+    /**
+     * Heap per pixel of a photo while its job runs, at its peak: the photo (4 bytes) and the result (4) while the
+     * encoded result grows and is copied out (up to about 6 more for PNG); decoding peaks lower (3 + 4), blending by
+     * strength works row by row, the tile band is a few rows.
+     */
+    static final long HEAP_BYTES_PER_PIXEL = 16;
+    /** The heap the worker needs besides the photo: Quarkus, Kafka's buffers, the model catalogue. */
+    static final long HEAP_BASELINE_MIB = 256;
+
+    /**
+     * The most pixels a photo may have for its job to fit the heap; a larger one fails with {@code input.too-large}
+     * before it is decoded, not with an {@code OutOfMemoryError} that would kill the worker.
+     */
+    public long maxPixels() {
+        return Math.max(0, (heapBytes - HEAP_BASELINE_MIB * 1024 * 1024) / HEAP_BYTES_PER_PIXEL);
+    }
 
     /** The longest tile side (tile plus both overlaps) a model of {@code channels} full-resolution channels may run at. */
     int tileSide(int channels, int overlap) {

@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * One attempt at a job that is not final yet: record RUNNING and announce it, run the model, store
@@ -35,6 +36,8 @@ import java.util.Optional;
  */
 @Singleton
 public class JobRun {
+    private static final Logger LOG = Logger.getLogger(JobRun.class);
+
     private final ModelResolver resolver;
     private final ModelSessions sessions;
     private final JobRecords records;
@@ -55,11 +58,18 @@ public class JobRun {
         this.store = store;
         this.clock = clock;
         this.provider = runtime.provider().label();
-        this.decoder = new ImageDecoder(config.maxInputPixels());
+        MemoryBudget budget = new MemoryBudget(config.memoryBudget().asLongValue(), Runtime.getRuntime().maxMemory());
+        long maxPixels = Math.min(config.maxInputPixels(), budget.maxPixels());
+        if (maxPixels < config.maxInputPixels()) {
+            LOG.warnf("the heap (%d MiB) holds photos of at most %d pixels, fewer than atelier.worker.max-input-pixels (%d):"
+                    + " larger ones fail as input.too-large; give the worker more memory", budget.heapBytes() >> 20,
+                    maxPixels, config.maxInputPixels());
+        }
+        this.decoder = new ImageDecoder(maxPixels);
         this.encoder = new ImageEncoder(config.jpegQuality());
         this.stylizer = new Stylizer(runtime.environment(), config.padding(),
                 new TileSettings(config.tiles().side(), config.tiles().overlap(), config.tiles().statisticsSide()),
-                new MemoryBudget(config.memoryBudget().asLongValue(), Runtime.getRuntime().maxMemory()));
+                budget);
     }
 
     /** What a successful attempt produced, for metrics. */

@@ -35,4 +35,12 @@ class MemoryBudgetTest {
         assertThat(none.tileSide(16, 32)).isZero();
         assertThat(new TileSettings(1024, 32, 1024).atMost(0).side()).isEqualTo(128);
     }
+
+    @Test
+    void theHeapBoundsThePixelsOfAPhotoAndAGigabyteHoldsTheGatewaysFortyMegapixels() {
+        assertThat(new MemoryBudget(2560 * MIB, 1024 * MIB).maxPixels()).isEqualTo((1024 - 256) * MIB / 16)
+                .isGreaterThan(40_000_000);
+        assertThat(new MemoryBudget(2560 * MIB, 512 * MIB).maxPixels()).isLessThan(40_000_000);
+        assertThat(new MemoryBudget(2560 * MIB, 128 * MIB).maxPixels()).isZero();
+    }
 }
