@@ -11,6 +11,7 @@ import dev.atelier.trainer.engine.TrainingEngine;
 import dev.atelier.trainer.engine.TrainedModel;
 import dev.atelier.trainer.engine.TrainingFailure;
 import dev.atelier.trainer.engine.TrainingPlan;
+import dev.atelier.trainer.engine.TrainingStoppedException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
@@ -46,6 +47,8 @@ public class CopyingTrainingEngine implements TrainingEngine {
     public static volatile long stepMillis = 0;
     /** Training id to the step after which to die the way a killed JVM does: no final record, no cleanup. */
     public static final Map<String, Integer> CRASH_AFTER = new ConcurrentHashMap<>();
+    /** Training id to the step after which the engine stops as on a shutdown (once). */
+    public static final Map<String, Integer> STOP_AFTER = new ConcurrentHashMap<>();
 
     /** A crash that nothing in the service catches (an Error, like the JVM going away). */
     public static final class SimulatedCrash extends Error {
@@ -78,6 +81,10 @@ public class CopyingTrainingEngine implements TrainingEngine {
             }
             if (step % plan.previewEvery() == 0) {
                 progress.onPreview(step, jpeg(plan.photos().load(plan.photos().heldOutPhotos().get(0))));
+            }
+            if (STOP_AFTER.get(plan.trainingId()) != null && step == STOP_AFTER.get(plan.trainingId())) {
+                STOP_AFTER.remove(plan.trainingId());
+                throw new TrainingStoppedException("stopping after step " + step);
             }
             if (crashAfter != null && step == crashAfter) {
                 CRASH_AFTER.remove(plan.trainingId());

@@ -180,6 +180,26 @@ class TrainingServiceTest {
     }
 
     @Test
+    void aTrainerThatStopsOnPurposeHandsTheTrainingBackAndThatIsNoCrash() {
+        requireSharedModel();
+        TrainingRequested request = stack.prepare("handover", TrainerStack.jpeg(TrainerStack.noise(64, 64, 9)), options(12, DATASET));
+        for (int stop = 1; stop <= 4; stop++) {
+            CopyingTrainingEngine.STOP_AFTER.put(request.trainingId(), stop);
+            assertThat(run.process(request, TraceContext.newTrace())).isEqualTo(TrainingRun.Outcome.STOPPED);
+            TrainingRecord handedBack = stack.record(request.trainingId());
+            assertThat(handedBack.status()).isEqualTo(TrainingStatus.RUNNING);
+            assertThat(handedBack.owner()).as("handed back").isNull();
+        }
+
+        assertThat(run.process(request, TraceContext.newTrace())).isEqualTo(TrainingRun.Outcome.FINAL);
+
+        TrainingRecord done = stack.record(request.trainingId());
+        assertThat(done.status()).as("four stops are more than max-crashes, and no crash").isEqualTo(TrainingStatus.SUCCEEDED);
+        assertThat(done.crashes()).isZero();
+        assertThat(done.attempts()).isEqualTo(5);
+    }
+
+    @Test
     void aTrainingWhoseTrainerDiesEveryTimeIsFailedAfterItsCrashesInsteadOfResumedForever() {
         requireSharedModel();
         TrainingRequested request = stack.prepare("doomed", TrainerStack.jpeg(TrainerStack.noise(64, 64, 5)), options(12, DATASET));
