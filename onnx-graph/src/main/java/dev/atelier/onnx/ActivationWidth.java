@@ -1,10 +1,8 @@
 package dev.atelier.onnx;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import dev.atelier.onnx.proto.Onnx.GraphProto;
 import dev.atelier.onnx.proto.Onnx.ModelProto;
 import dev.atelier.onnx.proto.Onnx.NodeProto;
-import dev.atelier.onnx.proto.Onnx.TensorProto;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -18,13 +16,8 @@ public final class ActivationWidth {
     }
 
     /** @return empty when the model has no convolution with a constant weight */
-    public static OptionalInt of(byte[] onnx) {
-        GraphProto graph;
-        try {
-            graph = ModelProto.parseFrom(onnx).getGraph();
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalArgumentException("not an ONNX model: " + e.getMessage(), e);
-        }
+    public static OptionalInt of(ModelProto model) {
+        GraphProto graph = model.getGraph();
         List<NodeProto> convs = graph.getNodeList().stream().filter(n -> n.getOpType().equals("Conv")).toList();
         if (convs.isEmpty()) {
             return OptionalInt.empty();

@@ -1,6 +1,5 @@
 package dev.atelier.onnx;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import dev.atelier.onnx.proto.Onnx.AttributeProto;
 import dev.atelier.onnx.proto.Onnx.GraphProto;
 import dev.atelier.onnx.proto.Onnx.ModelProto;
@@ -49,15 +48,8 @@ public final class InstanceNormSplit {
     /**
      * @return empty when the model has no {@code InstanceNormalization} (it has nothing that depends on the whole
      *     image, or it normalises some other way)
-     * @throws IllegalArgumentException when the bytes are not an ONNX model
      */
-    public static Optional<Split> of(byte[] onnx) {
-        ModelProto model;
-        try {
-            model = ModelProto.parseFrom(onnx);
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalArgumentException("not an ONNX model: " + e.getMessage(), e);
-        }
+    public static Optional<Split> of(ModelProto model) {
         GraphProto graph = model.getGraph();
         List<NodeProto> norms = graph.getNodeList().stream().filter(n -> n.getOpType().equals("InstanceNormalization")
                 && (n.getDomain().isEmpty() || n.getDomain().equals("ai.onnx"))).toList();

@@ -37,7 +37,7 @@ class InstanceNormSplitTest {
         Path file = (model.startsWith("home:") ? HOME : SHARED).resolve(model.substring(model.indexOf(':') + 1));
         assumeTrue(Files.isRegularFile(file), "skipped: " + file + " is absent");
         byte[] onnx = Files.readAllBytes(file);
-        InstanceNormSplit.Split split = InstanceNormSplit.of(onnx).orElseThrow();
+        InstanceNormSplit.Split split = InstanceNormSplit.of(OnnxModels.parse(onnx)).orElseThrow();
         assertThat(split.statistics()).as("the normalisations of TransformerNet").hasSize(15);
         float[] photo = photo(96, 72);
         long[] shape = {1, 3, 72, 96};
@@ -70,22 +70,22 @@ class InstanceNormSplitTest {
         assumeTrue(any.isPresent(), "skipped: no model in " + fixed);
         byte[] onnx = Files.readAllBytes(any.get());
         boolean hasInstanceNorm = new String(onnx, java.nio.charset.StandardCharsets.ISO_8859_1).contains("InstanceNormalization");
-        assertThat(InstanceNormSplit.of(onnx).isPresent()).isEqualTo(hasInstanceNorm);
+        assertThat(InstanceNormSplit.of(OnnxModels.parse(onnx)).isPresent()).isEqualTo(hasInstanceNorm);
     }
 
     @Test
     void bytesThatAreNoModelAreRefused() {
-        assertThatThrownBy(() -> InstanceNormSplit.of(new byte[] {1, 2, 3, 4, 5})).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> OnnxModels.parse(new byte[] {1, 2, 3, 4, 5})).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("not an ONNX model");
     }
 
     @Test
     void theActivationWidthIsThatOfTheFirstAndLastConvolutions() throws Exception {
         byte[] udnie = Files.readAllBytes(HOME.resolve("models/starter/udnie/udnie.onnx"));
-        assertThat(ActivationWidth.of(udnie)).hasValue(16);
+        assertThat(ActivationWidth.of(OnnxModels.parse(udnie))).hasValue(16);
         Path nc8 = SHARED.resolve("models/fast_neural_style/pytorch_nc8/candy_nc8.onnx");
         if (Files.isRegularFile(nc8)) {
-            assertThat(ActivationWidth.of(Files.readAllBytes(nc8))).hasValue(8);
+            assertThat(ActivationWidth.of(OnnxModels.parse(Files.readAllBytes(nc8)))).hasValue(8);
         }
     }
 

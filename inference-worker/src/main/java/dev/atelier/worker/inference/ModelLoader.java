@@ -7,6 +7,8 @@ import ai.onnxruntime.OrtSession.SessionOptions;
 import ai.onnxruntime.TensorInfo;
 import dev.atelier.contracts.models.ModelManifest;
 import dev.atelier.onnx.ActivationWidth;
+import dev.atelier.onnx.OnnxModels;
+import dev.atelier.onnx.proto.Onnx.ModelProto;
 import dev.atelier.platform.storage.ObjectStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -51,17 +53,19 @@ public final class ModelLoader {
             throw e instanceof InvalidModelException invalid ? invalid
                     : new InvalidModelException(id + ": cannot read its inputs and outputs: " + e.getMessage(), e);
         }
+        // ONNX Runtime loaded these bytes, so they parse; the graph is read once for the tile split and the width.
+        ModelProto graph = OnnxModels.parse(onnx);
         TileSessions tiles = null;
         if (!manifest.hasFixedSize()) {
             try {
-                tiles = TileSessions.create(runtime.environment(), onnx, runtime::newSessionOptions);
+                tiles = TileSessions.create(runtime.environment(), graph, runtime::newSessionOptions);
             } catch (OrtException | RuntimeException e) {
                 // The model itself loaded: its tiles then normalise on their own, and may differ at the seams.
                 LOG.errorf("model %s: its instance norm cannot be split (%s); tiles of large images take their own"
                         + " statistics", id, e.getMessage());
             }
         }
-        int channels = ActivationWidth.of(onnx).orElse(LoadedModel.DEFAULT_ACTIVATION_CHANNELS);
+        int channels = ActivationWidth.of(graph).orElse(LoadedModel.DEFAULT_ACTIVATION_CHANNELS);
         LOG.infof("loaded model %s (%d bytes, %d full-resolution channels) on %s%s", id, onnx.length, channels,
                 runtime.provider().label(), tiles == null ? "" : ", tiles normalised with whole-image statistics");
         return new LoadedModel(manifest, session, tiles, channels);

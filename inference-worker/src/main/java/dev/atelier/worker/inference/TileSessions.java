@@ -4,6 +4,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.atelier.onnx.InstanceNormSplit;
+import dev.atelier.onnx.proto.Onnx.ModelProto;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -25,9 +26,9 @@ public record TileSessions(OrtSession statistics, OrtSession tiles, List<Instanc
      * @return null when the model has no instance normalisation to split (it is then run whole)
      * @throws OrtException when a rewritten model does not load (the original did, so this is a bug of the rewrite)
      */
-    public static TileSessions create(OrtEnvironment environment, byte[] onnx, Options options)
+    public static TileSessions create(OrtEnvironment environment, ModelProto model, Options options)
             throws OrtException {
-        InstanceNormSplit.Split split = InstanceNormSplit.of(onnx).orElse(null);
+        InstanceNormSplit.Split split = InstanceNormSplit.of(model).orElse(null);
         if (split == null) {
             return null;
         }

@@ -13,7 +13,9 @@ import dev.atelier.worker.imaging.TensorImages;
 import dev.atelier.worker.imaging.TileGrid;
 import java.awt.image.BufferedImage;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,7 +75,7 @@ final class TiledStylizer {
                 Stylizer.MIN_SIDE, padding);
         ImageTensor tensor = TensorImages.toTensor(thumbnail);
         Map<String, OnnxTensor> statistics = new HashMap<>();
-        Set<String> names = new java.util.LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>();
         for (InstanceNormSplit.Statistic s : split.names()) {
             names.add(s.mean());
             names.add(s.variance());
@@ -168,7 +170,7 @@ final class TiledStylizer {
             }
             for (float[] plane : sums) {
                 System.arraycopy(plane, done * width, plane, 0, (height - done) * width);
-                java.util.Arrays.fill(plane, (height - done) * width, height * width, 0f);
+                Arrays.fill(plane, (height - done) * width, height * width, 0f);
             }
             top = newTop;
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import dev.atelier.onnx.OnnxModels;
 import dev.atelier.contracts.models.ModelManifest;
 import dev.atelier.worker.imaging.PaddingMode;
 import dev.atelier.worker.imaging.Resizing;
@@ -46,7 +47,7 @@ class TiledStylizerTest {
         long[] shape = ((TensorInfo) session.getInputInfo().get("input1").getInfo()).getShape();
         ModelManifest manifest = new ModelManifest("udnie", "Udnie", 1, "00", onnx.length, "k", null, "input1", "output1",
                 Arrays.stream(shape).boxed().toList(), "udnie.onnx", Instant.EPOCH);
-        udnie = new LoadedModel(manifest, session, TileSessions.create(ENV, onnx, OrtSession.SessionOptions::new), 16);
+        udnie = new LoadedModel(manifest, session, TileSessions.create(ENV, OnnxModels.parse(onnx), OrtSession.SessionOptions::new), 16);
         // A real photo at 2 MP: Tübingen from ../shared (1024 x 768) enlarged, else the repository's sample.
         Path tubingen = SHARED.resolve("images/content/tubingen.jpg");
         BufferedImage source = ImageIO.read((Files.isRegularFile(tubingen) ? tubingen : HOME.resolve("samples/astronaut.jpg")).toFile());
@@ -85,8 +86,9 @@ class TiledStylizerTest {
     }
 
     @Test
-    void tilesThatEachTookTheirOwnStatisticsWouldShowTheirSeams() throws Exception {
-        // The check above can fail: without the split, each tile normalises on its own.
+    void tilesThatEachTookTheirOwnStatisticsDriftAwayFromTheWholeImage() throws Exception {
+        // The check above can fail: without the split, each tile normalises on its own and gets its own colour and
+        // contrast (14.9 dB measured; the overlap blends the borders, so it is the colour that differs, not a seam).
         LoadedModel alone = new LoadedModel(udnie.manifest(), udnie.session());
         BufferedImage tiled = new Stylizer(ENV, PaddingMode.REFLECT, new TileSettings(TILE, OVERLAP, 1024), UNLIMITED).stylize(alone, photo, 1.0).image();
         System.out.printf("tiles with their own statistics: PSNR %.1f dB, seam ratio %.3f%n", psnr(whole, tiled), seamRatio(tiled));
