@@ -10,7 +10,6 @@ import dev.atelier.cli.services.SystemLayout;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,9 +57,7 @@ public final class Overhead {
 
         double[] raw = raw(model, photo, calls);
         Path data = Files.createTempDirectory("atelier-overhead");
-        int[] ports = freePorts(6);
-        try (AtelierSystem system = AtelierSystem.start(new SystemLayout(home, data, ports[0], ports[1], ports[2], ports[3],
-                ports[4], ports[5]), System.out, Map.of())) {
+        try (AtelierSystem system = AtelierSystem.start(SystemLayout.onFreePorts(home, data), System.out, Map.of())) {
             try (ModelRegistration registration = ModelRegistration.connect(system.stack(), System.out)) {
                 registration.register(model, style, style);
             }
@@ -182,16 +179,4 @@ public final class Overhead {
         return sorted[Math.min(sorted.length - 1, (int) Math.floor(p * (sorted.length - 1) + 0.5))];
     }
 
-    private static int[] freePorts(int count) throws IOException {
-        int[] ports = new int[count];
-        ServerSocket[] sockets = new ServerSocket[count];
-        for (int i = 0; i < count; i++) {
-            sockets[i] = new ServerSocket(0);
-            ports[i] = sockets[i].getLocalPort();
-        }
-        for (ServerSocket socket : sockets) {
-            socket.close();
-        }
-        return ports;
-    }
 }

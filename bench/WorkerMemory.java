@@ -8,7 +8,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,9 +40,7 @@ public final class WorkerMemory {
                 ? Path.of("../shared/images/content/tubingen.jpg") : home.resolve("samples/astronaut.jpg");
         Path photo = data.resolve("large.jpg");
         int[] size = enlarge(source, photo, megapixels);
-        int[] ports = freePorts(6);
-        try (AtelierSystem system = AtelierSystem.start(new SystemLayout(home, data, ports[0], ports[1], ports[2], ports[3],
-                ports[4], ports[5]), System.out, Map.of(AtelierSystem.WORKER, Map.of("atelier.worker.memory-budget", budget)))) {
+        try (AtelierSystem system = AtelierSystem.start(SystemLayout.onFreePorts(home, data), System.out, Map.of(AtelierSystem.WORKER, Map.of("atelier.worker.memory-budget", budget)))) {
             try (ModelRegistration registration = ModelRegistration.connect(system.stack(), System.out)) {
                 registration.register(home.resolve("models/starter/" + style + "/" + style + ".onnx"), style, style);
             }
@@ -92,16 +89,4 @@ public final class WorkerMemory {
         throw new IOException(field + " not in /proc/" + pid + "/status");
     }
 
-    private static int[] freePorts(int count) throws IOException {
-        int[] ports = new int[count];
-        ServerSocket[] sockets = new ServerSocket[count];
-        for (int i = 0; i < count; i++) {
-            sockets[i] = new ServerSocket(0);
-            ports[i] = sockets[i].getLocalPort();
-        }
-        for (ServerSocket socket : sockets) {
-            socket.close();
-        }
-        return ports;
-    }
 }

@@ -36,7 +36,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -97,8 +96,7 @@ class SystemEndToEndTest {
         assertThat(model).isRegularFile();
         assertThat(photo).isRegularFile();
 
-        int[] ports = freePorts(6);
-        system = AtelierSystem.start(new SystemLayout(home, dataDir, ports[0], ports[1], ports[2], ports[3], ports[4], ports[5]),
+        system = AtelierSystem.start(SystemLayout.onFreePorts(home, dataDir),
                 System.out, Map.of(AtelierSystem.TRAINER, trainerConfig(),
                         AtelierSystem.WORKER, Map.of("atelier.worker.max-starts", String.valueOf(MAX_STARTS)),
                         AtelierSystem.GATEWAY, Map.of(
@@ -459,17 +457,4 @@ class SystemEndToEndTest {
         return response.body();
     }
 
-    private static int[] freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0));
-            }
-            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
-    }
 }
