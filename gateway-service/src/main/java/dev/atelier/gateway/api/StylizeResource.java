@@ -1,7 +1,6 @@
 package dev.atelier.gateway.api;
 
 import dev.atelier.contracts.jobs.JobRecord;
-import dev.atelier.contracts.jobs.JobStatus;
 import dev.atelier.gateway.auth.Caller;
 import dev.atelier.gateway.config.GatewayConfig;
 import dev.atelier.gateway.jobs.JobQueries;
@@ -89,7 +88,7 @@ public class StylizeResource {
                 .filter(record -> record.status().isFinal())
                 .toUni()
                 .ifNoItem().after(wait).recoverWithItem(() -> null)
-                .map(done -> done == null ? pending(accepted) : finished(tenant, done));
+                .map(done -> done == null ? pending(accepted) : finished(done));
     }
 
     private Duration wait(Integer seconds) {
@@ -109,11 +108,8 @@ public class StylizeResource {
     }
 
     /** Runs on a watcher thread: reading the image from S3 blocks no event loop. */
-    private Response finished(String tenant, JobRecord done) {
-        if (done.status() != JobStatus.SUCCEEDED) {
-            queries.result(tenant, done.id()); // throws the job's problem: job-failed or job-gone
-        }
-        JobResult result = queries.result(tenant, done.id());
+    private Response finished(JobRecord done) {
+        JobResult result = queries.result(done); // or the job's problem: job-failed or job-gone
         return Response.ok(result.content(), result.format().mediaType())
                 .header("Content-Location", JobView.location(done.id()) + "/result")
                 .header("Atelier-Job-Id", done.id())

@@ -32,15 +32,24 @@ public class JobQueries {
      *     {@code job-failed} with the reason; {@code job-gone} when CANCELLED or EXPIRED
      */
     public JobResult result(String tenant, String id) {
-        JobRecord record = succeeded(tenant, id);
-        return new JobResult(id, jobs.get(record.outputKey()).orElseThrow(() -> new IllegalStateException(
-                "job " + id + " SUCCEEDED but its output " + record.outputKey() + " is missing")),
-                record.options().outputFormat());
+        return result(find(tenant, id));
+    }
+
+    /** As {@link #result(String, String)}, for a record the caller has just read (one S3 read fewer). */
+    public JobResult result(JobRecord record) {
+        JobRecord succeeded = succeeded(record);
+        return new JobResult(record.id(), jobs.get(succeeded.outputKey()).orElseThrow(() -> new IllegalStateException(
+                "job " + record.id() + " SUCCEEDED but its output " + succeeded.outputKey() + " is missing")),
+                succeeded.options().outputFormat());
     }
 
     /** As {@link #result}, without reading the image: the record of a SUCCEEDED job. */
     public JobRecord succeeded(String tenant, String id) {
-        JobRecord record = find(tenant, id);
+        return succeeded(find(tenant, id));
+    }
+
+    private static JobRecord succeeded(JobRecord record) {
+        String id = record.id();
         return switch (record.status()) {
             case SUCCEEDED -> record;
             case QUEUED, RUNNING -> throw new ProblemException(ProblemType.JOB_NOT_FINISHED,

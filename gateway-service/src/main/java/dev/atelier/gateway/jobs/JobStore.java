@@ -13,10 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /** Job inputs, records and outputs in the object store, at the keys of {@link StorageKeys}. */
 @Singleton
 public class JobStore {
+    private static final Logger LOG = Logger.getLogger(JobStore.class);
+
     private final ObjectStore store;
 
     JobStore(ObjectStore store) {
@@ -29,6 +32,15 @@ public class JobStore {
             store.put(key, in, info.bytes(), info.mediaType());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the uploaded file " + file, e);
+        }
+    }
+
+    /** Best effort, for the input of a request refused after it was stored: a lifecycle rule catches what remains. */
+    public void deleteInput(String key) {
+        try {
+            store.delete(key);
+        } catch (RuntimeException e) {
+            LOG.warnf("the input %s of a refused request stays in the store: %s", key, e.getMessage());
         }
     }
 

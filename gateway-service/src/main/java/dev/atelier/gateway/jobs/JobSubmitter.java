@@ -13,15 +13,20 @@ import dev.atelier.gateway.problems.ProblemType;
 import dev.atelier.gateway.queue.QueueException;
 import dev.atelier.gateway.quotas.JobsInFlight;
 import dev.atelier.gateway.webhooks.WebhookEndpoints;
+import dev.atelier.platform.concurrent.Parallel;
 import dev.atelier.platform.events.TraceContext;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.concurrent.Executor;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
  * Accepts a job: checks the fields, the style and the image, then stores the input, writes the
  * listing entry, the callback URL if any, and the QUEUED record and publishes {@code JobRequested}, in that order (artefacts before the record,
  * the record before the event, so a worker never sees an event whose objects are missing).
+ * Steps that do not depend on each other run side by side ({@link Parallel}): the tenant's quota (an S3 listing)
+ * while the image is verified and stored, the listing entry with the callback, the in-flight marker with the event.
  */
 @Singleton
 public class JobSubmitter {
@@ -34,9 +39,12 @@ public class JobSubmitter {
     private final Clock clock;
     private final JobsInFlight inFlight;
     private final WebhookEndpoints webhooks;
+    private final Executor executor;
 
     JobSubmitter(ImageInspector inspector, StyleResolver styles, JobStore jobs,
-            JobRequestPublisher publisher, Clock clock, JobsInFlight inFlight, WebhookEndpoints webhooks) {
+            JobRequestPublisher publisher, Clock clock, JobsInFlight inFlight, WebhookEndpoints webhooks,
+            ManagedExecutor executor) {
+        this.executor = executor;
         this.webhooks = webhooks;
         this.inFlight = inFlight;
         this.inspector = inspector;
@@ -62,23 +70,47 @@ public class JobSubmitter {
             webhooks.checkUrl(upload.callbackUrl(), "callbackUrl");
         }
         styles.resolve(tenant, parameters.style());
-        inFlight.admit(tenant);
-        ImageInfo image = inspector.inspect(upload.image());
 
         String id = JobIds.newId();
         String inputKey = StorageKeys.input(tenant, id);
-        jobs.putInput(inputKey, upload.image(), image);
-        JobRecord record = JobRecord.queued(id, tenant, parameters.style().styleId(), parameters.style().version(),
-                parameters.options(), image, inputKey, clock.instant()).withDeadline(parameters.deadline());
-        jobs.index(record);
-        if (upload.callbackUrl() != null) {
-            webhooks.registerCallback(tenant, id, upload.callbackUrl()); // before the job can finish
+        ImageInfo[] image = new ImageInfo[1];
+        try {
+            // The quota's problem (429) comes first when both fail, as when the quota was checked first.
+            Parallel.run(executor, () -> inFlight.admit(tenant), () -> {
+                image[0] = inspector.inspect(upload.image());
+                jobs.putInput(inputKey, upload.image(), image[0]);
+            });
+        } catch (RuntimeException refused) {
+            if (image[0] != null) {
+                jobs.deleteInput(inputKey);
+            }
+            throw refused;
         }
+        JobRecord record = JobRecord.queued(id, tenant, parameters.style().styleId(), parameters.style().version(),
+                parameters.options(), image[0], inputKey, clock.instant()).withDeadline(parameters.deadline());
+        Parallel.run(executor, () -> jobs.index(record), () -> {
+            if (upload.callbackUrl() != null) {
+                webhooks.registerCallback(tenant, id, upload.callbackUrl()); // before the job can finish
+            }
+        });
         jobs.save(record);
-        inFlight.started(tenant, id);
-        enqueue(record, TraceContext.continueFrom(upload.traceparent()));
-        LOG.infof("accepted job %s: style %s, %s %dx%d", id, parameters.style(), image.mediaType(), image.width(), image.height());
+        Parallel.run(executor, () -> enqueue(record, TraceContext.continueFrom(upload.traceparent())),
+                () -> markInFlight(record));
+        LOG.infof("accepted job %s: style %s, %s %dx%d", id, parameters.style(), image[0].mediaType(), image[0].width(),
+                image[0].height());
         return record;
+    }
+
+    /**
+     * Counts the job against its tenant's quota. A failure here must not fail a job that is queued (the client would
+     * submit it again): the job then goes uncounted, which the warning says.
+     */
+    private void markInFlight(JobRecord record) {
+        try {
+            inFlight.started(record.tenant(), record.id());
+        } catch (RuntimeException e) {
+            LOG.warnf("job %s is not counted against the quota of %s: %s", record.id(), record.tenant(), e.getMessage());
+        }
     }
 
     private void enqueue(JobRecord record, TraceContext trace) {

@@ -41,13 +41,20 @@ class JobsInFlightTest {
             store.delete(marker);
         }
         String first = submit(key, 202);
-        submit(key, 202);
+        String second = submit(key, 202);
         given().header("Authorization", key).multiPart("image", "a.jpg", TestImages.jpeg(16, 16), "image/jpeg")
                 .multiPart("style", "candy").post("/v1/jobs").then().statusCode(429)
                 .contentType("application/problem+json").header("Retry-After", "5")
                 .header("RateLimit-Policy", "\"requests\";q=1000;w=1")
                 .body("type", equalTo("urn:atelier:problem:too-many-jobs-in-flight"))
                 .body("jobsInFlight", equalTo(2)).body("limit", equalTo(2));
+        // The quota is checked while the image is verified and stored: a refused request's input is removed again.
+        assertThat(store.list("inputs/busy/")).containsExactlyInAnyOrder(StorageKeys.input("busy", first),
+                StorageKeys.input("busy", second));
+        // and the quota's answer comes first, also when the image is bad.
+        given().header("Authorization", key).multiPart("image", "a.jpg", new byte[] {1, 2, 3}, "image/jpeg")
+                .multiPart("style", "candy").post("/v1/jobs").then().statusCode(429)
+                .body("type", equalTo("urn:atelier:problem:too-many-jobs-in-flight"));
 
         // A worker (any process with S3 access) finishes the first job.
         JobRecord record = store.getJson(StorageKeys.job("busy", first), JobRecord.class).orElseThrow();

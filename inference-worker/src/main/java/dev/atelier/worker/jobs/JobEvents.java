@@ -39,6 +39,15 @@ public class JobEvents {
 
     /** @throws EventPublishException when Kafka refuses the event or does not acknowledge it in time */
     public void publish(AtelierEvent event, TraceContext trace) {
+        await(send(event, trace), event);
+    }
+
+    /**
+     * Sends the event without waiting: the future completes when Kafka acknowledged it. Events of one job keep their
+     * order (same key, same partition, an idempotent producer). Whoever sends one must {@link #await} it before the
+     * job's request is acknowledged.
+     */
+    public CompletableFuture<Void> send(AtelierEvent event, TraceContext trace) {
         RecordHeaders headers = new RecordHeaders();
         trace.writeTo(headers);
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
@@ -57,6 +66,15 @@ public class JobEvents {
                 });
         try {
             emitter.send(message);
+        } catch (RuntimeException e) {
+            acked.completeExceptionally(e);
+        }
+        return acked;
+    }
+
+    /** @throws EventPublishException when Kafka refused the event or did not acknowledge it in time */
+    public void await(CompletableFuture<Void> acked, AtelierEvent event) {
+        try {
             acked.get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

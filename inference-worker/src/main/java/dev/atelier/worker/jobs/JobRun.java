@@ -8,6 +8,7 @@ import dev.atelier.contracts.jobs.JobRecord;
 import dev.atelier.contracts.jobs.JobTimings;
 import dev.atelier.contracts.models.ModelManifest;
 import dev.atelier.contracts.storage.StorageKeys;
+import dev.atelier.platform.concurrent.Parallel;
 import dev.atelier.platform.events.TraceContext;
 import dev.atelier.platform.storage.ObjectStore;
 import dev.atelier.worker.catalog.ModelResolver;
@@ -27,6 +28,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,9 +52,11 @@ public class JobRun {
     private final ImageDecoder decoder;
     private final ImageEncoder encoder;
     private final Stylizer stylizer;
+    private final Executor executor;
 
     public JobRun(ModelResolver resolver, ModelSessions sessions, JobRecords records, JobEvents events, ObjectStore store,
-            Clock clock, OnnxRuntime runtime, WorkerConfig config) {
+            Clock clock, OnnxRuntime runtime, WorkerConfig config, ManagedExecutor executor) {
+        this.executor = executor;
         this.resolver = resolver;
         this.sessions = sessions;
         this.records = records;
@@ -82,6 +88,19 @@ public class JobRun {
      *     heard, and one that saw RUNNING answers that it is too late
      */
     public Optional<Done> run(JobRecord queued, TraceContext trace) throws Exception {
+        // The photo is read and decoded while RUNNING is recorded and announced: those round trips then cost nothing.
+        CompletableFuture<DecodedInput> input = CompletableFuture.supplyAsync(() -> readInput(queued.inputKey()), executor);
+        try {
+            return run(queued, input, trace);
+        } finally {
+            // Never leave a decode running behind this attempt (the memory budget counts one photo per job).
+            if (!input.isDone()) {
+                input.handle((decoded, failure) -> null).join();
+            }
+        }
+    }
+
+    private Optional<Done> run(JobRecord queued, CompletableFuture<DecodedInput> input, TraceContext trace) throws Exception {
         ModelManifest manifest = resolver.resolve(queued.styleId(), queued.requestedVersion());
         JobRecord running = queued.running(manifest.version(), provider, clock.instant());
         records.save(running);
@@ -92,16 +111,14 @@ public class JobRun {
                     trace);
             return Optional.empty();
         }
-        events.publish(new JobStarted(running.id(), running.tenant(), running.styleId(), manifest.version(), provider,
-                running.attempts(), running.startedAt()), trace);
+        JobStarted started = new JobStarted(running.id(), running.tenant(), running.styleId(), manifest.version(), provider,
+                running.attempts(), running.startedAt());
+        CompletableFuture<Void> startedAcked = events.send(started, trace);
         JobOptions options = running.options() != null ? running.options() : JobOptions.defaults();
         try (ModelCache<LoadedModel>.Lease lease = sessions.acquire(manifest)) {
-            long decodeStart = System.nanoTime();
-            byte[] input = store.get(running.inputKey()).orElseThrow(() -> JobFailure.permanent(
-                    ErrorCodes.INPUT_MISSING, "input " + running.inputKey() + " is not in the object store"));
-            BufferedImage content = decoder.decode(input);
+            DecodedInput decoded = Parallel.join(input);
+            BufferedImage content = decoded.image();
             Instant inferenceStart = clock.instant();
-            long stylizeStart = System.nanoTime();
             Stylizer.Stylized styled = stylizer.stylize(lease.model(), content, options.strength());
             long encodeStart = System.nanoTime();
             byte[] output = encoder.encode(styled.image(), options.outputFormat());
@@ -111,7 +128,7 @@ public class JobRun {
             long stored = System.nanoTime();
             Instant finished = clock.instant();
             JobTimings timings = new JobTimings(millisBetween(running.createdAt(), running.startedAt()),
-                    (stylizeStart - decodeStart) / 1_000_000, styled.inferenceNanos() / 1_000_000,
+                    decoded.millis(), styled.inferenceNanos() / 1_000_000,
                     (storeStart - encodeStart) / 1_000_000, (stored - storeStart) / 1_000_000,
                     millisBetween(running.createdAt(), finished));
             JobRecord succeeded = running.succeeded(outputKey, content.getWidth(), content.getHeight(), finished, timings);
@@ -121,9 +138,32 @@ public class JobRun {
             JobCompleted completed = new JobCompleted(succeeded.id(), succeeded.tenant(), succeeded.styleId(),
                     manifest.version(), outputKey, options.outputFormat(), content.getWidth(), content.getHeight(), provider,
                     queueWait.toMillis(), inference.toMillis(), succeeded.finishedAt());
+            awaitOrResend(startedAcked, started, trace);
             events.publish(completed, trace);
             return Optional.of(new Done(succeeded, completed, queueWait, inference));
         }
+    }
+
+    /** JobStarted was sent before inference; it must be durable, and before JobCompleted, when the job is acknowledged. */
+    private void awaitOrResend(CompletableFuture<Void> acked, JobStarted started, TraceContext trace) {
+        try {
+            events.await(acked, started);
+        } catch (EventPublishException e) {
+            LOG.warnf("job %s: JobStarted was not acknowledged (%s); sending it again", started.jobId(), e.getMessage());
+            events.publish(started, trace);
+        }
+    }
+
+    /** The job's photo, decoded, and how long reading and decoding it took. */
+    private record DecodedInput(BufferedImage image, long millis) {
+    }
+
+    private DecodedInput readInput(String inputKey) {
+        long start = System.nanoTime();
+        byte[] encoded = store.get(inputKey).orElseThrow(() -> JobFailure.permanent(
+                ErrorCodes.INPUT_MISSING, "input " + inputKey + " is not in the object store"));
+        BufferedImage image = decoder.decode(encoded);
+        return new DecodedInput(image, (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Clocks of gateway and worker differ a little: a negative span is noise. */
