@@ -32,7 +32,7 @@ import javax.imageio.ImageIO;
  * on the same image in this process, in one run. Prints the medians, their ratio and where a job's time went (from its
  * record's timestamps). A command that prints figures.
  *
- *   bench/overhead.sh [--size 512] [--calls 20] [--style udnie] [--format png]
+ *   bench/overhead.sh [--size 512] [--calls 20] [--warmup 10] [--style udnie] [--format png]
  */
 public final class Overhead {
     public static void main(String[] args) throws Exception {
@@ -40,12 +40,14 @@ public final class Overhead {
         int calls = 20;
         String style = "udnie";
         String format = "png";
+        int warmup = 10;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--size" -> size = Integer.parseInt(args[++i]);
                 case "--calls" -> calls = Integer.parseInt(args[++i]);
                 case "--style" -> style = args[++i];
                 case "--format" -> format = args[++i];
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -55,9 +57,10 @@ public final class Overhead {
         ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
         ImageIO.write(photo, "jpeg", jpeg);
 
-        double[] raw = raw(model, photo, calls);
+        List<Double> raw = new ArrayList<>();
         Path data = Files.createTempDirectory("atelier-overhead");
-        try (AtelierSystem system = AtelierSystem.start(SystemLayout.onFreePorts(home, data), System.out, Map.of())) {
+        try (RawModel rawModel = new RawModel(model, photo);
+                AtelierSystem system = AtelierSystem.start(SystemLayout.onFreePorts(home, data), System.out, Map.of())) {
             try (ModelRegistration registration = ModelRegistration.connect(system.stack(), System.out)) {
                 registration.register(model, style, style);
             }
@@ -66,7 +69,9 @@ public final class Overhead {
                 HttpClient http = HttpClient.newHttpClient();
                 ObjectMapper json = new ObjectMapper();
                 List<double[]> samples = new ArrayList<>(); // total, queued, worker, inference, after
-                for (int i = 0; i < calls + 3; i++) {
+                for (int i = 0; i < calls + warmup; i++) {
+                    // The model alone, just before each call: under the same background (the system's idle services).
+                    double rawMillis = rawModel.time();
                     long start = System.nanoTime();
                     Instant sent = Instant.now();
                     HttpResponse<byte[]> response = http.send(stylize(system.gatewayUrl(), system.demoKey(), style, format,
@@ -78,9 +83,10 @@ public final class Overhead {
                                 + new String(response.body(), StandardCharsets.UTF_8));
                     }
                     JsonNode job = demo.job(response.headers().firstValue("Atelier-Job-Id").orElseThrow());
-                    if (i < 3) {
-                        continue; // warm-up: model load, JIT, connections
+                    if (i < warmup) {
+                        continue; // warm-up: model load, JIT (a few calls leave Kafka and S3 clients interpreted), connections
                     }
+                    raw.add(rawMillis);
                     Instant created = Instant.parse(job.path("createdAt").asText());
                     Instant started = Instant.parse(job.path("startedAt").asText());
                     Instant finished = Instant.parse(job.path("finishedAt").asText());
@@ -90,10 +96,10 @@ public final class Overhead {
                             t.path("decode").asDouble(Double.NaN), t.path("encode").asDouble(Double.NaN),
                             t.path("store").asDouble(Double.NaN)});
                 }
-                double rawMedian = median(raw);
+                double rawMedian = median(raw.stream().mapToDouble(Double::doubleValue).toArray());
                 double totalMedian = median(samples.stream().mapToDouble(s -> s[0]).toArray());
                 System.out.printf("%dx%d %s, %s, %d calls one at a time:%n", size, size, style, format, calls);
-                System.out.printf("  raw ONNX Runtime (this process, same threads as a worker's default): median %.1f ms%n", rawMedian);
+                System.out.printf("  raw ONNX Runtime (this process, same threads as a worker's default, one run before each call): median %.1f ms%n", rawMedian);
                 System.out.printf("  POST /v1/stylize?wait=30 end to end: median %.1f ms, p90 %.1f ms%n", totalMedian,
                         percentile(samples.stream().mapToDouble(s -> s[0]).toArray(), 0.9));
                 System.out.printf("  ratio %.2f, added %.1f ms (p50)%n", totalMedian / rawMedian, totalMedian - rawMedian);
@@ -132,35 +138,44 @@ public final class Overhead {
     }
 
     /** The model alone: one image, NCHW RGB 0..255, ONNX Runtime with all optimisations, as the worker runs it. */
-    private static double[] raw(Path model, BufferedImage photo, int calls) throws Exception {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        int w = photo.getWidth();
-        int h = photo.getHeight();
-        float[] data = new float[3 * w * h];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int rgb = photo.getRGB(x, y);
-                data[y * w + x] = (rgb >> 16) & 0xff;
-                data[w * h + y * w + x] = (rgb >> 8) & 0xff;
-                data[2 * w * h + y * w + x] = rgb & 0xff;
-            }
-        }
-        double[] times = new double[calls];
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            try (OrtSession session = env.createSession(model.toString(), options)) {
-                for (int i = -3; i < calls; i++) {
-                    long start = System.nanoTime();
-                    try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(data), new long[] {1, 3, h, w});
-                            OrtSession.Result result = session.run(Map.of("input1", input))) {
-                        if (i >= 0) {
-                            times[i] = (System.nanoTime() - start) / 1e6;
-                        }
-                    }
+    private static final class RawModel implements AutoCloseable {
+        private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+        private final OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        private final OrtSession session;
+        private final float[] data;
+        private final long[] shape;
+
+        RawModel(Path model, BufferedImage photo) throws Exception {
+            int w = photo.getWidth();
+            int h = photo.getHeight();
+            data = new float[3 * w * h];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int rgb = photo.getRGB(x, y);
+                    data[y * w + x] = (rgb >> 16) & 0xff;
+                    data[w * h + y * w + x] = (rgb >> 8) & 0xff;
+                    data[2 * w * h + y * w + x] = rgb & 0xff;
                 }
             }
+            shape = new long[] {1, 3, h, w};
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            session = env.createSession(model.toString(), options);
         }
-        return times;
+
+        /** Milliseconds of one run. */
+        double time() throws Exception {
+            long start = System.nanoTime();
+            try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(data), shape);
+                    OrtSession.Result result = session.run(Map.of("input1", input))) {
+                return (System.nanoTime() - start) / 1e6;
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            session.close();
+            options.close();
+        }
     }
 
     private static BufferedImage square(BufferedImage image, int size) {
