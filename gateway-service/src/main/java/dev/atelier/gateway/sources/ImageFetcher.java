@@ -2,6 +2,7 @@ package dev.atelier.gateway.sources;
 
 import dev.atelier.gateway.config.GatewayConfig;
 import dev.atelier.gateway.outbound.OutboundUrls;
+import dev.atelier.gateway.outbound.RefusedAddressException;
 import dev.atelier.gateway.problems.ProblemException;
 import dev.atelier.gateway.problems.ProblemType;
 import jakarta.inject.Singleton;
@@ -9,13 +10,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Set;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 
 /**
  * Fetches a job's image from a client's URL under the SSRF rules of {@link OutboundUrls}; redirects are
@@ -28,16 +28,13 @@ public class ImageFetcher {
     private final GatewayConfig.Fetch settings;
     private final OutboundUrls urls;
     private final long maxBytes;
-    private final HttpClient http;
+    private final OkHttpClient http;
 
     ImageFetcher(GatewayConfig config) {
         this.settings = config.fetch();
         this.urls = new OutboundUrls(settings.allowedHosts().orElse(Set.of()), settings.allowHttp());
         this.maxBytes = config.input().maxBytes().asLongValue();
-        this.http = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.connectTimeout())
-                .build();
+        this.http = urls.client(settings.connectTimeout(), settings.timeout());
     }
 
     /**
@@ -48,18 +45,20 @@ public class ImageFetcher {
         URI uri = parse(url);
         for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
             check(uri);
-            HttpResponse<InputStream> response = get(uri);
-            int status = response.statusCode();
+            Response response = get(uri);
+            int status = response.code();
             if (REDIRECTS.contains(status)) {
-                close(response);
+                response.close();
                 URI from = uri;
-                String location = response.headers().firstValue("Location").orElseThrow(() -> unreachable(from,
-                        "it answered " + status + " without a Location"));
+                String location = response.header("Location");
+                if (location == null) {
+                    throw unreachable(from, "it answered " + status + " without a Location");
+                }
                 uri = from.resolve(location);
                 continue;
             }
             if (status != 200) {
-                close(response);
+                response.close();
                 throw unreachable(uri, "it answered HTTP " + status);
             }
             return save(uri, response);
@@ -81,28 +80,28 @@ public class ImageFetcher {
         });
     }
 
-    private HttpResponse<InputStream> get(URI uri) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout())
-                .header("Accept", "image/jpeg, image/png").GET().build();
+    private Response get(URI uri) {
+        Request request = new Request.Builder().url(uri.toString()).header("Accept", "image/jpeg, image/png").get().build();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            return http.newCall(request).execute();
         } catch (IOException e) {
+            RefusedAddressException refused = RefusedAddressException.in(e).orElse(null);
+            if (refused != null) {
+                throw notAllowed(uri.toString(), refused.getMessage());
+            }
             throw unreachable(uri, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unreachable(uri, "interrupted");
         }
     }
 
     /** Reads at most one byte past the cap, so that an endless body costs no more than that. */
-    private Path save(URI uri, HttpResponse<InputStream> response) {
-        long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+    private Path save(URI uri, Response response) {
+        long declared = response.body().contentLength();
         if (declared > maxBytes) {
-            close(response);
+            response.close();
             throw tooLarge(declared + " bytes");
         }
         Path file = null;
-        try (InputStream in = response.body()) {
+        try (response; InputStream in = response.body().byteStream()) {
             file = Files.createTempFile("atelier-fetch-", ".img");
             long copied;
             try (OutputStream out = Files.newOutputStream(file)) {
@@ -137,14 +136,6 @@ public class ImageFetcher {
     private static ProblemException unreachable(URI uri, String why) {
         return new ProblemException(ProblemType.IMAGE_URL_UNREACHABLE, "the image at " + uri + " could not be fetched: "
                 + why).with("field", "imageUrl");
-    }
-
-    private static void close(HttpResponse<InputStream> response) {
-        try {
-            response.body().close();
-        } catch (IOException e) {
-            // the connection is dropped either way
-        }
     }
 
     private static void delete(Path file) {

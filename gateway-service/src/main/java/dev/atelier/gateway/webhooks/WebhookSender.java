@@ -5,19 +5,20 @@ import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
 import com.standardwebhooks.exceptions.WebhookSigningException;
 import dev.atelier.gateway.config.GatewayConfig;
 import dev.atelier.gateway.outbound.OutboundUrls;
+import dev.atelier.gateway.outbound.RefusedAddressException;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 
 /**
  * Makes one attempt of a delivery as the Standard Webhooks specification describes it: a POST of the JSON
@@ -28,17 +29,17 @@ import java.util.Set;
  */
 @Singleton
 public class WebhookSender {
+    private static final MediaType JSON = MediaType.get("application/json");
+
     private final OutboundUrls urls;
-    private final HttpClient http;
-    private final Duration timeout;
+    private final OkHttpClient http;
     private final Clock clock;
 
     WebhookSender(GatewayConfig config, Clock clock) {
         GatewayConfig.Webhooks settings = config.webhooks();
         this.urls = new OutboundUrls(settings.allowedHosts().orElse(Set.of()), settings.allowHttp());
-        this.timeout = settings.timeout();
         this.clock = clock;
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
+        this.http = urls.client(settings.timeout(), settings.timeout());
     }
 
     /** The URL rules, for checking a URL when a client gives it. */
@@ -65,29 +66,27 @@ public class WebhookSender {
         } catch (EmptyWebhookSecretException | WebhookSigningException | RuntimeException e) {
             return failed(at, null, "the delivery could not be signed: " + e.getMessage(), started);
         }
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
+        Request request = new Request.Builder().url(uri.toString())
                 .header("User-Agent", "Atelier-Webhooks/1")
                 .header("webhook-id", delivery.id())
                 .header("webhook-timestamp", Long.toString(at.getEpochSecond()))
                 .header("webhook-signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8))
+                .post(RequestBody.create(delivery.payload().getBytes(StandardCharsets.UTF_8), JSON))
                 .build();
-        try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            response.body().close(); // the answer's body means nothing here; do not let an endpoint stream one forever
-            int status = response.statusCode();
+        // The answer's body means nothing here: closed unread, so an endpoint cannot stream one forever.
+        try (Response response = http.newCall(request).execute()) {
+            int status = response.code();
             if (status >= 200 && status < 300) {
                 return new WebhookDelivery.Attempt(at, status, null, millisSince(started));
             }
             return failed(at, status, "the endpoint answered HTTP " + status
                     + (status >= 300 && status < 400 ? " (redirects are not followed)" : ""), started);
         } catch (IOException e) {
+            Optional<RefusedAddressException> refused = RefusedAddressException.in(e);
+            if (refused.isPresent()) {
+                return failed(at, null, "the URL is not called: " + refused.get().getMessage(), started);
+            }
             return failed(at, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), started);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return failed(at, null, "interrupted", started);
         }
     }
 
