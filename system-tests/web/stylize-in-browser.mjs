@@ -13,8 +13,14 @@ const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] }
 const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
 const logs = [];
 page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
+// Anything the page's Content-Security-Policy blocks is a failure, not a console line to overlook.
+await page.addInitScript(() => {
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+});
 try {
-  await page.goto(url);
+  const response = await page.goto(url);
+  const csp = response.headers()['content-security-policy'] || '';
   await page.locator(`#styles label[data-style="${style}"]`).click({ timeout: 30000 });
   await page.setInputFiles('#photo', photo);
   await page.locator('#strength').fill('0.9');
@@ -30,13 +36,17 @@ try {
   if (outcome === 'error') {
     throw new Error(`the page shows an error: ${await page.locator('#error').textContent()}`);
   }
+  const violations = await page.evaluate(() => window.__cspViolations);
+  if (violations.length > 0) {
+    throw new Error(`the Content-Security-Policy blocked: ${violations.join('; ')}`);
+  }
   const shown = await page.evaluate(() => ({
     original: { width: document.getElementById('original').naturalWidth, height: document.getElementById('original').naturalHeight },
     result: { width: document.getElementById('result').naturalWidth, height: document.getElementById('result').naturalHeight },
     status: document.getElementById('status').textContent,
     download: document.getElementById('download').getAttribute('download'),
   }));
-  console.log(JSON.stringify(shown));
+  console.log(JSON.stringify({ ...shown, csp }));
 } catch (err) {
   console.error(err.message);
   console.error(logs.join('\n'));

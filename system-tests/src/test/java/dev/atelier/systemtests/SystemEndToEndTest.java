@@ -263,6 +263,8 @@ class SystemEndToEndTest {
         assertThat(shownRatio).as("aspect ratio of the result the page shows").isCloseTo(inputRatio, Offset.offset(0.01));
         assertThat(page.path("original").path("width").asInt()).isEqualTo(input.getWidth());
         assertThat(page.path("status").asText()).startsWith("Done: " + STYLE);
+        assertThat(page.path("csp").asText()).as("the page's Content-Security-Policy (nothing it blocked, or the run fails)")
+                .startsWith("default-src 'self'");
         assertThat(page.path("download").asText()).startsWith("atelier-" + STYLE + "-");
         assertThat(out.resolve("web-page.png")).isNotEmptyFile();
     }

@@ -4,8 +4,10 @@ import dev.atelier.contracts.tenants.ApiKeyRecord;
 import dev.atelier.gateway.problems.Problem;
 import dev.atelier.gateway.problems.ProblemResponses;
 import dev.atelier.gateway.problems.ProblemType;
+import dev.atelier.gateway.quotas.KeyLookupRate;
 import dev.atelier.gateway.quotas.RateLimitHeaders;
 import dev.atelier.gateway.quotas.RequestRate;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -33,17 +35,20 @@ public class ApiKeyFilter {
     private final KeyCache keys;
     private final Caller caller;
     private final RequestRate rate;
+    private final KeyLookupRate lookups;
     private final Optional<String> adminKey;
 
-    ApiKeyFilter(KeyCache keys, Caller caller, RequestRate rate, @ConfigProperty(name = "atelier.admin.key") Optional<String> adminKey) {
+    ApiKeyFilter(KeyCache keys, Caller caller, RequestRate rate, KeyLookupRate lookups,
+            @ConfigProperty(name = "atelier.admin.key") Optional<String> adminKey) {
         this.keys = keys;
+        this.lookups = lookups;
         this.rate = rate;
         this.caller = caller;
         this.adminKey = adminKey.filter(k -> !k.isBlank());
     }
 
     @ServerRequestFilter
-    public Response authenticate(ContainerRequestContext request) {
+    public Response authenticate(ContainerRequestContext request, HttpServerRequest http) {
         String path = request.getUriInfo().getPath();
         Optional<String> presented = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION));
         if (path.startsWith(ADMIN)) {
@@ -54,6 +59,16 @@ public class ApiKeyFilter {
         }
         if (presented.isEmpty()) {
             return unauthorized(path, REALM, "this call needs an API key: send 'Authorization: Bearer atl_...'");
+        }
+        if (keys.cached(presented.get()) == null) {
+            // A key this replica does not know costs an S3 read: counted per client address before it is made.
+            long wait = lookups.take(clientAddress(http));
+            if (wait > 0) {
+                Response problem = ProblemResponses.of(Problem.of(ProblemType.RATE_LIMITED, 429, "more than "
+                        + lookups.limit() + " unknown API keys per second from this address; retry after " + wait + " s",
+                        path, Map.of("limit", lookups.limit())));
+                return Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, Long.toString(wait)).build();
+            }
         }
         Optional<ApiKeyRecord> record = keys.resolve(presented.get());
         if (record.isEmpty()) {
@@ -95,6 +110,10 @@ public class ApiKeyFilter {
                     "the admin API needs the admin key: send 'Authorization: Bearer <atelier.admin.key>'");
         }
         return null;
+    }
+
+    private static String clientAddress(HttpServerRequest http) {
+        return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
     }
 
     private static Optional<String> bearer(String authorization) {

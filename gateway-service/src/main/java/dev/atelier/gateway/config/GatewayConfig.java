@@ -168,6 +168,18 @@ public interface GatewayConfig {
          */
         @WithDefault("30s")
         Duration cacheTtl();
+
+        /** How many keys the cache holds; a flood of random keys cannot push out keys in use (W-TinyLFU). */
+        @WithDefault("10000")
+        int cacheSize();
+
+        /**
+         * Keys not in the cache that one client address may have looked up per second (each costs an S3 read):
+         * counted before the lookup, so random keys cannot make a replica hammer S3. Behind a proxy, turn on
+         * {@code quarkus.http.proxy.proxy-address-forwarding} so the address is the client's.
+         */
+        @WithDefault("10")
+        int lookupsPerSecondPerAddress();
     }
 
     /** Per-tenant limits: defaults, and overrides under {@code atelier.gateway.quota.tenants.<tenant>.*}. */

@@ -76,7 +76,11 @@ class PlatformEndpointsTest {
 
     @Test
     void servesTheUploadPageAndProblemsForUnknownRoutes() {
-        given().get("/").then().statusCode(200).contentType(containsString("text/html")).body(containsString("/app.js"));
+        given().get("/").then().statusCode(200).contentType(containsString("text/html")).body(containsString("/app.js"))
+                .header("Content-Security-Policy", containsString("default-src 'self'"))
+                .header("Content-Security-Policy", containsString("script-src 'self';"))
+                .header("X-Content-Type-Options", "nosniff");
+        given().get("/index.html").then().statusCode(200).header("Content-Security-Policy", containsString("img-src 'self' blob:"));
         given().get("/app.js").then().statusCode(200).body(containsString("/v1/jobs")).body(containsString("/events"));
         given().get("/v2/nothing-here").then().statusCode(404).contentType("application/problem+json")
                 .body("type", equalTo("urn:atelier:problem:not-found"));
