@@ -64,13 +64,17 @@ async function loadStyles() {
     const label = document.createElement('label');
     label.dataset.style = style.id;
     const input = Object.assign(document.createElement('input'), { type: 'radio', name: 'style', value: style.id, checked: index === 0 });
-    const img = Object.assign(document.createElement('img'), { alt: style.title });
+    // The style's initials until its preview arrives; a model registered without a preview keeps them.
+    const swatch = Object.assign(document.createElement('div'), { className: 'swatch', title: style.title });
+    swatch.textContent = style.title.split(/\s+/).map((word) => word[0]).join('').slice(0, 2).toUpperCase();
     const caption = document.createElement('span');
     caption.textContent = `${style.title} (v${style.version})`;
-    label.append(input, img, caption);
+    label.append(input, swatch, caption);
     box.append(label);
     if (style.previewUrl) {
-      api(style.previewUrl).then((r) => r.blob()).then((b) => { img.src = URL.createObjectURL(b); }).catch(() => {});
+      api(style.previewUrl).then((r) => r.blob()).then((b) => {
+        swatch.replaceChildren(Object.assign(document.createElement('img'), { alt: style.title, src: URL.createObjectURL(b) }));
+      }).catch(() => {});
     }
   });
 }

@@ -22,6 +22,12 @@ public final class OnnxModelReader {
     private OnnxModelReader() {
     }
 
+    /** The {@code preview.jpg} beside the model (as the trainer writes its models), or null. */
+    private static byte[] preview(Path model) throws IOException {
+        Path preview = model.resolveSibling("preview.jpg");
+        return Files.isRegularFile(preview) ? Files.readAllBytes(preview) : null;
+    }
+
     public static ModelFile read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -39,7 +45,7 @@ public final class OnnxModelReader {
                 throw new IllegalArgumentException(file + ": expected an NCHW input with 3 channels, got shape " + Arrays.toString(shape));
             }
             List<Long> inputShape = Arrays.stream(shape).boxed().toList();
-            return new ModelFile(bytes, input.getName(), outputs.keySet().iterator().next(), inputShape, null,
+            return new ModelFile(bytes, input.getName(), outputs.keySet().iterator().next(), inputShape, preview(file),
                     file.getFileName().toString());
         } catch (OrtException e) {
             throw new IllegalArgumentException(file + " is not a model ONNX Runtime can load: " + e.getMessage(), e);
