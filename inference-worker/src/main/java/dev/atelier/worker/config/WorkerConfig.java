@@ -79,6 +79,14 @@ public interface WorkerConfig {
         /** The longest wait between two attempts. */
         @WithDefault("10s")
         Duration maxBackoff();
+
+        /**
+         * How long a job is retried while the object store or Kafka is unavailable, however many attempts that takes
+         * (their outage would otherwise strand it: nothing could record its failure). Below the consumer's
+         * {@code max.poll.interval.ms} (5 min), past which Kafka hands the partition to another worker.
+         */
+        @WithDefault("4m")
+        Duration outageWindow();
     }
 
     interface Tiles {

@@ -46,7 +46,8 @@ public class JobProcessor {
         this.provider = runtime.provider().label();
         this.maxStarts = config.maxStarts();
         WorkerConfig.Retry r = config.retry();
-        this.retry = new RetryPolicy(r.maxAttempts(), r.initialBackoff(), r.maxBackoff(), d -> Thread.sleep(d.toMillis()));
+        this.retry = new RetryPolicy(r.maxAttempts(), r.initialBackoff(), r.maxBackoff(), r.outageWindow(),
+                d -> Thread.sleep(d.toMillis()));
     }
 
     /** @return empty when the job is done (acknowledge it), else the error it failed with (dead-letter it) */

@@ -26,20 +26,28 @@ public final class RetryPolicy {
     private final int maxAttempts;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
+    private final Duration outageWindow;
     private final Sleeper sleeper;
 
-    public RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Sleeper sleeper) {
+    /**
+     * @param outageWindow how long failures of the object store or of Kafka are retried, whatever the attempts: while
+     *     they are down nothing can record the job's failure either, so giving up would strand it (RUNNING, its request
+     *     dead-lettered)
+     */
+    public RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration outageWindow, Sleeper sleeper) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("at least one attempt is needed, was " + maxAttempts);
         }
         this.maxAttempts = maxAttempts;
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
+        this.outageWindow = outageWindow;
         this.sleeper = sleeper;
     }
 
-    /** @throws JobFailure the permanent failure, or the last transient one once attempts are spent */
+    /** @throws JobFailure the permanent failure, or the last transient one once attempts (or the outage window) are spent */
     public <T> T run(Attempt<T> attempt) {
+        Duration waited = Duration.ZERO;
         for (int number = 1; ; number++) {
             JobFailure failure;
             try {
@@ -47,11 +55,14 @@ public final class RetryPolicy {
             } catch (Exception e) {
                 failure = FailureClassifier.classify(e);
             }
-            if (!failure.retryable() || number >= maxAttempts) {
+            boolean outage = isOutage(failure);
+            if (!failure.retryable() || (outage ? waited.compareTo(outageWindow) >= 0 : number >= maxAttempts)) {
                 throw failure;
             }
             Duration wait = backoff(number);
-            LOG.warnf("attempt %d of %d failed (%s); retrying in %d ms", number, maxAttempts, failure.getMessage(), wait.toMillis());
+            waited = waited.plus(wait);
+            LOG.warnf("attempt %d failed (%s); retrying in %d ms%s", number, failure.getMessage(), wait.toMillis(),
+                    outage ? " (an outage: retried for up to " + outageWindow.toSeconds() + " s)" : " (of " + maxAttempts + ")");
             try {
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
@@ -59,6 +70,11 @@ public final class RetryPolicy {
                 throw failure;
             }
         }
+    }
+
+    private static boolean isOutage(JobFailure failure) {
+        String code = failure.error().code();
+        return code.equals(ErrorCodes.STORAGE_UNAVAILABLE) || code.equals(ErrorCodes.EVENTS_UNAVAILABLE);
     }
 
     /** The wait after attempt {@code number}: initial, doubled each time, capped. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atelier.platform.storage.StorageException;
 import dev.atelier.worker.imaging.UndecodableImageException;
+import dev.atelier.worker.inference.ModelUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
     private final List<Duration> waits = new ArrayList<>();
-    private final RetryPolicy policy = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofMillis(250), waits::add);
+    private final RetryPolicy policy = new RetryPolicy(4, Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofSeconds(2), waits::add);
     private final AtomicInteger attempts = new AtomicInteger();
 
     @Test
@@ -30,11 +32,23 @@ class RetryPolicyTest {
     }
 
     @Test
-    void givesUpAfterTheLastAttemptWithTheTransientError() {
+    void anOutageIsRetriedForItsWindowWhateverTheAttemptsThenGivesUpWithTheError() {
         assertThatThrownBy(() -> policy.run(() -> {
             attempts.incrementAndGet();
             throw new StorageException("S3 down", null);
         })).isInstanceOfSatisfying(JobFailure.class, f -> assertThat(f.error().code()).isEqualTo(ErrorCodes.STORAGE_UNAVAILABLE));
+
+        // 100 + 200 + 250 * 7 = 2050 ms waited: the 2 s window is spent after the tenth attempt, not the fourth.
+        assertThat(attempts).hasValue(10);
+        assertThat(waits.stream().mapToLong(Duration::toMillis).sum()).isEqualTo(2050);
+    }
+
+    @Test
+    void otherTransientFailuresStopAtTheLastAttempt() {
+        assertThatThrownBy(() -> policy.run(() -> {
+            attempts.incrementAndGet();
+            throw new ModelUnavailableException("udnie@3 is not published yet", true);
+        })).isInstanceOfSatisfying(JobFailure.class, f -> assertThat(f.error().code()).isEqualTo(ErrorCodes.MODEL_UNAVAILABLE));
 
         assertThat(attempts).hasValue(4);
     }
