@@ -30,9 +30,7 @@ public class KeyLookupRate {
 
     /** @return 0 when the address may look a key up now, else the seconds to wait (rounded up) */
     public long take(String address) {
-        Bucket bucket = buckets.get(address, a -> Bucket.builder()
-                .addLimit(l -> l.capacity(perSecond).refillIntervally(perSecond, Duration.ofSeconds(1))).build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        return probe.isConsumed() ? 0 : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+        ConsumptionProbe probe = buckets.get(address, a -> RequestRate.perSecond(perSecond)).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? 0 : RequestRate.secondsToWait(probe);
     }
 }

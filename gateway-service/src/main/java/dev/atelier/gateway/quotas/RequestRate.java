@@ -33,12 +33,18 @@ public class RequestRate {
 
     public Decision take(String tenant) {
         int limit = limit(tenant);
-        Bucket bucket = buckets.computeIfAbsent(tenant, t -> Bucket.builder()
-                .addLimit(l -> l.capacity(limit).refillIntervally(limit, Duration.ofSeconds(1))).build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-        long waitNanos = probe.isConsumed() ? 0 : probe.getNanosToWaitForRefill();
-        // Seconds, rounded up: a client that waits this long finds a token.
-        long reset = probe.isConsumed() ? 1 : Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
-        return new Decision(probe.isConsumed(), limit, probe.getRemainingTokens(), reset);
+        ConsumptionProbe probe = buckets.computeIfAbsent(tenant, t -> perSecond(limit)).tryConsumeAndReturnRemaining(1);
+        return new Decision(probe.isConsumed(), limit, probe.getRemainingTokens(),
+                probe.isConsumed() ? 1 : secondsToWait(probe));
+    }
+
+    /** A bucket of {@code limit} tokens, all refilled each second: this package's rate limits. */
+    static Bucket perSecond(int limit) {
+        return Bucket.builder().addLimit(l -> l.capacity(limit).refillIntervally(limit, Duration.ofSeconds(1))).build();
+    }
+
+    /** Seconds until a refused request finds a token, rounded up: a client that waits this long gets one. */
+    static long secondsToWait(ConsumptionProbe refused) {
+        return Math.max(1, (refused.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
     }
 }

@@ -25,13 +25,12 @@ public final class Parallel {
         for (Runnable step : others) {
             started.add(CompletableFuture.runAsync(step, executor));
         }
-        RuntimeException firstFailure = null;
+        RuntimeException failure = null;
         try {
             first.run();
         } catch (RuntimeException e) {
-            firstFailure = e;
+            failure = e;
         }
-        RuntimeException failure = firstFailure;
         for (CompletableFuture<Void> step : started) {
             try {
                 join(step);
