@@ -41,6 +41,11 @@ public class StyleCatalog {
         return reader.isLoaded();
     }
 
+    /** Why the catalog may be stale right now (its reader failed or stopped); empty when it follows the topic. */
+    public Optional<String> problem() {
+        return reader.problem();
+    }
+
     public Optional<ModelManifest> current(String styleId) {
         return catalog.current(styleId);
     }

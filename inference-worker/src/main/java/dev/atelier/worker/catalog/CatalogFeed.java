@@ -8,6 +8,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Starts the platform's {@link ModelCatalogReader} with the application and closes it on shutdown. */
@@ -31,6 +32,11 @@ public class CatalogFeed {
     /** Whether the catalog has caught up with the topic. */
     public boolean isLoaded() {
         return reader.isLoaded();
+    }
+
+    /** Why the catalog may be stale right now (its reader failed or stopped); empty when it follows the topic. */
+    public Optional<String> problem() {
+        return reader.problem();
     }
 
     @PreDestroy

@@ -2,8 +2,10 @@ package dev.atelier.worker.catalog;
 
 import dev.atelier.platform.catalog.ModelCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /** Ready only once the catalog has caught up with {@code atelier.models}, so no job meets a style it has not heard of. */
@@ -20,9 +22,11 @@ public class CatalogReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("model-catalog")
-                .status(feed.isLoaded())
-                .withData("styles", catalog.all().size())
-                .build();
+        Optional<String> problem = feed.problem();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("model-catalog")
+                .status(feed.isLoaded() && problem.isEmpty())
+                .withData("styles", catalog.all().size());
+        problem.ifPresent(reason -> response.withData("problem", reason));
+        return response.build();
     }
 }

@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,33 +27,46 @@ import org.jboss.logging.Logger;
  * Keeps a {@link ModelCatalog} equal to the compacted {@code atelier.models} topic, like a global
  * table: every instance reads all partitions from the beginning (no consumer group, nothing
  * committed), is "loaded" once it has caught up with the end offsets seen at start, then follows
- * new publications. Runs on its own daemon thread; a broker outage only delays it.
+ * new publications. Runs on its own daemon thread; a broker outage only delays it, and a failed poll is retried
+ * with backoff (reported by {@link #problem()} meanwhile) instead of ending the thread.
  */
 public final class ModelCatalogReader implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ModelCatalogReader.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-    private final KafkaConsumer<String, CloudEvent> consumer;
+    private final Consumer<String, CloudEvent> consumer;
     private final ModelCatalog catalog;
     private final String topic;
     private final CountDownLatch loaded = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile String failure;
 
     public ModelCatalogReader(KafkaSettings kafka, ModelCatalog catalog) {
         this(kafka, catalog, Topics.MODELS);
     }
 
     public ModelCatalogReader(KafkaSettings kafka, ModelCatalog catalog, String topic) {
-        Map<String, Object> properties = new HashMap<>(kafka.extra());
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new CloudEventDeserializer());
+        this(consumer(kafka), catalog, topic);
+    }
+
+    /** Reads with the given consumer (the tests' MockConsumer, which can fail a poll on demand). */
+    ModelCatalogReader(Consumer<String, CloudEvent> consumer, ModelCatalog catalog, String topic) {
+        this.consumer = consumer;
         this.catalog = catalog;
         this.topic = topic;
         this.thread = new Thread(this::run, "atelier-model-catalog");
         this.thread.setDaemon(true);
+    }
+
+    private static Consumer<String, CloudEvent> consumer(KafkaSettings kafka) {
+        Map<String, Object> properties = new HashMap<>(kafka.extra());
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(properties, new StringDeserializer(), new CloudEventDeserializer());
     }
 
     public ModelCatalogReader start() {
@@ -64,6 +79,20 @@ public final class ModelCatalogReader implements AutoCloseable {
         return loaded.getCount() == 0;
     }
 
+    /**
+     * Why the catalog may not follow the topic right now (the last poll failed, or the reader stopped), or empty when
+     * it does. A catalog with a problem is stale: readiness reports it instead of serving a frozen catalog as current.
+     */
+    public Optional<String> problem() {
+        if (failure != null) {
+            return Optional.of(failure);
+        }
+        if (running && thread.getState() == Thread.State.TERMINATED) {
+            return Optional.of("the model catalog reader stopped");
+        }
+        return Optional.empty();
+    }
+
     /** Waits until loaded; false on timeout. */
     public boolean awaitLoaded(Duration timeout) throws InterruptedException {
         return loaded.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -72,20 +101,60 @@ public final class ModelCatalogReader implements AutoCloseable {
     private void run() {
         try {
             Map<TopicPartition, Long> endAtStart = assignAll();
+            Duration backoff = FIRST_BACKOFF;
             while (running) {
-                pollOnce();
-                if (!isLoaded() && caughtUp(endAtStart)) {
-                    LOG.infof("model catalog loaded: %d style(s) %s", catalog.all().size(),
-                            catalog.all().stream().map(m -> m.styleId() + "@" + m.version()).toList());
-                    loaded.countDown();
+                try {
+                    pollOnce();
+                    if (!isLoaded() && caughtUp(endAtStart)) {
+                        LOG.infof("model catalog loaded: %d style(s) %s", catalog.all().size(),
+                                catalog.all().stream().map(m -> m.styleId() + "@" + m.version()).toList());
+                        loaded.countDown();
+                    }
+                    if (failure != null) {
+                        LOG.infof("model catalog reader recovered from: %s", failure);
+                        failure = null;
+                        backoff = FIRST_BACKOFF;
+                    }
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // Whatever went wrong, the catalog must keep following the topic: say so, wait, poll again.
+                    // Meanwhile problem() reports it, so readiness is DOWN rather than UP on a frozen catalog.
+                    failure = e.toString();
+                    LOG.errorf(e, "model catalog reader failed; reading the topic again in %s", backoff);
+                    sleep(backoff);
+                    rewind(); // a record taken by the failed poll may not have been applied
+                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
                 }
             }
         } catch (WakeupException e) {
             // close() asked us to stop.
         } catch (RuntimeException e) {
+            failure = e.toString();
             LOG.error("model catalog reader stopped: " + e.getMessage(), e);
         } finally {
-            consumer.close(Duration.ofSeconds(2));
+            try {
+                consumer.close(Duration.ofSeconds(2));
+            } catch (RuntimeException e) {
+                LOG.debugf("closing the model catalog consumer: %s", e.getMessage());
+            }
+        }
+    }
+
+    private void rewind() {
+        try {
+            consumer.seekToBeginning(consumer.assignment());
+        } catch (RuntimeException e) {
+            LOG.warnf("cannot rewind the model catalog reader yet: %s", e.getMessage());
+        }
+    }
+
+    private void sleep(Duration backoff) {
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 
