@@ -28,6 +28,8 @@ import java.util.Optional;
  * @param finishedAt when the job reached a final state
  * @param deadline when the client stops wanting the result: a job not started by then ends EXPIRED; null for none
  * @param timings where the time went, once SUCCEEDED
+ * @param traceId the OpenTelemetry trace the job's spans and log lines belong to (from the submitting request); null
+ *     on records written before traces were kept
  */
 public record JobRecord(
         String id,
@@ -50,18 +52,20 @@ public record JobRecord(
         Instant startedAt,
         Instant finishedAt,
         Instant deadline,
-        JobTimings timings) {
+        JobTimings timings,
+        String traceId) {
 
     /** A new job as the gateway accepts it. */
     public static JobRecord queued(String id, String tenant, String styleId, Integer requestedVersion,
             JobOptions options, ImageInfo input, String inputKey, Instant now) {
         return new JobRecord(id, tenant, styleId, requestedVersion, null, options, JobStatus.QUEUED, input,
-                inputKey, null, null, null, null, 0, null, now, now, null, null, null, null);
+                inputKey, null, null, null, null, 0, null, now, now, null, null, null, null, null);
     }
 
     public JobRecord running(int modelVersion, String provider, Instant now) {
         return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, JobStatus.RUNNING, input,
-                inputKey, null, null, null, provider, attempts + 1, null, createdAt, now, now, null, deadline, null);
+                inputKey, null, null, null, provider, attempts + 1, null, createdAt, now, now, null, deadline, null,
+                traceId);
     }
 
     public JobRecord succeeded(String outputKey, int width, int height, Instant now) {
@@ -71,20 +75,28 @@ public record JobRecord(
     /** With where the time went. */
     public JobRecord succeeded(String outputKey, int width, int height, Instant now, JobTimings spent) {
         return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, JobStatus.SUCCEEDED, input,
-                inputKey, outputKey, width, height, executionProvider, attempts, null, createdAt, now, startedAt, now, deadline,
-                spent);
+                inputKey, outputKey, width, height, executionProvider, attempts, null, createdAt, now, startedAt,
+                now, deadline, spent, traceId);
     }
 
     public JobRecord failed(JobError error, Instant now) {
         return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, JobStatus.FAILED, input,
-                inputKey, null, null, null, executionProvider, attempts, error, createdAt, now, startedAt, now, deadline, timings);
+                inputKey, null, null, null, executionProvider, attempts, error, createdAt, now, startedAt, now,
+                deadline, timings, traceId);
+    }
+
+    /** The same job, in the trace {@code id}. */
+    public JobRecord withTraceId(String id) {
+        return new JobRecord(this.id, tenant, styleId, requestedVersion, modelVersion, options, status, input, inputKey,
+                outputKey, outputWidth, outputHeight, executionProvider, attempts, error, createdAt, updatedAt,
+                startedAt, finishedAt, deadline, timings, id);
     }
 
     /** The same QUEUED job, to be given up on when it has not started by {@code at}. */
     public JobRecord withDeadline(Instant at) {
         return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, status, input, inputKey,
-                outputKey, outputWidth, outputHeight, executionProvider, attempts, error, createdAt, updatedAt, startedAt,
-                finishedAt, at, timings);
+                outputKey, outputWidth, outputHeight, executionProvider, attempts, error, createdAt, updatedAt,
+                startedAt, finishedAt, at, timings, traceId);
     }
 
     /** Cancelled by its owner before inference. */
@@ -106,8 +118,8 @@ public record JobRecord(
             return Optional.empty();
         }
         return Optional.of(new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options,
-                JobStatus.RUNNING, input, inputKey, null, null, null, executionProvider, attempts, null, createdAt, startedAt,
-                startedAt, null, deadline, null));
+                JobStatus.RUNNING, input, inputKey, null, null, null, executionProvider, attempts, null, createdAt,
+                startedAt, startedAt, null, deadline, null, traceId));
     }
 
     /** Whether the deadline, if any, has passed at {@code now}. */
@@ -117,6 +129,7 @@ public record JobRecord(
 
     private JobRecord ended(JobStatus finalStatus, Instant now) {
         return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, finalStatus, input, inputKey,
-                null, null, null, executionProvider, attempts, null, createdAt, now, startedAt, now, deadline, timings);
+                null, null, null, executionProvider, attempts, null, createdAt, now, startedAt, now, deadline,
+                timings, traceId);
     }
 }

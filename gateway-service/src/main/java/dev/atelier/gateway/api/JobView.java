@@ -35,7 +35,9 @@ public record JobView(
         @Schema(description = "When a job not started by then ends EXPIRED, if the client set a deadline") Instant deadline,
         @Schema(description = "Where to GET the result, once SUCCEEDED") String resultUrl,
         @Schema(description = "Where a SUCCEEDED job's time went, in milliseconds: queued (acceptance to a worker starting"
-                + " it), decode, inference, encode, store, total (acceptance to the final record)") JobTimings timings) {
+                + " it), decode, inference, encode, store, total (acceptance to the final record)") JobTimings timings,
+        @Schema(description = "The OpenTelemetry trace id of the job: its spans, and every log line about it, carry it"
+                + " (send a W3C traceparent header with the request to make it your trace)") String traceId) {
 
     static String location(String jobId) {
         return "/v1/jobs/" + jobId;
@@ -46,6 +48,7 @@ public record JobView(
                 record.modelVersion(), record.options(), record.input(), record.outputWidth(), record.outputHeight(),
                 record.executionProvider(), record.attempts(), record.error(), record.createdAt(), record.updatedAt(),
                 record.startedAt(), record.finishedAt(), record.deadline(),
-                record.status() == JobStatus.SUCCEEDED ? location(record.id()) + "/result" : null, record.timings());
+                record.status() == JobStatus.SUCCEEDED ? location(record.id()) + "/result" : null, record.timings(),
+                record.traceId());
     }
 }

@@ -18,7 +18,6 @@ import dev.atelier.gateway.problems.Problem;
 import dev.atelier.gateway.problems.ProblemException;
 import dev.atelier.gateway.problems.ProblemType;
 import dev.atelier.gateway.sources.JobSources;
-import dev.atelier.platform.events.TraceContext;
 import dev.atelier.platform.storage.ObjectStore;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.BeanParam;
@@ -99,10 +98,9 @@ public class JobsResource {
     @APIResponse(responseCode = "422", description = "unknown-style, image-corrupt, or idempotency-key-reused (same Idempotency-Key, different request)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "rate-limited or too-many-jobs-in-flight, with Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "catalog-not-ready, storage-unavailable or queue-unavailable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response submitJob(@BeanParam JobForm form, @HeaderParam(TraceContext.HEADER) String traceparent,
-            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    public Response submitJob(@BeanParam JobForm form, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         JobUpload upload = new JobUpload(form.image == null ? null : form.image.uploadedFile(), form.style,
-                form.strength, form.outputFormat, form.deadline, form.callbackUrl, traceparent);
+                form.strength, form.outputFormat, form.deadline, form.callbackUrl);
         return accepted(accept(caller.tenant(), upload, idempotencyKey));
     }
 
@@ -121,15 +119,13 @@ public class JobsResource {
     @APIResponse(responseCode = "415", description = "unsupported-media-type: not a JPEG or PNG", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "upload-not-found, image-url-unreachable, unknown-style, image-corrupt, idempotency-key-reused", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "rate-limited or too-many-jobs-in-flight, with Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response submitJobJson(JobJson body, @HeaderParam(TraceContext.HEADER) String traceparent,
-            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    public Response submitJobJson(JobJson body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (body == null) {
             throw new ProblemException(ProblemType.INVALID_OPTION, "the JSON body is required").with("field", "style");
         }
         String tenant = caller.tenant();
         return accepted(sources.withImage(tenant, body.uploadId(), body.imageUrl(), file -> accept(tenant,
-                new JobUpload(file, body.style(), body.strength(), body.outputFormat(), body.deadline(), body.callbackUrl(),
-                        traceparent),
+                new JobUpload(file, body.style(), body.strength(), body.outputFormat(), body.deadline(), body.callbackUrl()),
                 idempotencyKey)));
     }
 

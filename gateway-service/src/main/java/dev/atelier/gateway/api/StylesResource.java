@@ -10,11 +10,9 @@ import dev.atelier.gateway.problems.ProblemException;
 import dev.atelier.gateway.problems.ProblemType;
 import dev.atelier.gateway.trainings.TrainingSubmitter;
 import dev.atelier.gateway.trainings.TrainingUpload;
-import dev.atelier.platform.events.TraceContext;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -61,10 +59,10 @@ public class StylesResource {
     @APIResponse(responseCode = "415", description = "unsupported-media-type: not a JPEG or PNG", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "unknown-dataset or image-corrupt", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "storage-unavailable or queue-unavailable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response trainStyle(@BeanParam StyleForm form, @HeaderParam(TraceContext.HEADER) String traceparent) {
+    public Response trainStyle(@BeanParam StyleForm form) {
         TrainingRecord record = trainings.submit(caller.tenant(), new TrainingUpload(form.image == null ? null : form.image.uploadedFile(),
                 form.styleId, form.title, form.width, form.steps, form.batchSize, form.imageSize, form.contentWeight,
-                form.styleWeight, form.tvWeight, form.dataset, traceparent));
+                form.styleWeight, form.tvWeight, form.dataset));
         return Response.accepted(TrainingView.of(record)).header(HttpHeaders.LOCATION, TrainingView.location(record.id())).build();
     }
 

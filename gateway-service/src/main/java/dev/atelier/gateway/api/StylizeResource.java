@@ -12,12 +12,10 @@ import dev.atelier.gateway.jobs.SubmissionMetrics;
 import dev.atelier.gateway.problems.Problem;
 import dev.atelier.gateway.problems.ProblemException;
 import dev.atelier.gateway.problems.ProblemType;
-import dev.atelier.platform.events.TraceContext;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -77,12 +75,11 @@ public class StylizeResource {
     @APIResponse(responseCode = "429", description = "rate-limited or too-many-jobs-in-flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> stylize(@BeanParam JobForm form,
             @Parameter(description = "Seconds to wait, at most atelier.gateway.stylize.max-wait (30 s by default)")
-            @QueryParam("wait") Integer waitSeconds,
-            @HeaderParam(TraceContext.HEADER) String traceparent) {
+            @QueryParam("wait") Integer waitSeconds) {
         Duration wait = wait(waitSeconds);
         String tenant = caller.tenant();
         JobUpload upload = new JobUpload(form.image == null ? null : form.image.uploadedFile(), form.style,
-                form.strength, form.outputFormat, form.deadline, form.callbackUrl, traceparent);
+                form.strength, form.outputFormat, form.deadline, form.callbackUrl);
         JobRecord accepted = metrics.measure(() -> submitter.submit(tenant, upload));
         return watcher.changes(tenant, accepted.id(), null)
                 .filter(record -> record.status().isFinal())

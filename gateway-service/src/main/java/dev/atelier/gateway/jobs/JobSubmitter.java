@@ -15,11 +15,13 @@ import dev.atelier.gateway.quotas.JobsInFlight;
 import dev.atelier.gateway.webhooks.WebhookEndpoints;
 import dev.atelier.platform.concurrent.Parallel;
 import dev.atelier.platform.events.TraceContext;
+import dev.atelier.platform.logging.LogFields;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Accepts a job: checks the fields, the style and the image, then stores the input, writes the
@@ -71,7 +73,21 @@ public class JobSubmitter {
         }
         styles.resolve(tenant, parameters.style());
 
+        TraceContext trace = TraceContext.current(); // the HTTP request's span, before work moves to other threads
         String id = JobIds.newId();
+        MDC.put(LogFields.JOB_ID, id);
+        MDC.put(LogFields.TENANT, tenant);
+        MDC.put(LogFields.TRACE, trace.traceId());
+        try {
+            return submit(tenant, upload, parameters, id, trace);
+        } finally {
+            MDC.remove(LogFields.JOB_ID);
+            MDC.remove(LogFields.TENANT);
+            MDC.remove(LogFields.TRACE);
+        }
+    }
+
+    private JobRecord submit(String tenant, JobUpload upload, JobParameters parameters, String id, TraceContext trace) {
         String inputKey = StorageKeys.input(tenant, id);
         ImageInfo[] image = new ImageInfo[1];
         try {
@@ -87,14 +103,15 @@ public class JobSubmitter {
             throw refused;
         }
         JobRecord record = JobRecord.queued(id, tenant, parameters.style().styleId(), parameters.style().version(),
-                parameters.options(), image[0], inputKey, clock.instant()).withDeadline(parameters.deadline());
+                parameters.options(), image[0], inputKey, clock.instant()).withDeadline(parameters.deadline())
+                .withTraceId(trace.traceId().isEmpty() ? null : trace.traceId());
         Parallel.run(executor, () -> jobs.index(record), () -> {
             if (upload.callbackUrl() != null) {
                 webhooks.registerCallback(tenant, id, upload.callbackUrl()); // before the job can finish
             }
         });
         jobs.save(record);
-        Parallel.run(executor, () -> enqueue(record, TraceContext.continueFrom(upload.traceparent())),
+        Parallel.run(executor, () -> enqueue(record, trace),
                 () -> markInFlight(record));
         LOG.infof("accepted job %s: style %s, %s %dx%d", id, parameters.style(), image[0].mediaType(), image[0].width(),
                 image[0].height());

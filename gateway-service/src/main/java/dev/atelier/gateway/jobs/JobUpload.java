@@ -11,8 +11,7 @@ import java.nio.file.Path;
  * @param outputFormat the {@code outputFormat} field, or null
  * @param deadline the {@code deadline} field (RFC 3339), or null
  * @param callbackUrl the {@code callbackUrl} field: where the job's final state is delivered as a webhook, or null
- * @param traceparent the request's W3C {@code traceparent} header, or null
  */
-public record JobUpload(Path image, String style, String strength, String outputFormat, String deadline, String callbackUrl,
-        String traceparent) {
+public record JobUpload(Path image, String style, String strength, String outputFormat, String deadline,
+        String callbackUrl) {
 }

@@ -6,12 +6,13 @@ import dev.atelier.platform.events.TraceContext;
 import io.cloudevents.CloudEvent;
 import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 /**
  * Sends events on one outgoing channel as binary-mode CloudEvents keyed by subject, continuing the
@@ -34,10 +35,10 @@ public final class AcknowledgedSender {
 
     /** @throws QueueException when Kafka refuses the event or does not acknowledge it in time */
     public void send(AtelierEvent event, TraceContext trace) {
-        RecordHeaders headers = new RecordHeaders();
-        trace.writeTo(headers);
-        Message<CloudEvent> message = Message.of(codec.encode(event)).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(event.subject()).withHeaders(headers).build());
+        // The connector's tracing starts the send span in this trace and writes the traceparent header.
+        Message<CloudEvent> message = Message.of(codec.encode(event), Metadata.of(
+                OutgoingKafkaRecordMetadata.<String>builder().withKey(event.subject()).build(),
+                TracingMetadata.withCurrent(trace.context())));
         try {
             emitter.sendMessage(message).await().atMost(ackTimeout);
         } catch (TimeoutException e) {

@@ -72,7 +72,7 @@ public class TrainingSubmitter {
         TrainingRecord record = TrainingRecord.queued(id, tenant, parameters.styleId(), parameters.title(), key,
                 parameters.options(), clock.instant());
         trainings.save(record);
-        enqueue(record, TraceContext.continueFrom(upload.traceparent()));
+        enqueue(record, TraceContext.current());
         LOG.infof("accepted training %s: style %s, %d steps at width %d on dataset %s", id, record.styleId(),
                 record.options().steps(), record.options().width(), dataset);
         return record;

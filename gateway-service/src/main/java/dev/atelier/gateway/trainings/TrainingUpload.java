@@ -6,8 +6,7 @@ import java.nio.file.Path;
  * A style submission as it arrived, nothing checked yet: the style image and the text fields.
  *
  * @param image the uploaded style image (spooled to disk by the HTTP layer), or null when missing
- * @param traceparent the request's W3C {@code traceparent} header, or null
  */
 public record TrainingUpload(Path image, String styleId, String title, String width, String steps, String batchSize,
-        String imageSize, String contentWeight, String styleWeight, String tvWeight, String dataset, String traceparent) {
+        String imageSize, String contentWeight, String styleWeight, String tvWeight, String dataset) {
 }

@@ -5,8 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atelier.contracts.jobs.JobRecord;
 import dev.atelier.gateway.api.JobView;
 import dev.atelier.gateway.jobs.JobStore;
+import dev.atelier.platform.events.TraceContext;
+import dev.atelier.platform.logging.LogFields;
+import dev.atelier.platform.storage.StorageException;
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Context;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,8 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Turns each job event on {@code atelier.stylize.events} into deliveries: one per endpoint of the job's tenant
@@ -35,8 +45,12 @@ public class WebhookFanOut {
     private final JobStore jobs;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Counter givenUp;
 
-    WebhookFanOut(WebhookStore store, JobStore jobs, ObjectMapper json, Clock clock) {
+    WebhookFanOut(WebhookStore store, JobStore jobs, ObjectMapper json, Clock clock, MeterRegistry registry) {
+        this.givenUp = Counter.builder("atelier.webhooks.fanout.failures")
+                .description("Job events whose webhook deliveries could not be made for a reason other than storage")
+                .register(registry);
         this.store = store;
         this.jobs = jobs;
         this.json = json;
@@ -45,21 +59,49 @@ public class WebhookFanOut {
 
     @Incoming(CHANNEL)
     @Blocking
-    void on(CloudEvent event) throws InterruptedException {
+    CompletionStage<Void> on(Message<CloudEvent> message) throws InterruptedException {
+        CloudEvent event = message.getPayload();
+        if (event == null) {
+            return message.ack(); // not a CloudEvent (no deserializer could read it): nothing to announce
+        }
         Optional<String> type = WebhookEventTypes.of(event.getType());
         Object tenant = event.getExtension("tenant");
         if (type.isEmpty() || tenant == null || event.getSubject() == null) {
-            return;
+            return message.ack();
         }
+        // Log lines about the job carry its id and trace (the worker's send span, continued by the connector).
+        TraceContext trace = TraceContext.of(TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext)
+                .orElseGet(Context::root));
+        MDC.put(LogFields.JOB_ID, event.getSubject());
+        MDC.put(LogFields.TENANT, tenant.toString());
+        MDC.put(LogFields.TRACE, trace.traceId());
+        try {
+            fanOutRetryingStorage(event, type.get(), tenant.toString());
+            return message.ack();
+        } finally {
+            MDC.remove(LogFields.JOB_ID);
+            MDC.remove(LogFields.TENANT);
+            MDC.remove(LogFields.TRACE);
+        }
+    }
+
+    private void fanOutRetryingStorage(CloudEvent event, String type, String tenant) throws InterruptedException {
         // Storage outages are waited out here: the partition stops until the deliveries are stored, none is lost.
+        // Anything else would fail the same way on every try and hold up every later event on the partition: the
+        // event's deliveries are given up, loudly and counted (the job's state stays readable through the API).
         for (long wait = 200; ; wait = Math.min(wait * 2, 30_000)) {
             try {
-                fanOut(event, type.get(), tenant.toString(), event.getSubject());
+                fanOut(event, type, tenant, event.getSubject());
                 return;
-            } catch (RuntimeException e) {
+            } catch (StorageException e) {
                 LOG.warnf("cannot store the webhook deliveries of event %s (%s): %s; retrying in %d ms", event.getId(),
-                        type.get(), e.getMessage(), wait);
+                        type, e.getMessage(), wait);
                 Thread.sleep(wait);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "no webhook deliveries for event %s (%s) of job %s: %s", event.getId(), type,
+                        event.getSubject(), e.getMessage());
+                givenUp.increment();
+                return;
             }
         }
     }

@@ -78,7 +78,8 @@ class JobSubmissionTest {
         response.then().statusCode(202).contentType("application/json")
                 .body("status", equalTo("QUEUED")).body("styleId", equalTo("candy"))
                 .body("options.strength", equalTo(0.8f)).body("options.outputFormat", equalTo("jpeg"))
-                .body("input.mediaType", equalTo("image/jpeg")).body("input.bytes", equalTo(bytes.length));
+                .body("input.mediaType", equalTo("image/jpeg")).body("input.bytes", equalTo(bytes.length))
+                .body("traceId", equalTo(TRACE_ID));
         String id = response.path("id");
         assertThat(response.header("Location")).isEqualTo("/v1/jobs/" + id);
 
@@ -87,6 +88,7 @@ class JobSubmissionTest {
         JobRecord record = store.getJson(StorageKeys.job(tenant, id), JobRecord.class).orElseThrow();
         assertThat(record.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(record.input().width()).isPositive();
+        assertThat(record.traceId()).isEqualTo(TRACE_ID);
 
         // ... and Kafka holds the event: a binary-mode CloudEvent keyed by job id, continuing the caller's trace.
         ConsumerRecord<String, byte[]> event = consumeRequest(id);
@@ -118,7 +120,10 @@ class JobSubmissionTest {
                 .body("requestedVersion", equalTo(1))
                 .body("input.width", equalTo(120)).body("input.height", equalTo(80));
         String id = response.path("id");
-        assertThat(header(consumeRequest(id), "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        // No traceparent sent: the request starts a trace of its own (unsampled: nothing is exported by default).
+        String traceId = response.path("traceId");
+        assertThat(traceId).matches("[0-9a-f]{32}");
+        assertThat(header(consumeRequest(id), "traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-[0-9a-f]{2}");
     }
 
     @Test

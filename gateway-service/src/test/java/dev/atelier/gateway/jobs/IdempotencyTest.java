@@ -53,7 +53,7 @@ class IdempotencyTest {
         try {
             Files.write(file, image);
             Idempotency otherReplica = new Idempotency(store, jobs);
-            assertThat(otherReplica.submitOnce(TestTenants.TENANT, key, new JobUpload(file, "candy", "0.5", null, null, null, null),
+            assertThat(otherReplica.submitOnce(TestTenants.TENANT, key, new JobUpload(file, "candy", "0.5", null, null, null),
                     () -> {
                         throw new AssertionError("submitted again");
                     }).id()).isEqualTo(first);

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atelier.contracts.jobs.JobIds;
 import dev.atelier.contracts.jobs.JobStatus;
+import dev.atelier.contracts.storage.StorageKeys;
 import dev.atelier.gateway.Catalogs;
 import dev.atelier.gateway.FakeWorker;
 import dev.atelier.gateway.TestImages;
@@ -27,6 +28,7 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -215,6 +217,30 @@ class WebhookDeliveryTest {
         assertThat(receiver.at(startedPath)).hasSize(1);
         assertThat(receiver.at(startedPath).get(0).body()).contains("\"status\":\"RUNNING\"");
         api().get("/v1/webhooks/" + cancelledId + "/deliveries").then().statusCode(200).body("deliveries.size()", equalTo(0));
+    }
+
+    @Test
+    void anEventWhoseDeliveriesCannotBeMadeIsGivenUpAndCountedAndTheNextIsDelivered() {
+        String startedId = register("/" + tenant + "/started", "job.started");
+        // A record without a status (written by a broken tool, say): announcing it fails the same way on every try.
+        String broken = submit(null);
+        Map<String, Object> record = new HashMap<>(store.getJson(StorageKeys.job(tenant, broken), Map.class).orElseThrow());
+        record.remove("status");
+        store.putJson(StorageKeys.job(tenant, broken), record);
+        double before = fanOutFailures();
+        worker.announceStarted(tenant, broken);
+
+        await().atMost(WAIT).until(() -> fanOutFailures() > before);
+        String jobId = submit(null);
+        worker.run(tenant, jobId, JobStatus.SUCCEEDED);
+        JsonPath started = awaitDelivery(startedId, "SUCCEEDED");
+        assertThat(started.getList("deliveries.jobId")).containsExactly(jobId);
+    }
+
+    private static double fanOutFailures() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("atelier_webhooks_fanout_failures_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test

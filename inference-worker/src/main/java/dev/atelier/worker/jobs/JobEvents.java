@@ -5,6 +5,7 @@ import dev.atelier.platform.events.CloudEventCodec;
 import dev.atelier.platform.events.TraceContext;
 import dev.atelier.worker.config.WorkerConfig;
 import io.cloudevents.CloudEvent;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -48,14 +48,13 @@ public class JobEvents {
      * job's request is acknowledged.
      */
     public CompletableFuture<Void> send(AtelierEvent event, TraceContext trace) {
-        RecordHeaders headers = new RecordHeaders();
-        trace.writeTo(headers);
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(event.subject())
-                .withHeaders(headers)
                 .build();
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        Message<CloudEvent> message = Message.of(codec.encode(event), Metadata.of(kafka),
+        // The connector's tracing starts the send span under the job's span and writes the traceparent header.
+        Message<CloudEvent> message = Message.of(codec.encode(event),
+                Metadata.of(kafka, TracingMetadata.withCurrent(trace.context())),
                 () -> {
                     acked.complete(null);
                     return CompletableFuture.completedFuture(null);

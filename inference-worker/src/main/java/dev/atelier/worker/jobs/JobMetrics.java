@@ -13,6 +13,10 @@ import java.time.Duration;
  */
 @Singleton
 public class JobMetrics {
+    // Histogram buckets (for quantiles and latency alerts) from 10 ms to 10 min: a job's times fall in between.
+    private static final Duration MIN = Duration.ofMillis(10);
+    private static final Duration MAX = Duration.ofMinutes(10);
+
     private final MeterRegistry registry;
     private final Timer latency;
     private final Timer queueWait;
@@ -21,9 +25,11 @@ public class JobMetrics {
         this.registry = registry;
         this.latency = Timer.builder("atelier.job.latency")
                 .description("From acceptance by the gateway to the job's final state")
+                .publishPercentileHistogram().minimumExpectedValue(MIN).maximumExpectedValue(MAX)
                 .register(registry);
         this.queueWait = Timer.builder("atelier.job.queue.wait")
                 .description("From acceptance by the gateway to the start of inference")
+                .publishPercentileHistogram().minimumExpectedValue(MIN).maximumExpectedValue(MAX)
                 .register(registry);
     }
 
@@ -34,6 +40,7 @@ public class JobMetrics {
         Timer.builder("atelier.inference")
                 .description("Time inside the model, by style and execution provider")
                 .tags("style", style, "provider", provider)
+                .publishPercentileHistogram().minimumExpectedValue(MIN).maximumExpectedValue(MAX)
                 .register(registry)
                 .record(inference);
     }

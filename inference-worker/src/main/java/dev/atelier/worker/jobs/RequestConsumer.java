@@ -2,15 +2,14 @@ package dev.atelier.worker.jobs;
 
 import dev.atelier.contracts.events.JobRequested;
 import dev.atelier.contracts.jobs.JobError;
-import dev.atelier.platform.events.TraceContext;
+import dev.atelier.platform.logging.LogFields;
+import dev.atelier.platform.quarkus.WorkSpans;
 import io.cloudevents.CloudEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -24,23 +23,21 @@ import org.jboss.logging.MDC;
  */
 @ApplicationScoped
 public class RequestConsumer {
-    /** MDC key carrying the job id into every log line written while the job runs. */
-    public static final String MDC_JOB_ID = "jobId";
-
     private static final Logger LOG = Logger.getLogger(RequestConsumer.class);
 
     private final JobProcessor processor;
     private final InFlightJobs inFlight;
+    private final WorkSpans spans;
 
-    public RequestConsumer(JobProcessor processor, InFlightJobs inFlight) {
+    public RequestConsumer(JobProcessor processor, InFlightJobs inFlight, WorkSpans spans) {
         this.processor = processor;
         this.inFlight = inFlight;
+        this.spans = spans;
     }
 
     @Incoming(Channels.REQUESTS)
     @Blocking
     public CompletionStage<Void> consume(Message<CloudEvent> message) {
-        TraceContext trace = TraceContext.continueFrom(headers(message));
         JobRequested request;
         try {
             request = RequestReader.read(message.getPayload());
@@ -53,20 +50,17 @@ public class RequestConsumer {
             LOG.infof("stopping: leaving job %s to another worker", request.jobId());
             return new CompletableFuture<>();
         }
-        MDC.put(MDC_JOB_ID, request.jobId());
-        try {
-            Optional<JobError> failure = processor.process(request, trace);
+        MDC.put(LogFields.JOB_ID, request.jobId());
+        MDC.put(LogFields.TENANT, request.tenant());
+        try (WorkSpans.Work work = spans.start("stylize " + request.styleId(), message, "atelier.job.id", request.jobId())) {
+            Optional<JobError> failure = processor.process(request, work.trace());
+            failure.ifPresent(error -> work.failed(error.code()));
             return failure.isEmpty() ? message.ack()
                     : message.nack(JobFailure.permanent(failure.get().code(), failure.get().message()));
         } finally {
-            MDC.remove(MDC_JOB_ID);
+            MDC.remove(LogFields.JOB_ID);
+            MDC.remove(LogFields.TENANT);
             inFlight.finished();
         }
-    }
-
-    private static Headers headers(Message<?> message) {
-        return message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(metadata -> ((IncomingKafkaRecordMetadata<?, ?>) metadata).getHeaders())
-                .orElse(null);
     }
 }

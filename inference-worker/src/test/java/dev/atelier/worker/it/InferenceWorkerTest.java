@@ -1,5 +1,11 @@
 package dev.atelier.worker.it;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -73,6 +79,8 @@ class InferenceWorkerTest {
     ObjectStore store;
     @Inject
     ModelCatalog catalog;
+    @Inject
+    InMemorySpanExporter exported;
 
     @BeforeEach
     void connect() {
@@ -223,6 +231,38 @@ class InferenceWorkerTest {
         assertThat(unknownStyle.error().code()).isEqualTo(ErrorCodes.MODEL_UNAVAILABLE);
         assertThat(unknownVersion.error().code()).isEqualTo(ErrorCodes.MODEL_UNAVAILABLE);
         assertThat(unknownVersion.error().message()).contains("no version 999");
+    }
+
+    @Test
+    void aJobIsOneTraceFromTheRequestThroughItsSpanToItsEventsAndEveryLogLineCarriesIt() throws Exception {
+        try (LogCapture logs = LogCapture.install()) {
+            StackClient.Submitted job = client.submit("no-such-style", null, photo(64, 48), JobOptions.defaults());
+            String trace = job.trace().traceId();
+            awaitFinal(job);
+            awaitEvent(job, EventTypes.JOB_FAILED);
+
+            List<SpanData> spans = await().atMost(WAIT).until(() -> exported.getFinishedSpanItems().stream()
+                    .filter(span -> span.getTraceId().equals(trace)).toList(), found -> found.size() >= 3);
+            SpanData work = spans.stream().filter(span -> span.getName().equals("stylize no-such-style")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no job span among " + spans));
+            assertThat(work.getAttributes().get(AttributeKey.stringKey("atelier.job.id"))).isEqualTo(job.jobId());
+            assertThat(work.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+            assertThat(work.getStatus().getDescription()).isEqualTo("model.unavailable");
+            // Its parent is the connector's receive span, a child of the request's sender (the gateway's span).
+            SpanData received = spans.stream().filter(span -> span.getSpanId().equals(work.getParentSpanId()))
+                    .findFirst().orElseThrow(() -> new AssertionError("the job span's parent is not in " + spans));
+            assertThat(received.getKind()).isEqualTo(SpanKind.CONSUMER);
+            assertThat(received.getParentSpanId()).isEqualTo(Span.fromContext(job.trace().context()).getSpanContext().getSpanId());
+            // The events it sent are sends inside the job span (the dead-letter send hangs off the receive span).
+            assertThat(spans).filteredOn(span -> span.getKind() == SpanKind.PRODUCER
+                            && span.getName().startsWith(Topics.STYLIZE_EVENTS + " "))
+                    .isNotEmpty().allSatisfy(send -> assertThat(send.getParentSpanId()).isEqualTo(work.getSpanId()));
+
+            List<LogCapture.Line> aboutTheJob = logs.lines().stream().filter(line -> job.jobId().equals(line.jobId()))
+                    .toList();
+            assertThat(aboutTheJob).isNotEmpty().allSatisfy(line -> assertThat(line.trace()).as(line.message())
+                    .isEqualTo(trace));
+        }
     }
 
     @Test

@@ -2,112 +2,121 @@ package dev.atelier.platform.events;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.SpanId;
-import io.opentelemetry.api.trace.TraceFlags;
-import io.opentelemetry.api.trace.TraceId;
-import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * W3C trace context ({@code traceparent}) carried from the HTTP request that submitted a job through
- * every event about it: each hop continues the trace with a span id of its own. Parsing and
- * formatting are OpenTelemetry's propagator; this class only picks the ids.
+ * The OpenTelemetry context a job's or a training's work runs in, handed from step to step where the work changes
+ * threads. Within a service it parents spans and outgoing messages; across Kafka it travels as the W3C
+ * {@code traceparent} header, written by the messaging connector's tracing or, for the plain producer of
+ * {@link EventPublisher}, by {@link #writeTo}. Parsing and formatting are OpenTelemetry's propagator.
  */
 public final class TraceContext {
     public static final String HEADER = "traceparent";
 
     private static final W3CTraceContextPropagator PROPAGATOR = W3CTraceContextPropagator.getInstance();
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final TraceContext NONE = new TraceContext(Context.root());
 
-    private final SpanContext span;
+    private final Context context;
 
-    private TraceContext(SpanContext span) {
-        this.span = span;
+    private TraceContext(Context context) {
+        this.context = context;
     }
 
-    /** A new trace. */
-    public static TraceContext newTrace() {
-        return new TraceContext(SpanContext.create(randomHex(16), randomHex(8), TraceFlags.getSampled(), TraceState.getDefault()));
+    /** The context of the calling thread (an HTTP request's server span, say). */
+    public static TraceContext current() {
+        return new TraceContext(Context.current());
     }
 
-    /** Continues the trace of a {@code traceparent} value (from HTTP), or starts one if absent or malformed. */
-    public static TraceContext continueFrom(String traceparent) {
-        return parse(traceparent).map(TraceContext::child).orElseGet(TraceContext::newTrace);
+    public static TraceContext of(Context context) {
+        return new TraceContext(context);
     }
 
-    /** Continues the trace found in Kafka headers, or starts one. */
+    /** No trace: events sent with it carry no {@code traceparent} (a model publication belongs to no job). */
+    public static TraceContext none() {
+        return NONE;
+    }
+
+    /** The trace found in Kafka headers (a record sent by a plain producer), or none. */
     public static TraceContext continueFrom(Headers headers) {
-        Header header = headers == null ? null : headers.lastHeader(HEADER);
-        return continueFrom(header == null ? null : new String(header.value(), StandardCharsets.UTF_8));
-    }
-
-    private static Optional<SpanContext> parse(String traceparent) {
-        if (traceparent == null || traceparent.isBlank()) {
-            return Optional.empty();
+        if (headers == null) {
+            return NONE;
         }
-        Context context = PROPAGATOR.extract(Context.root(), Map.of(HEADER, traceparent), MapGetter.INSTANCE);
-        SpanContext span = Span.fromContext(context).getSpanContext();
-        return span.isValid() ? Optional.of(span) : Optional.empty();
+        return new TraceContext(PROPAGATOR.extract(Context.root(), headers, HeadersGetter.INSTANCE));
     }
 
-    private static TraceContext child(SpanContext parent) {
-        return new TraceContext(SpanContext.create(parent.getTraceId(), randomHex(8), parent.getTraceFlags(), parent.getTraceState()));
+    /** The trace of a W3C {@code traceparent} value (a client's, say), or none when it is malformed. */
+    public static TraceContext parse(String traceparent) {
+        return new TraceContext(PROPAGATOR.extract(Context.root(), traceparent,
+                new TextMapGetter<String>() {
+                    @Override
+                    public Iterable<String> keys(String carrier) {
+                        return List.of(HEADER);
+                    }
+
+                    @Override
+                    public String get(String carrier, String key) {
+                        return HEADER.equals(key) ? carrier : null;
+                    }
+                }));
     }
 
+    /** Starts a span of this service as a child of this context; the caller ends it. */
+    public Span startSpan(Tracer tracer, String name) {
+        return tracer.spanBuilder(name).setParent(context).startSpan();
+    }
+
+    /** This context with the span in it (the one {@link #startSpan} gave). */
+    public TraceContext with(Span span) {
+        return new TraceContext(context.with(span));
+    }
+
+    public Context context() {
+        return context;
+    }
+
+    /** The trace id (32 hex digits), or an empty string when there is no trace. */
     public String traceId() {
-        return span.getTraceId();
+        SpanContext span = Span.fromContext(context).getSpanContext();
+        return span.isValid() ? span.getTraceId() : "";
     }
 
-    /** The {@code traceparent} header value of this hop. */
-    public String traceparent() {
-        StringBuilder value = new StringBuilder();
-        PROPAGATOR.inject(Context.root().with(Span.wrap(span)), value, (carrier, key, v) -> {
-            if (HEADER.equals(key)) {
-                carrier.append(v);
-            }
-        });
-        return value.toString();
+    public Scope makeCurrent() {
+        return context.makeCurrent();
     }
 
-    /** Writes (replaces) the {@code traceparent} header. */
+    /** Writes (replaces) the {@code traceparent} header; writes nothing when there is no trace. */
     public void writeTo(Headers headers) {
         headers.remove(HEADER);
-        headers.add(HEADER, traceparent().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String randomHex(int bytes) {
-        while (true) {
-            byte[] id = new byte[bytes];
-            RANDOM.nextBytes(id);
-            String hex = HexFormat.of().formatHex(id);
-            boolean valid = bytes == 16 ? TraceId.isValid(hex) : SpanId.isValid(hex);
-            if (valid) {
-                return hex;
+        PROPAGATOR.inject(context, headers, (carrier, key, value) -> {
+            if (HEADER.equals(key)) {
+                carrier.add(key, value.getBytes(StandardCharsets.UTF_8));
             }
-        }
+        });
     }
 
-    private enum MapGetter implements TextMapGetter<Map<String, String>> {
+    private enum HeadersGetter implements TextMapGetter<Headers> {
         INSTANCE;
 
         @Override
-        public Iterable<String> keys(Map<String, String> carrier) {
-            return List.copyOf(carrier.keySet());
+        public Iterable<String> keys(Headers carrier) {
+            List<String> keys = new ArrayList<>();
+            carrier.forEach(header -> keys.add(header.key()));
+            return keys;
         }
 
         @Override
-        public String get(Map<String, String> carrier, String key) {
-            return carrier == null ? null : carrier.get(key);
+        public String get(Headers carrier, String key) {
+            Header header = carrier == null ? null : carrier.lastHeader(key);
+            return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
         }
     }
 }

@@ -80,7 +80,7 @@ public final class ModelPublisher {
     }
 
     private void announce(ModelManifest manifest) {
-        events.publish(Topics.MODELS, manifest, TraceContext.newTrace());
+        events.publish(Topics.MODELS, manifest, TraceContext.current()); // a training's trace, when one publishes
     }
 
     private ModelManifest store(String styleId, String title, int version, String sha256, ModelFile model, String owner) {

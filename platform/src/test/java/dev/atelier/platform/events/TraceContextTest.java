@@ -2,37 +2,57 @@ package dev.atelier.platform.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 class TraceContextTest {
-    private static final String INCOMING = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+    private static final String PARENT = "00-" + TRACE + "-00f067aa0ba902b7-01";
 
-    @Test
-    void continuesTheIncomingTraceWithASpanOfItsOwn() {
-        TraceContext hop = TraceContext.continueFrom(INCOMING);
-
-        assertThat(hop.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
-        assertThat(hop.traceparent()).matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01")
-                .isNotEqualTo(INCOMING);
+    private static TraceContext aSpan() {
+        SpanContext span = SpanContext.create(TRACE, "00f067aa0ba902b7", TraceFlags.getSampled(), TraceState.getDefault());
+        return TraceContext.of(Context.root().with(Span.wrap(span)));
     }
 
     @Test
-    void startsANewTraceWhenTheIncomingOneIsMissingOrMalformed() {
-        assertThat(TraceContext.continueFrom((String) null).traceparent()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
-        assertThat(TraceContext.continueFrom("00-zz-yy-01").traceId()).hasSize(32).isNotEqualTo("zz");
-    }
-
-    @Test
-    void travelsThroughKafkaHeaders() {
+    void travelsThroughKafkaHeadersAsOneTraceparent() {
         RecordHeaders headers = new RecordHeaders();
-        TraceContext sent = TraceContext.newTrace();
-        sent.writeTo(headers);
-        sent.writeTo(headers);
+        aSpan().writeTo(headers);
+        aSpan().writeTo(headers);
 
         assertThat(headers.headers(TraceContext.HEADER)).hasSize(1);
-        assertThat(new String(headers.lastHeader(TraceContext.HEADER).value(), StandardCharsets.UTF_8)).isEqualTo(sent.traceparent());
-        assertThat(TraceContext.continueFrom(headers).traceId()).isEqualTo(sent.traceId());
+        assertThat(new String(headers.lastHeader(TraceContext.HEADER).value(), StandardCharsets.UTF_8)).isEqualTo(PARENT);
+        assertThat(TraceContext.continueFrom(headers).traceId()).isEqualTo(TRACE);
+    }
+
+    @Test
+    void noTraceWritesNoHeaderAndHasNoId() {
+        RecordHeaders headers = new RecordHeaders();
+        TraceContext.none().writeTo(headers);
+
+        assertThat(headers.toArray()).isEmpty();
+        assertThat(TraceContext.none().traceId()).isEmpty();
+        assertThat(TraceContext.continueFrom(headers).traceId()).isEmpty();
+        assertThat(TraceContext.continueFrom(null).traceId()).isEmpty();
+    }
+
+    @Test
+    void parsesAClientsTraceparent() {
+        assertThat(TraceContext.parse(PARENT).traceId()).isEqualTo(TRACE);
+        assertThat(TraceContext.parse("00-zz-yy-01").traceId()).isEmpty();
+    }
+
+    @Test
+    void aMalformedHeaderIsNoTrace() {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(TraceContext.HEADER, "00-zz-yy-01".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(TraceContext.continueFrom(headers).traceId()).isEmpty();
     }
 }

@@ -1,17 +1,16 @@
 package dev.atelier.trainer.requests;
 
 import dev.atelier.contracts.events.TrainingRequested;
-import dev.atelier.platform.events.TraceContext;
+import dev.atelier.platform.logging.LogFields;
+import dev.atelier.platform.quarkus.WorkSpans;
 import dev.atelier.trainer.runs.TrainingRun;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -30,19 +29,18 @@ public class TrainingRequestListener {
     public static final String CHANNEL = "training-requests";
     /** Worker pool of the channel; one thread, sized in application.properties. */
     public static final String POOL = "atelier-training";
-    /** MDC key carrying the training id into every log line written while it runs. */
-    public static final String MDC_TRAINING_ID = "trainingId";
-
     private static final Logger LOG = Logger.getLogger(TrainingRequestListener.class);
 
     private final TrainingRun run;
     private final JobMode jobMode;
     private final Counter received;
     private final Counter rejected;
+    private final WorkSpans spans;
 
-    public TrainingRequestListener(TrainingRun run, JobMode jobMode, MeterRegistry registry) {
+    public TrainingRequestListener(TrainingRun run, JobMode jobMode, MeterRegistry registry, WorkSpans spans) {
         this.run = run;
         this.jobMode = jobMode;
+        this.spans = spans;
         this.received = Counter.builder("atelier_training_requests_received")
                 .description("Training requests delivered to this trainer (redeliveries included)")
                 .register(registry);
@@ -69,21 +67,19 @@ public class TrainingRequestListener {
             LOG.infof("job mode: leaving training %s to another trainer", request.trainingId());
             return CompletableFuture.completedFuture(null);
         }
-        MDC.put(MDC_TRAINING_ID, request.trainingId());
-        try {
-            TrainingRun.Outcome outcome = run.process(request, TraceContext.continueFrom(headers(message)));
+        MDC.put(LogFields.TRAINING_ID, request.trainingId());
+        MDC.put(LogFields.TENANT, request.tenant());
+        try (WorkSpans.Work work = spans.start("train " + request.styleId(), message, "atelier.training.id",
+                request.trainingId())) {
+            TrainingRun.Outcome outcome = run.process(request, work.trace());
             // STOPPED: not acknowledged, so never committed; the request is read again by the next trainer.
             return outcome == TrainingRun.Outcome.FINAL
                     ? message.ack().thenRun(() -> jobMode.finished(request.trainingId()))
                     : CompletableFuture.completedFuture(null);
         } finally {
-            MDC.remove(MDC_TRAINING_ID);
+            MDC.remove(LogFields.TRAINING_ID);
+            MDC.remove(LogFields.TENANT);
         }
     }
 
-    private static Headers headers(Message<?> message) {
-        return message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(metadata -> ((IncomingKafkaRecordMetadata<?, ?>) metadata).getHeaders())
-                .orElse(null);
-    }
 }

@@ -162,12 +162,12 @@ class TrainingServiceTest {
         TrainingRequested request = stack.prepare("phoenix", TrainerStack.jpeg(TrainerStack.noise(64, 64, 3)), options(12, DATASET));
         CopyingTrainingEngine.CRASH_AFTER.put(request.trainingId(), 7);
 
-        assertThatThrownBy(() -> run.process(request, TraceContext.newTrace())).isInstanceOf(CopyingTrainingEngine.SimulatedCrash.class);
+        assertThatThrownBy(() -> run.process(request, TraceContext.none())).isInstanceOf(CopyingTrainingEngine.SimulatedCrash.class);
         TrainingRecord crashed = stack.record(request.trainingId());
         assertThat(crashed.status()).isEqualTo(TrainingStatus.RUNNING);
         assertThat(store.exists(StorageKeys.checkpoint(request.trainingId(), 5))).isTrue();
 
-        assertThat(run.process(request, TraceContext.newTrace())).isEqualTo(TrainingRun.Outcome.FINAL);
+        assertThat(run.process(request, TraceContext.none())).isEqualTo(TrainingRun.Outcome.FINAL);
 
         TrainingRecord done = stack.record(request.trainingId());
         assertThat(done.status()).isEqualTo(TrainingStatus.SUCCEEDED);
@@ -185,13 +185,13 @@ class TrainingServiceTest {
         TrainingRequested request = stack.prepare("handover", TrainerStack.jpeg(TrainerStack.noise(64, 64, 9)), options(12, DATASET));
         for (int stop = 1; stop <= 4; stop++) {
             CopyingTrainingEngine.STOP_AFTER.put(request.trainingId(), stop);
-            assertThat(run.process(request, TraceContext.newTrace())).isEqualTo(TrainingRun.Outcome.STOPPED);
+            assertThat(run.process(request, TraceContext.none())).isEqualTo(TrainingRun.Outcome.STOPPED);
             TrainingRecord handedBack = stack.record(request.trainingId());
             assertThat(handedBack.status()).isEqualTo(TrainingStatus.RUNNING);
             assertThat(handedBack.owner()).as("handed back").isNull();
         }
 
-        assertThat(run.process(request, TraceContext.newTrace())).isEqualTo(TrainingRun.Outcome.FINAL);
+        assertThat(run.process(request, TraceContext.none())).isEqualTo(TrainingRun.Outcome.FINAL);
 
         TrainingRecord done = stack.record(request.trainingId());
         assertThat(done.status()).as("four stops are more than max-crashes, and no crash").isEqualTo(TrainingStatus.SUCCEEDED);
@@ -205,12 +205,12 @@ class TrainingServiceTest {
         TrainingRequested request = stack.prepare("doomed", TrainerStack.jpeg(TrainerStack.noise(64, 64, 5)), options(12, DATASET));
         for (int crash = 1; crash <= 3; crash++) {
             CopyingTrainingEngine.CRASH_AFTER.put(request.trainingId(), crash); // one step further each time
-            assertThatThrownBy(() -> run.process(request, TraceContext.newTrace()))
+            assertThatThrownBy(() -> run.process(request, TraceContext.none()))
                     .isInstanceOf(CopyingTrainingEngine.SimulatedCrash.class);
         }
         assertThat(stack.record(request.trainingId()).crashes()).as("the third crash is seen at the next delivery").isEqualTo(2);
 
-        assertThat(run.process(request, TraceContext.newTrace())).isEqualTo(TrainingRun.Outcome.FINAL);
+        assertThat(run.process(request, TraceContext.none())).isEqualTo(TrainingRun.Outcome.FINAL);
 
         TrainingRecord failed = stack.record(request.trainingId());
         assertThat(failed.status()).isEqualTo(TrainingStatus.FAILED);

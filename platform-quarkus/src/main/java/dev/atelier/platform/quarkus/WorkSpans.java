@@ -1,0 +1,69 @@
+package dev.atelier.platform.quarkus;
+
+import dev.atelier.platform.events.TraceContext;
+import dev.atelier.platform.logging.LogFields;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.smallrye.reactive.messaging.TracingMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.MDC;
+
+/**
+ * Starts the span of the work a Kafka message asks for (a job, a training) as a child of the messaging connector's
+ * receive span, so the work joins the trace of the HTTP request that submitted it, and puts the trace id in the MDC
+ * for every log line written meanwhile ({@link LogFields#TRACE}).
+ */
+@ApplicationScoped
+public class WorkSpans {
+    private final Tracer tracer;
+
+    public WorkSpans(Tracer tracer) {
+        this.tracer = tracer;
+    }
+
+    /** Starts the span named {@code name} with the attribute {@code idAttribute=id}; close the returned work. */
+    public Work start(String name, Message<?> message, String idAttribute, String id) {
+        Context parent = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext)
+                .orElseGet(Context::current);
+        Span span = TraceContext.of(parent).startSpan(tracer, name);
+        span.setAttribute(idAttribute, id);
+        TraceContext trace = TraceContext.of(parent).with(span);
+        Scope scope = trace.makeCurrent();
+        MDC.put(LogFields.TRACE, trace.traceId());
+        return new Work(span, trace, scope);
+    }
+
+    /** A started span, current on the thread that started it until closed. */
+    public static final class Work implements AutoCloseable {
+        private final Span span;
+        private final TraceContext trace;
+        private final Scope scope;
+
+        private Work(Span span, TraceContext trace, Scope scope) {
+            this.span = span;
+            this.trace = trace;
+            this.scope = scope;
+        }
+
+        /** The context to hand to other threads and to parent the work's outgoing events. */
+        public TraceContext trace() {
+            return trace;
+        }
+
+        /** Marks the span as failed, with the reason a client reads. */
+        public void failed(String reason) {
+            span.setStatus(StatusCode.ERROR, reason);
+        }
+
+        @Override
+        public void close() {
+            MDC.remove(LogFields.TRACE);
+            scope.close();
+            span.end();
+        }
+    }
+}
