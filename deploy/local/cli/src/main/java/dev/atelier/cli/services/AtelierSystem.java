@@ -99,7 +99,7 @@ public final class AtelierSystem implements AutoCloseable {
 
     private Map<String, String> config(String module, Map<String, Map<String, String>> serviceConfig) {
         Map<String, String> config = new LinkedHashMap<>(stack.quarkusConfig());
-        config.put("quarkus.swagger-ui.enable", "true"); // a developer's machine: the API docs are served (off in production)
+        config.put("quarkus.swagger-ui.enabled", "true"); // a developer's machine: the API docs are served (off in production)
         config.putAll(serviceConfig.getOrDefault(module, Map.of()));
         return config;
     }
