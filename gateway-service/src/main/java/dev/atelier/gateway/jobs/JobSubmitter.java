@@ -1,5 +1,6 @@
 package dev.atelier.gateway.jobs;
 
+import dev.atelier.contracts.errors.ErrorCodes;
 import dev.atelier.contracts.events.JobRequested;
 import dev.atelier.contracts.jobs.ImageInfo;
 import dev.atelier.contracts.jobs.JobError;
@@ -138,7 +139,7 @@ public class JobSubmitter {
         } catch (QueueException e) {
             LOG.warnf("job %s not queued: %s", record.id(), e.getMessage());
             // Should the event still arrive later, a worker finds the record final and skips the job.
-            jobs.save(record.failed(new JobError("queue.unavailable", "the job could not be queued: " + e.getMessage()),
+            jobs.save(record.failed(new JobError(ErrorCodes.QUEUE_UNAVAILABLE, "the job could not be queued: " + e.getMessage()),
                     clock.instant()));
             throw new ProblemException(ProblemType.QUEUE_UNAVAILABLE,
                     "the job queue did not accept the job in time; submit it again", e).with("jobId", record.id());

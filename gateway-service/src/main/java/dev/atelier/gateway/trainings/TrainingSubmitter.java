@@ -1,5 +1,6 @@
 package dev.atelier.gateway.trainings;
 
+import dev.atelier.contracts.errors.ErrorCodes;
 import dev.atelier.contracts.events.TrainingRequested;
 import dev.atelier.contracts.jobs.ImageInfo;
 import dev.atelier.contracts.jobs.JobError;
@@ -86,7 +87,7 @@ public class TrainingSubmitter {
         } catch (QueueException e) {
             LOG.warnf("training %s not queued: %s", record.id(), e.getMessage());
             // Should the event still arrive later, the trainer finds the record final and skips it.
-            trainings.save(record.failed(new JobError("queue.unavailable", "the training could not be queued: " + e.getMessage()),
+            trainings.save(record.failed(new JobError(ErrorCodes.QUEUE_UNAVAILABLE, "the training could not be queued: " + e.getMessage()),
                     clock.instant()));
             throw new ProblemException(ProblemType.QUEUE_UNAVAILABLE,
                     "the training queue did not accept the request in time; submit it again", e).with("trainingId", record.id());

@@ -19,6 +19,7 @@ import dev.atelier.platform.events.EventPublisher;
 import dev.atelier.platform.events.KafkaSettings;
 import dev.atelier.platform.models.ModelFile;
 import dev.atelier.platform.models.ModelPublisher;
+import dev.atelier.platform.models.StyleTakenException;
 import dev.atelier.platform.storage.ObjectStore;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -103,10 +104,10 @@ class TenantStylesTest {
             ModelPublisher publisher = new ModelPublisher(store, events, Clock.systemUTC());
             for (String notTheOwner : new String[] {null, "someone-else"}) {
                 assertThatThrownBy(() -> publisher.publish(styleId, "Theirs", other, notTheOwner))
-                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("belongs to another tenant");
+                        .isInstanceOf(StyleTakenException.class).hasMessageContaining("belongs to another tenant");
             }
             assertThatThrownBy(() -> publisher.publish("candy", "Candy", other, "someone-else"))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("belongs to every tenant");
+                    .isInstanceOf(StyleTakenException.class).hasMessageContaining("belongs to every tenant");
         }
         assertThat(store.exists(StorageKeys.manifest(styleId, 2))).isFalse();
     }

@@ -1,6 +1,7 @@
 package dev.atelier.worker.jobs;
 
 import ai.onnxruntime.OrtException;
+import dev.atelier.contracts.errors.ErrorCodes;
 import dev.atelier.platform.storage.StorageException;
 import dev.atelier.worker.imaging.ImageTooLargeException;
 import dev.atelier.worker.imaging.UndecodableImageException;

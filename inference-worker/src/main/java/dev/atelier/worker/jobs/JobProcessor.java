@@ -1,5 +1,6 @@
 package dev.atelier.worker.jobs;
 
+import dev.atelier.contracts.errors.ErrorCodes;
 import dev.atelier.contracts.events.JobExpired;
 import dev.atelier.contracts.events.JobFailed;
 import dev.atelier.contracts.events.JobRequested;

@@ -1,5 +1,6 @@
 package dev.atelier.worker.jobs;
 
+import dev.atelier.contracts.errors.ErrorCodes;
 import dev.atelier.contracts.events.JobCancelled;
 import dev.atelier.contracts.events.JobCompleted;
 import dev.atelier.contracts.events.JobStarted;

@@ -1,5 +1,6 @@
 package dev.atelier.worker.jobs;
 
+import dev.atelier.contracts.errors.ErrorCodes;
 import java.time.Duration;
 import org.jboss.logging.Logger;
 

@@ -3,6 +3,7 @@ package dev.atelier.worker.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.onnxruntime.OrtException;
+import dev.atelier.contracts.errors.ErrorCodes;
 import dev.atelier.platform.storage.StorageException;
 import dev.atelier.worker.imaging.ImageTooLargeException;
 import dev.atelier.worker.imaging.UndecodableImageException;

@@ -36,7 +36,11 @@ public final class EventPublisher implements AutoCloseable {
         this.codec = codec;
     }
 
-    /** Sends the event and waits until Kafka acknowledged it. */
+    /**
+     * Sends the event and waits until Kafka acknowledged it.
+     *
+     * @throws EventPublishException when Kafka did not take it
+     */
     public void publish(String topic, AtelierEvent event, TraceContext trace) {
         ProducerRecord<String, CloudEvent> record = new ProducerRecord<>(topic, event.subject(), codec.encode(event));
         trace.writeTo(record.headers());
@@ -44,10 +48,10 @@ public final class EventPublisher implements AutoCloseable {
             producer.send(record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing " + event.eventType(), e);
+            throw new EventPublishException("interrupted while publishing " + event.eventType(), e);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new IllegalStateException("Kafka did not acknowledge " + event.eventType() + " on " + topic + ": " + cause, cause);
+            throw new EventPublishException("Kafka did not acknowledge " + event.eventType() + " on " + topic + ": " + cause, cause);
         }
     }
 

@@ -53,7 +53,7 @@ public final class ModelPublisher {
         Optional<ModelManifest> latest = latestVersion(styleId);
         if (latest.isPresent() && !Objects.equals(latest.get().owner(), owner)) {
             // Checked here too, not only by the gateway: two tenants' trainings of one new id may both be accepted.
-            throw new IllegalStateException("style '" + styleId + "' belongs to "
+            throw new StyleTakenException("style '" + styleId + "' belongs to "
                     + (latest.get().owner() == null ? "every tenant" : "another tenant") + "; it takes no version from "
                     + (owner == null ? "an operator" : "tenant " + owner));
         }

@@ -1,6 +1,7 @@
 package dev.atelier.trainer.engine;
 
 import ai.djl.ndarray.NDManager;
+import dev.atelier.contracts.errors.ErrorCodes;
 import dev.atelier.contracts.training.TrainingOptions;
 import dev.atelier.trainer.config.TrainerConfig;
 import dev.atelier.trainer.loss.LossNetwork;
@@ -110,7 +111,7 @@ public class DjlTrainingEngine implements TrainingEngine {
                 try {
                     report = trainer.step();
                 } catch (DivergedException e) {
-                    throw new TrainingFailure(TrainingFailure.DIVERGED, e.getMessage() + ", up to step "
+                    throw new TrainingFailure(ErrorCodes.TRAINING_DIVERGED, e.getMessage() + ", up to step "
                             + (trainer.completedSteps() + 1)
                             + ": lower the learning rate (atelier.trainer.learning-rate) or the loss weights", e);
                 }
@@ -167,14 +168,14 @@ public class DjlTrainingEngine implements TrainingEngine {
 
     private LossNetwork load(EngineSettings.Network network, NDManager manager) {
         if (network.location() == null) {
-            throw new TrainingFailure(TrainingFailure.LOSS_NETWORK_UNAVAILABLE, "this trainer has no weights for the "
+            throw new TrainingFailure(ErrorCodes.LOSS_NETWORK_UNAVAILABLE, "this trainer has no weights for the "
                     + network.kind() + " network: set " + network.setting() + " to a weight file, folder or URL");
         }
         try {
             return LossNetworks.load(new LossNetworkSource(network.kind(), network.location(), network.sha256(),
                     settings.dataDir()), manager);
         } catch (IOException | IllegalArgumentException e) {
-            throw new TrainingFailure(TrainingFailure.LOSS_NETWORK_UNAVAILABLE, "the " + network.kind()
+            throw new TrainingFailure(ErrorCodes.LOSS_NETWORK_UNAVAILABLE, "the " + network.kind()
                     + " network could not be loaded from " + network.location() + ": " + e.getMessage(), e);
         }
     }
@@ -192,7 +193,7 @@ public class DjlTrainingEngine implements TrainingEngine {
 
     private void requireDevice() {
         if (device == null) {
-            throw new TrainingFailure(TrainingFailure.TRAINER_UNAVAILABLE, unavailable);
+            throw new TrainingFailure(ErrorCodes.TRAINER_UNAVAILABLE, unavailable);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.atelier.trainer.engine;
 
 import ai.onnxruntime.OrtException;
+import dev.atelier.contracts.errors.ErrorCodes;
 import dev.atelier.trainer.loss.LossNetwork;
 import dev.atelier.trainer.network.TransformerNet;
 import dev.atelier.trainer.onnx.OnnxExporter;
@@ -42,7 +43,7 @@ final class ModelReview {
                 QualityEvaluation.gateFigures(net, seed, networks, style, photos.heldOut(), settings.maxSide()));
         LOG.infof("training %s: %s", trainingId, verdict.description());
         if (!verdict.passed()) {
-            throw new TrainingFailure(TrainingFailure.QUALITY_BELOW_GATE, verdict.description());
+            throw new TrainingFailure(ErrorCodes.QUALITY_BELOW_GATE, verdict.description());
         }
         Map<String, Double> quality = new LinkedHashMap<>(verdict.figures());
         quality.put("parityMaxAbsDiff", (double) parity.maxAbsDiff());
@@ -53,7 +54,7 @@ final class ModelReview {
     /** @throws TrainingFailure {@code export.parity} with the report when it did not pass */
     static void checkParity(ParityReport parity) {
         if (!parity.passed()) {
-            throw new TrainingFailure(TrainingFailure.EXPORT_PARITY, parity.describe());
+            throw new TrainingFailure(ErrorCodes.EXPORT_PARITY, parity.describe());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.atelier.trainer.runs;
 
+import dev.atelier.contracts.errors.ErrorCodes;
 import dev.atelier.contracts.jobs.JobError;
 import dev.atelier.platform.storage.StorageException;
 import dev.atelier.trainer.datasets.DatasetException;

@@ -1,6 +1,7 @@
 package dev.atelier.trainer.runs;
 
 import dev.atelier.contracts.events.AtelierEvent;
+import dev.atelier.platform.events.EventPublishException;
 import dev.atelier.platform.events.EventPublisher;
 import dev.atelier.platform.events.TraceContext;
 import dev.atelier.trainer.config.TrainerConfig;
@@ -21,7 +22,7 @@ public class TrainingEvents {
     public void publish(AtelierEvent event, TraceContext trace) {
         try {
             publisher.publish(topic, event, trace);
-        } catch (IllegalStateException e) {
+        } catch (EventPublishException e) {
             throw new EventsUnavailableException(e.getMessage(), e);
         }
     }

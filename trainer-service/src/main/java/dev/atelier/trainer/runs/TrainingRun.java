@@ -1,5 +1,6 @@
 package dev.atelier.trainer.runs;
 
+import dev.atelier.contracts.errors.ErrorCodes;
 import dev.atelier.contracts.events.AtelierEvent;
 import dev.atelier.contracts.events.TrainingCompleted;
 import dev.atelier.contracts.events.TrainingFailed;
@@ -9,9 +10,11 @@ import dev.atelier.contracts.models.ModelManifest;
 import dev.atelier.contracts.storage.StorageKeys;
 import dev.atelier.contracts.training.TrainingRecord;
 import dev.atelier.contracts.training.TrainingStatus;
+import dev.atelier.platform.events.EventPublishException;
 import dev.atelier.platform.events.TraceContext;
 import dev.atelier.platform.models.ModelFile;
 import dev.atelier.platform.models.ModelPublisher;
+import dev.atelier.platform.models.StyleTakenException;
 import dev.atelier.platform.storage.ObjectStore;
 import dev.atelier.trainer.config.TrainerConfig;
 import dev.atelier.trainer.datasets.Datasets;
@@ -179,7 +182,9 @@ public class TrainingRun {
                 "training " + record.id(), model.quality());
         try {
             return models.publish(record.styleId(), record.title(), file, record.tenant());
-        } catch (IllegalStateException e) {
+        } catch (StyleTakenException e) {
+            throw new TrainingFailure(ErrorCodes.STYLE_TAKEN, e.getMessage(), e);
+        } catch (EventPublishException e) {
             throw new EventsUnavailableException("the model of training " + record.id() + " was stored but not announced: "
                     + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package dev.atelier.trainer.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atelier.contracts.errors.ErrorCodes;
 import dev.atelier.contracts.training.TrainingOptions;
 import dev.atelier.trainer.SharedFiles;
 import dev.atelier.trainer.imaging.ImageArrays;
@@ -105,7 +106,7 @@ class DjlTrainingEngineTest {
     void aBarelyTrainedModelFailsTheDefaultQualityGateWithItsFigures() {
         assertThatThrownBy(() -> engine(QualityGate.Bounds.DEFAULTS, squeezeNet.toString())
                 .train(plan(1), photos, new MemoryCheckpoints(), new Recorder(-1)))
-                .isInstanceOfSatisfying(TrainingFailure.class, f -> assertThat(f.code()).isEqualTo(TrainingFailure.QUALITY_BELOW_GATE))
+                .isInstanceOfSatisfying(TrainingFailure.class, f -> assertThat(f.code()).isEqualTo(ErrorCodes.QUALITY_BELOW_GATE))
                 .hasMessageContaining("squeezenet1.1: style loss").hasMessageContaining("vgg19_normalised_relu3_1: style loss")
                 .hasMessageContaining("FAILED");
     }
@@ -113,10 +114,10 @@ class DjlTrainingEngineTest {
     @Test
     void failsWithAReadableCodeWhenTheLossNetworkIsNotConfiguredOrMissing() {
         assertThatThrownBy(() -> engine(LENIENT, null).train(plan(1), photos, new MemoryCheckpoints(), new Recorder(-1)))
-                .isInstanceOfSatisfying(TrainingFailure.class, f -> assertThat(f.code()).isEqualTo(TrainingFailure.LOSS_NETWORK_UNAVAILABLE))
+                .isInstanceOfSatisfying(TrainingFailure.class, f -> assertThat(f.code()).isEqualTo(ErrorCodes.LOSS_NETWORK_UNAVAILABLE))
                 .hasMessageContaining("atelier.trainer.loss-network.location");
         assertThatThrownBy(() -> engine(LENIENT, "no/such/weights").train(plan(1), photos, new MemoryCheckpoints(), new Recorder(-1)))
-                .isInstanceOfSatisfying(TrainingFailure.class, f -> assertThat(f.code()).isEqualTo(TrainingFailure.LOSS_NETWORK_UNAVAILABLE))
+                .isInstanceOfSatisfying(TrainingFailure.class, f -> assertThat(f.code()).isEqualTo(ErrorCodes.LOSS_NETWORK_UNAVAILABLE))
                 .hasMessageContaining("no/such/weights");
     }
 
@@ -124,7 +125,7 @@ class DjlTrainingEngineTest {
     void anExportThatDiffersFromTheNetworkFailsTheTrainingWithTheFigures() {
         ParityReport off = new ParityReport(new long[] {1, 3, 64, 64}, 3.5f, 0.2, 0.05f);
         assertThatThrownBy(() -> ModelReview.checkParity(off))
-                .isInstanceOfSatisfying(TrainingFailure.class, f -> assertThat(f.code()).isEqualTo(TrainingFailure.EXPORT_PARITY))
+                .isInstanceOfSatisfying(TrainingFailure.class, f -> assertThat(f.code()).isEqualTo(ErrorCodes.EXPORT_PARITY))
                 .hasMessage(off.describe()).hasMessageContaining("max abs diff 3.5");
         ModelReview.checkParity(new ParityReport(new long[] {1, 3, 64, 64}, 0.001f, 0.0001, 0.05f));
     }

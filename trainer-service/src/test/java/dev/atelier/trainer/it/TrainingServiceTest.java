@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.atelier.contracts.Topics;
+import dev.atelier.contracts.errors.ErrorCodes;
 import dev.atelier.contracts.events.TrainingCompleted;
 import dev.atelier.contracts.events.TrainingFailed;
 import dev.atelier.contracts.events.TrainingProgress;
@@ -20,12 +21,16 @@ import dev.atelier.contracts.training.TrainingOptions;
 import dev.atelier.contracts.training.TrainingRecord;
 import dev.atelier.contracts.training.TrainingStatus;
 import dev.atelier.local.LocalStackTestResource;
+import dev.atelier.platform.events.CloudEventCodec;
+import dev.atelier.platform.events.EventPublisher;
+import dev.atelier.platform.events.KafkaSettings;
 import dev.atelier.platform.events.TraceContext;
+import dev.atelier.platform.models.ModelFile;
+import dev.atelier.platform.models.ModelPublisher;
 import dev.atelier.platform.storage.ObjectStore;
 import dev.atelier.trainer.datasets.DatasetException;
 import dev.atelier.trainer.datasets.Datasets;
 import dev.atelier.trainer.datasets.PhotoSet;
-import dev.atelier.trainer.runs.ErrorCodes;
 import dev.atelier.trainer.runs.TrainingRun;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,8 +39,11 @@ import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -247,6 +255,24 @@ class TrainingServiceTest {
         assertThat(failed.error().message()).contains("no-such-dataset").contains("./atelier dataset");
         assertThat(awaitEvent(noDataset.trainingId(), TrainingFailed.class).error()).isEqualTo(failed.error());
         assertThat(awaitFinal(garbage).error().code()).isEqualTo(ErrorCodes.STYLE_IMAGE_UNDECODABLE);
+    }
+
+    @Test
+    void aStyleTakenMeanwhileByAnotherOwnerFailsAsTakenAndIsNotRetried() {
+        // Another tenant's training of the same new id was published first (both were accepted by the gateway).
+        String styleId = "taken-" + UUID.randomUUID().toString().substring(0, 8);
+        try (EventPublisher events = new EventPublisher(new KafkaSettings(bootstrapServers), new CloudEventCodec("/atelier/test"))) {
+            new ModelPublisher(store, events, Clock.systemUTC()).publish(styleId, "Theirs",
+                    new ModelFile("their model".getBytes(StandardCharsets.UTF_8), "input1", "output1",
+                            List.of(-1L, 3L, -1L, -1L), null, "elsewhere"), "another-tenant");
+        }
+        TrainingRequested ours = stack.submit(styleId, options(5, DATASET));
+
+        TrainingRecord failed = awaitFinal(ours);
+        assertThat(failed.status()).isEqualTo(TrainingStatus.FAILED);
+        assertThat(failed.error().code()).isEqualTo(ErrorCodes.STYLE_TAKEN);
+        assertThat(failed.error().message()).contains("belongs to another tenant");
+        assertThat(failed.attempts()).isEqualTo(1);
     }
 
     @Test
