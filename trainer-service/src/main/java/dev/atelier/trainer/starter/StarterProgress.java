@@ -1,6 +1,7 @@
 package dev.atelier.trainer.starter;
 
 import dev.atelier.trainer.engine.ProgressListener;
+import dev.atelier.trainer.engine.TrainingStoppedException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /** Prints progress lines, writes previews, and keeps the figures the model card reports. */
 final class StarterProgress implements ProgressListener {
@@ -17,6 +19,7 @@ final class StarterProgress implements ProgressListener {
 
     private final StarterOptions options;
     private final PrintStream out;
+    private final BooleanSupplier stopRequested;
     private final Deque<Map<String, Double>> recent = new ArrayDeque<>();
     private final long started = System.nanoTime();
     private long intervalStart = System.nanoTime();
@@ -27,9 +30,10 @@ final class StarterProgress implements ProgressListener {
     private long lastStepAt;
     private Map<String, Double> firstLosses;
 
-    StarterProgress(StarterOptions options, PrintStream out) {
+    StarterProgress(StarterOptions options, PrintStream out, BooleanSupplier stopRequested) {
         this.options = options;
         this.out = out;
+        this.stopRequested = stopRequested;
     }
 
     @Override
@@ -55,6 +59,9 @@ final class StarterProgress implements ProgressListener {
                     imagesPerSecond, eta);
             intervalStart = System.nanoTime();
             intervalFrom = step;
+        }
+        if (stopRequested.getAsBoolean()) {
+            throw new TrainingStoppedException("Stopped at step " + step + " of " + options.training().steps());
         }
     }
 

@@ -7,6 +7,7 @@ import dev.atelier.trainer.engine.EngineSettings;
 import dev.atelier.trainer.engine.TrainedModel;
 import dev.atelier.trainer.engine.TrainingFailure;
 import dev.atelier.trainer.engine.TrainingPlan;
+import dev.atelier.trainer.engine.TrainingStoppedException;
 import dev.atelier.trainer.imaging.ImageArrays;
 import dev.atelier.trainer.loss.SqueezeNet;
 import dev.atelier.trainer.loss.Vgg19Relu31;
@@ -17,11 +18,16 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -37,6 +43,7 @@ import javax.imageio.stream.ImageInputStream;
 public final class StarterTraining {
     private static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png");
     private static final int MIN_SIDE = 64;
+    private static final Duration STOP_WAIT = Duration.ofMinutes(2);
 
     private StarterTraining() {
     }
@@ -56,11 +63,38 @@ public final class StarterTraining {
             System.exit(2);
             return;
         }
-        System.exit(run(options, System.out));
+        // SIGTERM or Ctrl-C: stop between two steps. Exiting while a step runs in libtorch's native code tears the
+        // library down under it (a SIGSEGV in getAccelerator, seen when a training was stopped mid-step).
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.set(true);
+            try {
+                finished.await(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "train-starter-stop"));
+        int status;
+        try {
+            status = run(options, System.out, stop::get);
+        } finally {
+            finished.countDown();
+        }
+        System.exit(status);
     }
 
     /** @return the exit status: 0 published files, 1 a gate failed (the card says why) */
     static int run(StarterOptions options, PrintStream out) throws Exception {
+        return run(options, out, () -> false);
+    }
+
+    /**
+     * @param stopRequested asked after each step: when true the training stops there (the next run resumes from the
+     *     last checkpoint)
+     * @return the exit status: 0 published files, 1 a gate failed (the card says why), 3 stopped on request
+     */
+    static int run(StarterOptions options, PrintStream out, BooleanSupplier stopRequested) throws Exception {
         List<Path> photos = photos(options.photos(), out);
         List<Path> heldOut = heldOut(options.photos(), photos, options.holdOut());
         List<Path> train = photos.stream().filter(p -> !heldOut.contains(p)).toList();
@@ -78,7 +112,7 @@ public final class StarterTraining {
                 options.styleId(), engine.device(), train.size(), heldOut.size(), names(heldOut), options.training().steps(),
                 options.training().width(), options.training().batchSize(), options.training().imageSize());
 
-        StarterProgress progress = new StarterProgress(options, out);
+        StarterProgress progress = new StarterProgress(options, out, stopRequested);
         TrainingPlan plan = new TrainingPlan("starter-" + options.styleId(), options.styleId(), style, options.training(), null,
                 options.checkpointEvery(), options.previewEvery(), options.seed());
         ModelCard card = new ModelCard(options, engine.device(), train.size(), names(heldOut), progress);
@@ -86,6 +120,10 @@ public final class StarterTraining {
         ContentPhotos content = ContentPhotos.ofFiles(train, heldOut, options.training().imageSize(), options.maxSide());
         try {
             model = engine.train(plan, content, new FileCheckpoints(options.out().resolve("checkpoint")), progress);
+        } catch (TrainingStoppedException stopped) {
+            out.println(stopped.getMessage() + ": run the same command to resume from the last checkpoint (every "
+                    + options.checkpointEvery() + " steps)");
+            return 3;
         } catch (TrainingFailure failure) {
             Files.writeString(options.out().resolve("MODEL_CARD.md"), card.failed(failure));
             out.println("FAILED (" + failure.code() + "): " + failure.getMessage());

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +64,31 @@ class StarterTrainingTest {
             assertThat(runner.run(new float[3 * 16 * 16], new long[] {1, 3, 16, 16})).hasSize(3 * 16 * 16);
         }
         assertThat(out.resolve("preview.jpg")).exists();
+    }
+
+    @Test
+    void aStopRequestEndsTheRunBetweenTwoStepsAfterItsCheckpoint() throws Exception {
+        Path photos = Files.createDirectories(dir.resolve("photos"));
+        for (String name : List.of("amber.jpg", "chicago.jpg", "coffee.png")) {
+            Files.copy(SharedFiles.require("images/content/" + name), photos.resolve(name));
+        }
+        Path out = dir.resolve("out");
+        String[] args = {"--style", SharedFiles.require("images/style/great_wave.jpg").toString(),
+            "--photos", photos.toString(), "--out", out.toString(), "--width", "8", "--batch", "1", "--image-size", "32",
+            "--max-side", "64", "--hold-out", "c*.png", "--steps", "10", "--checkpoint-every", "2", "--preview-every", "10",
+            "--log-every", "1", "--squeezenet", SharedFiles.require("models/loss_networks/squeezenet1.1/weights_npy").toString(),
+            "--vgg", SharedFiles.require("models/loss_networks/vgg19_normalised_relu3_1/vgg19_normalised_relu3_1.npz").toString()};
+        AtomicInteger stepsSeen = new AtomicInteger();
+
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        int status = StarterTraining.run(StarterOptions.parse(args), new PrintStream(log, true), () -> stepsSeen.incrementAndGet() == 4);
+
+        assertThat(status).as(log.toString(StandardCharsets.UTF_8)).isEqualTo(3);
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("step 4/10").doesNotContain("step 5/10")
+                .contains("Stopped at step 4 of 10: run the same command to resume");
+        assertThat(new FileCheckpoints(out.resolve("checkpoint")).latest()).hasValueSatisfying(
+                checkpoint -> assertThat(checkpoint.step()).isEqualTo(4));
+        assertThat(out.resolve("MODEL_CARD.md")).doesNotExist();
     }
 
     @Test
