@@ -7,6 +7,7 @@ import dev.atelier.platform.quarkus.WorkSpans;
 import io.cloudevents.CloudEvent;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -52,7 +53,8 @@ public class RequestConsumer {
         }
         MDC.put(LogFields.JOB_ID, request.jobId());
         MDC.put(LogFields.TENANT, request.tenant());
-        try (WorkSpans.Work work = spans.start("stylize " + request.styleId(), message, "atelier.job.id", request.jobId())) {
+        try (WorkSpans.Work work = spans.start("stylize", message, Map.of("atelier.job.id", request.jobId(),
+                "atelier.style.id", request.styleId(), "atelier.tenant", request.tenant()))) {
             Optional<JobError> failure = processor.process(request, work.trace());
             failure.ifPresent(error -> work.failed(error.code()));
             return failure.isEmpty() ? message.ack()

@@ -243,9 +243,10 @@ class InferenceWorkerTest {
 
             List<SpanData> spans = await().atMost(WAIT).until(() -> exported.getFinishedSpanItems().stream()
                     .filter(span -> span.getTraceId().equals(trace)).toList(), found -> found.size() >= 3);
-            SpanData work = spans.stream().filter(span -> span.getName().equals("stylize no-such-style")).findFirst()
+            SpanData work = spans.stream().filter(span -> span.getName().equals("stylize")).findFirst()
                     .orElseThrow(() -> new AssertionError("no job span among " + spans));
             assertThat(work.getAttributes().get(AttributeKey.stringKey("atelier.job.id"))).isEqualTo(job.jobId());
+            assertThat(work.getAttributes().get(AttributeKey.stringKey("atelier.style.id"))).isEqualTo("no-such-style");
             assertThat(work.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
             assertThat(work.getStatus().getDescription()).isEqualTo("model.unavailable");
             // Its parent is the connector's receive span, a child of the request's sender (the gateway's span).

@@ -9,6 +9,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.MDC;
 
@@ -25,12 +26,15 @@ public class WorkSpans {
         this.tracer = tracer;
     }
 
-    /** Starts the span named {@code name} with the attribute {@code idAttribute=id}; close the returned work. */
-    public Work start(String name, Message<?> message, String idAttribute, String id) {
+    /**
+     * Starts the span named {@code name} (a low-cardinality name: what is done, not to what) with the given
+     * attributes (the ids); close the returned work.
+     */
+    public Work start(String name, Message<?> message, Map<String, String> attributes) {
         Context parent = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext)
                 .orElseGet(Context::current);
         Span span = TraceContext.of(parent).startSpan(tracer, name);
-        span.setAttribute(idAttribute, id);
+        attributes.forEach(span::setAttribute);
         TraceContext trace = TraceContext.of(parent).with(span);
         Scope scope = trace.makeCurrent();
         MDC.put(LogFields.TRACE, trace.traceId());

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -69,8 +70,8 @@ public class TrainingRequestListener {
         }
         MDC.put(LogFields.TRAINING_ID, request.trainingId());
         MDC.put(LogFields.TENANT, request.tenant());
-        try (WorkSpans.Work work = spans.start("train " + request.styleId(), message, "atelier.training.id",
-                request.trainingId())) {
+        try (WorkSpans.Work work = spans.start("train", message, Map.of("atelier.training.id", request.trainingId(),
+                "atelier.style.id", request.styleId(), "atelier.tenant", request.tenant()))) {
             TrainingRun.Outcome outcome = run.process(request, work.trace());
             // STOPPED: not acknowledged, so never committed; the request is read again by the next trainer.
             return outcome == TrainingRun.Outcome.FINAL
