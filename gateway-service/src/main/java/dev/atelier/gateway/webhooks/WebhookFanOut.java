@@ -7,13 +7,12 @@ import dev.atelier.gateway.api.JobView;
 import dev.atelier.gateway.jobs.JobStore;
 import dev.atelier.platform.events.TraceContext;
 import dev.atelier.platform.logging.LogFields;
+import dev.atelier.platform.quarkus.WorkSpans;
 import dev.atelier.platform.storage.StorageException;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.opentelemetry.context.Context;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.TracingMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,8 +69,7 @@ public class WebhookFanOut {
             return message.ack();
         }
         // Log lines about the job carry its id and trace (the worker's send span, continued by the connector).
-        TraceContext trace = TraceContext.of(TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext)
-                .orElseGet(Context::root));
+        TraceContext trace = WorkSpans.received(message);
         MDC.put(LogFields.JOB_ID, event.getSubject());
         MDC.put(LogFields.TENANT, tenant.toString());
         MDC.put(LogFields.TRACE, trace.traceId());

@@ -1,5 +1,6 @@
 package dev.atelier.worker.it;
 
+import dev.atelier.platform.logging.LogFields;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -28,7 +29,7 @@ final class LogCapture extends Handler implements AutoCloseable {
     @Override
     public void publish(LogRecord record) {
         if (record instanceof ExtLogRecord ext) {
-            lines.add(new Line(ext.getFormattedMessage(), ext.getMdc("jobId"), ext.getMdc("trace")));
+            lines.add(new Line(ext.getFormattedMessage(), ext.getMdc(LogFields.JOB_ID), ext.getMdc(LogFields.TRACE)));
         }
     }
 

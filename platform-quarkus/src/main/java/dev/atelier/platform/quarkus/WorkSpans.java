@@ -31,14 +31,22 @@ public class WorkSpans {
      * attributes (the ids); close the returned work.
      */
     public Work start(String name, Message<?> message, Map<String, String> attributes) {
-        Context parent = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext)
-                .orElseGet(Context::current);
-        Span span = TraceContext.of(parent).startSpan(tracer, name);
+        TraceContext received = received(message);
+        Span span = received.startSpan(tracer, name);
         attributes.forEach(span::setAttribute);
-        TraceContext trace = TraceContext.of(parent).with(span);
+        TraceContext trace = received.with(span);
         Scope scope = trace.makeCurrent();
         MDC.put(LogFields.TRACE, trace.traceId());
         return new Work(span, trace, scope);
+    }
+
+    /**
+     * The trace a message arrived in: the messaging connector's receive span (a child of the sender's), or the
+     * calling thread's context when the channel does not trace.
+     */
+    public static TraceContext received(Message<?> message) {
+        return TraceContext.of(TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext)
+                .orElseGet(Context::current));
     }
 
     /** A started span, current on the thread that started it until closed. */

@@ -55,18 +55,7 @@ public final class TraceContext {
 
     /** The trace of a W3C {@code traceparent} value (a client's, say), or none when it is malformed. */
     public static TraceContext parse(String traceparent) {
-        return new TraceContext(PROPAGATOR.extract(Context.root(), traceparent,
-                new TextMapGetter<String>() {
-                    @Override
-                    public Iterable<String> keys(String carrier) {
-                        return List.of(HEADER);
-                    }
-
-                    @Override
-                    public String get(String carrier, String key) {
-                        return HEADER.equals(key) ? carrier : null;
-                    }
-                }));
+        return new TraceContext(PROPAGATOR.extract(Context.root(), traceparent, ValueGetter.INSTANCE));
     }
 
     /** Starts a span of this service as a child of this context; the caller ends it. */
@@ -101,6 +90,21 @@ public final class TraceContext {
                 carrier.add(key, value.getBytes(StandardCharsets.UTF_8));
             }
         });
+    }
+
+    /** Reads a bare {@code traceparent} value as the only header there is. */
+    private enum ValueGetter implements TextMapGetter<String> {
+        INSTANCE;
+
+        @Override
+        public Iterable<String> keys(String carrier) {
+            return List.of(HEADER);
+        }
+
+        @Override
+        public String get(String carrier, String key) {
+            return HEADER.equals(key) ? carrier : null;
+        }
     }
 
     private enum HeadersGetter implements TextMapGetter<Headers> {
