@@ -1,18 +1,18 @@
 package dev.atelier.gateway.webhooks;
 
 import dev.atelier.gateway.config.GatewayConfig;
+import dev.atelier.platform.retry.Backoff;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * When a failed delivery is tried again: exponential backoff (the first wait doubled after each attempt, up to
- * a cap) with equal jitter (half the wait fixed, half random), so that endpoints that come back are not hit by
- * every delivery at once; and never past the give-up time, where the last attempt is made.
+ * When a failed delivery is tried again: the platform's exponential {@link Backoff} with jitter, so that endpoints
+ * that come back are not hit by every delivery at once; and never past the give-up time, where the last attempt is
+ * made. A delivery's attempts are spread over time and processes (its record keeps them), so this is a schedule, not
+ * a loop.
  */
 final class RetrySchedule {
-    private final Duration first;
-    private final Duration max;
+    private final Backoff backoff;
     private final Duration giveUpAfter;
 
     RetrySchedule(GatewayConfig.Webhooks settings) {
@@ -20,8 +20,7 @@ final class RetrySchedule {
     }
 
     RetrySchedule(Duration first, Duration max, Duration giveUpAfter) {
-        this.first = first;
-        this.max = max;
+        this.backoff = Backoff.exponential(first, max).withJitter();
         this.giveUpAfter = giveUpAfter;
     }
 
@@ -34,9 +33,7 @@ final class RetrySchedule {
         if (!now.isBefore(giveUpAt)) {
             return null;
         }
-        long backoff = Math.min(max.toMillis(), first.toMillis() << Math.min(attempts - 1, 30));
-        long wait = backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
-        Instant next = now.plusMillis(Math.max(1, wait));
+        Instant next = now.plus(backoff.after(attempts));
         return Instant.ofEpochMilli((next.isAfter(giveUpAt) ? giveUpAt : next).toEpochMilli());
     }
 }

@@ -8,6 +8,10 @@ import dev.atelier.gateway.jobs.JobStore;
 import dev.atelier.platform.events.TraceContext;
 import dev.atelier.platform.logging.LogFields;
 import dev.atelier.platform.quarkus.WorkSpans;
+import dev.atelier.platform.retry.Backoff;
+import dev.atelier.platform.retry.Retry;
+import dev.atelier.platform.retry.RetryStoppedException;
+import dev.atelier.platform.retry.Verdict;
 import dev.atelier.platform.storage.StorageException;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
@@ -15,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +44,10 @@ import org.jboss.logging.MDC;
 public class WebhookFanOut {
     public static final String CHANNEL = "webhook-events";
     private static final Logger LOG = Logger.getLogger(WebhookFanOut.class);
+    private static final Retry STORAGE_OUTAGES = new Retry("webhook fan-out", 1,
+            Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(30)), Retry.FOREVER, Retry.Pause.SLEEP);
+    private static final Retry.Classifier<RuntimeException> ONLY_STORAGE_IS_RETRIED = Retry.Classifier.of(
+            e -> e instanceof StorageException ? Verdict.OUTAGE : Verdict.PERMANENT);
 
     private final WebhookStore store;
     private final JobStore jobs;
@@ -87,20 +96,17 @@ public class WebhookFanOut {
         // Storage outages are waited out here: the partition stops until the deliveries are stored, none is lost.
         // Anything else would fail the same way on every try and hold up every later event on the partition: the
         // event's deliveries are given up, loudly and counted (the job's state stays readable through the API).
-        for (long wait = 200; ; wait = Math.min(wait * 2, 30_000)) {
-            try {
+        try {
+            STORAGE_OUTAGES.named("the webhook deliveries of event " + event.getId() + " (" + type + ")").run(number -> {
                 fanOut(event, type, tenant, event.getSubject());
-                return;
-            } catch (StorageException e) {
-                LOG.warnf("cannot store the webhook deliveries of event %s (%s): %s; retrying in %d ms", event.getId(),
-                        type, e.getMessage(), wait);
-                Thread.sleep(wait);
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "no webhook deliveries for event %s (%s) of job %s: %s", event.getId(), type,
-                        event.getSubject(), e.getMessage());
-                givenUp.increment();
-                return;
-            }
+                return null;
+            }, ONLY_STORAGE_IS_RETRIED);
+        } catch (RetryStoppedException e) {
+            throw new InterruptedException("stopped while the object store was down: " + e.lastFailure().getMessage());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "no webhook deliveries for event %s (%s) of job %s: %s", event.getId(), type,
+                    event.getSubject(), e.getMessage());
+            givenUp.increment();
         }
     }
 

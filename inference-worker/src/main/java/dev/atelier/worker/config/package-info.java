@@ -1,5 +1,5 @@
 /**
- * The worker's typed settings ({@code atelier.worker.*}, {@code atelier.s3.*}) and the beans built
- * straight from them: the S3 {@code ObjectStore} (with its readiness check) and the clock.
+ * The worker's typed settings ({@code atelier.worker.*}). The object store and the clock it uses are produced by
+ * {@code platform-quarkus} from {@code atelier.s3.*}.
  */
 package dev.atelier.worker.config;

@@ -2,15 +2,39 @@ package dev.atelier.worker.jobs;
 
 import ai.onnxruntime.OrtException;
 import dev.atelier.contracts.errors.ErrorCodes;
+import dev.atelier.platform.retry.Retry;
+import dev.atelier.platform.retry.Verdict;
 import dev.atelier.platform.storage.StorageException;
 import dev.atelier.worker.imaging.ImageTooLargeException;
 import dev.atelier.worker.imaging.UndecodableImageException;
 import dev.atelier.worker.inference.InvalidModelException;
 import dev.atelier.worker.inference.ModelUnavailableException;
 
-/** Maps what went wrong to a stable error code, and says whether trying again can help. */
-public final class FailureClassifier {
+/**
+ * Maps what went wrong to a stable error code, and says whether trying again can help: the worker's list of what
+ * is permanent, for the platform's {@link Retry}.
+ */
+public final class FailureClassifier implements Retry.Classifier<JobFailure> {
+    /** For {@link Retry#run}. */
+    public static final FailureClassifier RETRY = new FailureClassifier();
+
     private FailureClassifier() {
+    }
+
+    @Override
+    public JobFailure failure(Exception thrown) {
+        return classify(thrown);
+    }
+
+    /** The object store and Kafka being down are outages: while they are down not even the failure can be recorded. */
+    @Override
+    public Verdict verdict(JobFailure failure) {
+        if (!failure.retryable()) {
+            return Verdict.PERMANENT;
+        }
+        String code = failure.error().code();
+        return code.equals(ErrorCodes.STORAGE_UNAVAILABLE) || code.equals(ErrorCodes.EVENTS_UNAVAILABLE) ? Verdict.OUTAGE
+                : Verdict.TRANSIENT;
     }
 
     public static JobFailure classify(Throwable failure) {

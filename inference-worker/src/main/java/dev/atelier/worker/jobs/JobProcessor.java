@@ -7,13 +7,15 @@ import dev.atelier.contracts.events.JobRequested;
 import dev.atelier.contracts.jobs.JobError;
 import dev.atelier.contracts.jobs.JobRecord;
 import dev.atelier.platform.events.TraceContext;
+import dev.atelier.platform.retry.Backoff;
+import dev.atelier.platform.retry.Retry;
+import dev.atelier.platform.retry.RetryStoppedException;
 import dev.atelier.worker.config.WorkerConfig;
 import dev.atelier.worker.inference.OnnxRuntime;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,7 +23,7 @@ import org.jboss.logging.Logger;
  * event announced again); a job already started {@code atelier.worker.max-starts} times without finishing
  * (each start is written to its record before the model runs, so only a worker that died leaves one behind)
  * is failed as {@code worker.crashed} rather than run again; otherwise attempts run under the
- * {@link RetryPolicy}, and a job that fails for good is recorded FAILED with its reason and announced with
+ * platform's {@link Retry} (what is permanent: {@link FailureClassifier}), and a job that fails for good is recorded FAILED with its reason and announced with
  * {@code JobFailed}.
  */
 @Singleton
@@ -32,7 +34,7 @@ public class JobProcessor {
     private final JobRun run;
     private final JobEvents events;
     private final JobMetrics metrics;
-    private final RetryPolicy retry;
+    private final Retry retry;
     private final Clock clock;
     private final String provider;
     private final int maxStarts;
@@ -47,24 +49,30 @@ public class JobProcessor {
         this.provider = runtime.provider().label();
         this.maxStarts = config.maxStarts();
         WorkerConfig.Retry r = config.retry();
-        this.retry = new RetryPolicy(r.maxAttempts(), r.initialBackoff(), r.maxBackoff(), r.outageWindow(),
-                d -> Thread.sleep(d.toMillis()));
+        this.retry = new Retry("job", r.maxAttempts(), Backoff.exponential(r.initialBackoff(), r.maxBackoff()),
+                r.outageWindow(), Retry.Pause.SLEEP);
     }
 
     /** @return empty when the job is done (acknowledge it), else the error it failed with (dead-letter it) */
     public Optional<JobError> process(JobRequested request, TraceContext trace) {
-        AtomicInteger attemptsOfThisDelivery = new AtomicInteger();
         try {
-            retry.run(() -> attempt(request, trace, attemptsOfThisDelivery.incrementAndGet() == 1));
+            retry.named("job " + request.jobId()).run(number -> attempt(request, trace, number == 1), FailureClassifier.RETRY);
             return Optional.empty();
+        } catch (RetryStoppedException stopped) {
+            // Interrupted while waiting to retry (the worker stopping): the job fails with the failure it was to retry.
+            return failed(request, (JobFailure) stopped.lastFailure(), trace);
         } catch (JobFailure failure) {
-            LOG.errorf("job %s failed: %s", request.jobId(), failure.getMessage());
-            if (ErrorCodes.WORKER_CRASHED.equals(failure.error().code())) {
-                metrics.crashed(request.styleId());
-            }
-            recordFailure(request, failure.error(), trace);
-            return Optional.of(failure.error());
+            return failed(request, failure, trace);
         }
+    }
+
+    private Optional<JobError> failed(JobRequested request, JobFailure failure, TraceContext trace) {
+        LOG.errorf("job %s failed: %s", request.jobId(), failure.getMessage());
+        if (ErrorCodes.WORKER_CRASHED.equals(failure.error().code())) {
+            metrics.crashed(request.styleId());
+        }
+        recordFailure(request, failure.error(), trace);
+        return Optional.of(failure.error());
     }
 
     private Void attempt(JobRequested request, TraceContext trace, boolean firstOfDelivery) throws Exception {

@@ -4,6 +4,8 @@ import dev.atelier.contracts.Topics;
 import dev.atelier.contracts.models.ModelManifest;
 import dev.atelier.platform.events.CloudEventCodec;
 import dev.atelier.platform.events.KafkaSettings;
+import dev.atelier.platform.retry.Backoff;
+import dev.atelier.platform.retry.Retry;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import java.time.Duration;
@@ -33,8 +35,7 @@ import org.jboss.logging.Logger;
 public final class ModelCatalogReader implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ModelCatalogReader.class);
     private static final Duration POLL = Duration.ofMillis(500);
-    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Backoff BACKOFF = Backoff.exponential(Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     private final Consumer<String, CloudEvent> consumer;
     private final ModelCatalog catalog;
@@ -101,7 +102,7 @@ public final class ModelCatalogReader implements AutoCloseable {
     private void run() {
         try {
             Map<TopicPartition, Long> endAtStart = assignAll();
-            Duration backoff = FIRST_BACKOFF;
+            int failures = 0;
             while (running) {
                 try {
                     pollOnce();
@@ -113,7 +114,7 @@ public final class ModelCatalogReader implements AutoCloseable {
                     if (failure != null) {
                         LOG.infof("model catalog reader recovered from: %s", failure);
                         failure = null;
-                        backoff = FIRST_BACKOFF;
+                        failures = 0;
                     }
                 } catch (WakeupException e) {
                     throw e;
@@ -121,10 +122,12 @@ public final class ModelCatalogReader implements AutoCloseable {
                     // Whatever went wrong, the catalog must keep following the topic: say so, wait, poll again.
                     // Meanwhile problem() reports it, so readiness is DOWN rather than UP on a frozen catalog.
                     failure = e.toString();
-                    LOG.errorf(e, "model catalog reader failed; reading the topic again in %s", backoff);
-                    sleep(backoff);
+                    Duration wait = BACKOFF.after(++failures);
+                    LOG.errorf(e, "model catalog reader failed; reading the topic again in %s", wait);
+                    if (!Retry.Pause.SLEEP.pause(wait)) {
+                        running = false;
+                    }
                     rewind(); // a record taken by the failed poll may not have been applied
-                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
                 }
             }
         } catch (WakeupException e) {
@@ -146,15 +149,6 @@ public final class ModelCatalogReader implements AutoCloseable {
             consumer.seekToBeginning(consumer.assignment());
         } catch (RuntimeException e) {
             LOG.warnf("cannot rewind the model catalog reader yet: %s", e.getMessage());
-        }
-    }
-
-    private void sleep(Duration backoff) {
-        try {
-            Thread.sleep(backoff.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         }
     }
 

@@ -15,6 +15,10 @@ import dev.atelier.platform.events.TraceContext;
 import dev.atelier.platform.models.ModelFile;
 import dev.atelier.platform.models.ModelPublisher;
 import dev.atelier.platform.models.StyleTakenException;
+import dev.atelier.platform.retry.Backoff;
+import dev.atelier.platform.retry.Retry;
+import dev.atelier.platform.retry.RetryStoppedException;
+import dev.atelier.platform.retry.Verdict;
 import dev.atelier.platform.storage.ObjectStore;
 import dev.atelier.trainer.config.TrainerConfig;
 import dev.atelier.trainer.datasets.Datasets;
@@ -32,7 +36,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -43,7 +46,8 @@ import org.jboss.logging.Logger;
  * the final event again), waits while another live trainer holds it, gathers the plan, records
  * RUNNING, calls the {@link TrainingEngine}, publishes the model (files, then manifest, then the
  * announcement on {@code atelier.models}) and records SUCCEEDED; or records FAILED with a reason.
- * S3 and Kafka outages are retried, each attempt resuming from the last checkpoint.
+ * S3 and Kafka outages are retried by the platform's {@link Retry} (what is permanent: {@link RunFailure}), each
+ * attempt resuming from the last checkpoint.
  */
 @Startup // says at start-up which engine trains and on which device, not at the first request
 @Singleton
@@ -69,6 +73,8 @@ public class TrainingRun {
     private final Clock clock;
     private final MeterRegistry registry;
     private final String owner;
+    private final Retry retry;
+    private final Retry recordingRetry;
 
     public TrainingRun(TrainingEngine trainer, TrainingRecords records, TrainingEvents events, Datasets datasets,
             ModelPublisher models, ObjectStore store, ShutdownSignal shutdown, TrainerConfig config, Clock clock,
@@ -84,36 +90,43 @@ public class TrainingRun {
         this.clock = clock;
         this.registry = registry;
         this.owner = config.instanceId().orElseGet(TrainingRun::hostName);
+        Backoff backoff = Backoff.exponential(config.retry().initialBackoff(), config.retry().maxBackoff());
+        Retry.Pause untilShutdown = wait -> !shutdown.sleep(wait);
+        this.retry = new Retry("training", config.retry().maxAttempts(), backoff, Retry.FOREVER, untilShutdown);
+        this.recordingRetry = new Retry("training", 1, backoff, Retry.FOREVER, untilShutdown);
         LOG.infof("trainer %s trains on %s with %s", owner, trainer.device(), trainer.getClass().getSimpleName());
     }
 
     public Outcome process(TrainingRequested request, TraceContext trace) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                attempt(request, trace, attempt == 1);
-                return Outcome.FINAL;
-            } catch (TrainingStoppedException e) {
-                LOG.infof("training %s stops here and resumes from its checkpoint later: %s", request.trainingId(), e.getMessage());
-                release(request);
-                return Outcome.STOPPED;
-            } catch (Exception e) {
-                RunFailure failure = RunFailure.classify(e);
-                boolean retry = failure.retryable() && attempt < config.retry().maxAttempts();
-                if (!retry && recordFailure(request, failure, trace)) {
-                    // A stack trace only for what nobody foresaw; the others are explained by their message.
-                    LOG.errorf(ErrorCodes.INTERNAL.equals(failure.error().code()) ? e : null, "training %s failed: %s: %s",
-                            request.trainingId(), failure.error().code(), failure.error().message());
+        RunFailure failure;
+        try {
+            return retry.named("training " + request.trainingId()).run(number -> {
+                try {
+                    attempt(request, trace, number == 1);
                     return Outcome.FINAL;
-                }
-                // Retried, or not even the failure could be recorded: a request is never committed without a final record.
-                Duration wait = backoff(attempt);
-                LOG.warnf("training %s, attempt %d failed (%s: %s); trying again in %d s", request.trainingId(), attempt,
-                        failure.error().code(), failure.error().message(), wait.toSeconds());
-                if (shutdown.sleep(wait)) {
+                } catch (TrainingStoppedException e) {
+                    LOG.infof("training %s stops here and resumes from its checkpoint later: %s", request.trainingId(),
+                            e.getMessage());
+                    release(request);
                     return Outcome.STOPPED;
                 }
-            }
+            }, RunFailure.CLASSIFIER);
+        } catch (RetryStoppedException e) {
+            return Outcome.STOPPED;
+        } catch (RunFailure e) {
+            failure = e;
         }
+        // A request is never committed without a final record: recording the failure is waited out like an outage.
+        try {
+            recordingRetry.named("recording the failure of training " + request.trainingId())
+                    .run(number -> recordFailure(request, failure, trace), Retry.Classifier.of(e -> Verdict.OUTAGE));
+        } catch (RetryStoppedException e) {
+            return Outcome.STOPPED;
+        }
+        // A stack trace only for what nobody foresaw; the others are explained by their message.
+        LOG.errorf(ErrorCodes.INTERNAL.equals(failure.error().code()) ? failure.getCause() : null, "training %s failed: %s: %s",
+                request.trainingId(), failure.error().code(), failure.error().message());
+        return Outcome.FINAL;
     }
 
     private void attempt(TrainingRequested request, TraceContext trace, boolean firstOfDelivery) throws Exception {
@@ -201,25 +214,20 @@ public class TrainingRun {
         }
     }
 
-    /** Best effort; false when the failure could not be recorded (S3 down), so the request must not be committed. */
-    private boolean recordFailure(TrainingRequested request, RunFailure failure, TraceContext trace) {
-        try {
-            TrainingRecord current = records.load(request);
-            if (!current.status().isFinal()) {
-                current = current.failed(failure.error(), clock.instant());
-                records.save(current);
-                registry.counter("atelier.trainings", "outcome", "failed").increment();
-            }
-            try {
-                finalEvent(current).ifPresent(event -> events.publish(event, trace));
-            } catch (RuntimeException e) {
-                LOG.warnf("training %s: TrainingFailed not announced: %s", request.trainingId(), e.getMessage());
-            }
-            return true;
-        } catch (RuntimeException e) {
-            LOG.errorf("could not record the failure of training %s: %s", request.trainingId(), e.getMessage());
-            return false;
+    /** @throws RuntimeException when the failure could not be recorded (S3 down), so the request must not be committed */
+    private Void recordFailure(TrainingRequested request, RunFailure failure, TraceContext trace) {
+        TrainingRecord current = records.load(request);
+        if (!current.status().isFinal()) {
+            current = current.failed(failure.error(), clock.instant());
+            records.save(current);
+            registry.counter("atelier.trainings", "outcome", "failed").increment();
         }
+        try {
+            finalEvent(current).ifPresent(event -> events.publish(event, trace));
+        } catch (RuntimeException e) {
+            LOG.warnf("training %s: TrainingFailed not announced: %s", request.trainingId(), e.getMessage());
+        }
+        return null;
     }
 
     /** The event announcing a final record (sent again when a finished request is delivered again). */
@@ -234,11 +242,6 @@ public class TrainingRun {
                     record.finishedAt()));
         }
         return Optional.empty();
-    }
-
-    private Duration backoff(int attempt) {
-        Duration wait = config.retry().initialBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
-        return wait.compareTo(config.retry().maxBackoff()) > 0 ? config.retry().maxBackoff() : wait;
     }
 
     /** Training ids are UUIDs: their random bits seed the training, the same on every attempt. */
