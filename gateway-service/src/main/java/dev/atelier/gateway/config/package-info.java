@@ -1,5 +1,5 @@
 /**
- * The gateway's typed settings ({@code atelier.gateway.*}, {@code atelier.s3.*}) and the shared
- * beans built from them: the object store, the clock, Atelier's JSON dialect on the REST mapper.
+ * The gateway's typed settings ({@code atelier.gateway.*}) and Atelier's JSON dialect on the REST mapper. The object
+ * store and the clock are produced by {@code platform-quarkus} from {@code atelier.s3.*}.
  */
 package dev.atelier.gateway.config;

@@ -14,7 +14,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes events from code outside the Quarkus services (command-line tools): binary-mode
+ * Publishes events with a plain Kafka producer, for code that does not use the services' reactive messaging
+ * channels: the model publisher (in the trainer and the command line) and the command-line tools. Binary-mode
  * CloudEvents keyed by subject, durable (acks=all, idempotent) before {@link #publish} returns.
  */
 public final class EventPublisher implements AutoCloseable {
