@@ -1,5 +1,6 @@
 package dev.atelier.contracts.events;
 
+import dev.atelier.contracts.AtelierEvent;
 import dev.atelier.contracts.models.ModelManifest;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ public final class EventTypes {
     public static final String JOB_FAILED = "atelier.stylize.job.failed.v1";
     public static final String JOB_CANCELLED = "atelier.stylize.job.cancelled.v1";
     public static final String JOB_EXPIRED = "atelier.stylize.job.expired.v1";
-    public static final String MODEL_PUBLISHED = "atelier.model.published.v1";
+    public static final String MODEL_PUBLISHED = ModelManifest.EVENT_TYPE;
     public static final String TRAINING_REQUESTED = "atelier.training.requested.v1";
     public static final String TRAINING_STARTED = "atelier.training.started.v1";
     public static final String TRAINING_PROGRESS = "atelier.training.progress.v1";

@@ -1,5 +1,6 @@
 package dev.atelier.contracts.events;
 
+import dev.atelier.contracts.AtelierEvent;
 import dev.atelier.contracts.jobs.OutputFormat;
 import java.time.Instant;
 

@@ -1,5 +1,6 @@
 package dev.atelier.contracts.events;
 
+import dev.atelier.contracts.AtelierEvent;
 import java.time.Instant;
 
 /** A job ended EXPIRED: its deadline passed before inference started. */

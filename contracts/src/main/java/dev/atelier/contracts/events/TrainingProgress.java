@@ -1,5 +1,6 @@
 package dev.atelier.contracts.events;
 
+import dev.atelier.contracts.AtelierEvent;
 import dev.atelier.contracts.training.ProgressSnapshot;
 
 /** Step, losses, speed, ETA and the latest preview of a running training. */

@@ -1,6 +1,8 @@
 package dev.atelier.contracts.events;
 
+import dev.atelier.contracts.AtelierEvent;
 import dev.atelier.contracts.training.TrainingOptions;
+import dev.atelier.contracts.training.TrainingRecord;
 import java.time.Instant;
 
 /**
@@ -24,5 +26,11 @@ public record TrainingRequested(
     @Override
     public String subject() {
         return trainingId;
+    }
+
+    /** The QUEUED record the gateway wrote for this request, rebuilt when it is missing. */
+    public TrainingRecord queuedRecord(Instant now) {
+        return TrainingRecord.queued(trainingId, tenant, styleId, title, styleImageKey, options,
+                requestedAt != null ? requestedAt : now);
     }
 }

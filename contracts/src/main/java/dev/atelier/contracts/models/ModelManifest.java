@@ -1,8 +1,7 @@
 package dev.atelier.contracts.models;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import dev.atelier.contracts.events.AtelierEvent;
-import dev.atelier.contracts.events.EventTypes;
+import dev.atelier.contracts.AtelierEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +49,9 @@ public record ModelManifest(
         String owner) implements AtelierEvent {
 
     public static final String STYLE_ID_PATTERN = "[a-z0-9][a-z0-9_-]{0,63}";
+
+    /** A manifest is itself the event that publishes it (the events package lists it as {@code MODEL_PUBLISHED}). */
+    public static final String EVENT_TYPE = "atelier.model.published.v1";
 
     public ModelManifest {
         inputShape = inputShape == null ? List.of(-1L, 3L, -1L, -1L) : List.copyOf(inputShape);
@@ -106,7 +108,7 @@ public record ModelManifest(
 
     @Override
     public String eventType() {
-        return EventTypes.MODEL_PUBLISHED;
+        return EVENT_TYPE;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.atelier.contracts.training;
 
-import dev.atelier.contracts.events.TrainingRequested;
 import dev.atelier.contracts.jobs.JobError;
 import java.time.Instant;
 import java.util.Map;
@@ -56,12 +55,6 @@ public record TrainingRecord(
             TrainingOptions options, Instant now) {
         return new TrainingRecord(id, tenant, styleId, title, styleImageKey, options, TrainingStatus.QUEUED, null, 0, 0, 0,
                 null, null, null, null, null, null, now, now, null, null);
-    }
-
-    /** Rebuilt from the request when the gateway's record is missing. */
-    public static TrainingRecord of(TrainingRequested request, Instant now) {
-        return queued(request.trainingId(), request.tenant(), request.styleId(), request.title(), request.styleImageKey(),
-                request.options(), request.requestedAt() != null ? request.requestedAt() : now);
     }
 
     /** A trainer (re)starts it, from a checkpoint at {@code fromStep} or from scratch (0). */

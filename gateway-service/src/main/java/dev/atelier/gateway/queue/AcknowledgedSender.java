@@ -1,6 +1,6 @@
 package dev.atelier.gateway.queue;
 
-import dev.atelier.contracts.events.AtelierEvent;
+import dev.atelier.contracts.AtelierEvent;
 import dev.atelier.platform.events.CloudEventCodec;
 import dev.atelier.platform.events.TraceContext;
 import io.cloudevents.CloudEvent;

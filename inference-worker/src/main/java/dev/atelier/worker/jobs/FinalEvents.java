@@ -1,6 +1,6 @@
 package dev.atelier.worker.jobs;
 
-import dev.atelier.contracts.events.AtelierEvent;
+import dev.atelier.contracts.AtelierEvent;
 import dev.atelier.contracts.events.JobCancelled;
 import dev.atelier.contracts.events.JobCompleted;
 import dev.atelier.contracts.events.JobExpired;

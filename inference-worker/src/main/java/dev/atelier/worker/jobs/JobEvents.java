@@ -1,6 +1,6 @@
 package dev.atelier.worker.jobs;
 
-import dev.atelier.contracts.events.AtelierEvent;
+import dev.atelier.contracts.AtelierEvent;
 import dev.atelier.platform.events.CloudEventCodec;
 import dev.atelier.platform.events.TraceContext;
 import dev.atelier.worker.config.WorkerConfig;

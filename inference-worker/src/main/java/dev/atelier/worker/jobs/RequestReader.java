@@ -1,6 +1,6 @@
 package dev.atelier.worker.jobs;
 
-import dev.atelier.contracts.events.AtelierEvent;
+import dev.atelier.contracts.AtelierEvent;
 import dev.atelier.contracts.events.EventTypes;
 import dev.atelier.contracts.events.JobRequested;
 import dev.atelier.contracts.jobs.JobIds;

@@ -1,7 +1,7 @@
 package dev.atelier.platform.events;
 
 import dev.atelier.contracts.Json;
-import dev.atelier.contracts.events.AtelierEvent;
+import dev.atelier.contracts.AtelierEvent;
 import dev.atelier.contracts.events.EventTypes;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.CloudEventData;

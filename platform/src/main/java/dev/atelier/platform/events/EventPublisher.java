@@ -1,6 +1,6 @@
 package dev.atelier.platform.events;
 
-import dev.atelier.contracts.events.AtelierEvent;
+import dev.atelier.contracts.AtelierEvent;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventSerializer;
 import java.time.Duration;

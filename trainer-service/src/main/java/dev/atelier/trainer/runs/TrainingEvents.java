@@ -1,6 +1,6 @@
 package dev.atelier.trainer.runs;
 
-import dev.atelier.contracts.events.AtelierEvent;
+import dev.atelier.contracts.AtelierEvent;
 import dev.atelier.platform.events.EventPublishException;
 import dev.atelier.platform.events.EventPublisher;
 import dev.atelier.platform.events.TraceContext;

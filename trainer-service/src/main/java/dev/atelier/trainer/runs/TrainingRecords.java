@@ -31,7 +31,7 @@ public class TrainingRecords {
         return find(request.trainingId()).orElseGet(() -> {
             LOG.warnf("training %s has no record at %s; rebuilding it from the request", request.trainingId(),
                     StorageKeys.training(request.trainingId()));
-            return TrainingRecord.of(request, clock.instant());
+            return request.queuedRecord(clock.instant());
         });
     }
 

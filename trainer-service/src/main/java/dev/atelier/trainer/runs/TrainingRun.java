@@ -1,7 +1,7 @@
 package dev.atelier.trainer.runs;
 
 import dev.atelier.contracts.errors.ErrorCodes;
-import dev.atelier.contracts.events.AtelierEvent;
+import dev.atelier.contracts.AtelierEvent;
 import dev.atelier.contracts.events.TrainingCompleted;
 import dev.atelier.contracts.events.TrainingFailed;
 import dev.atelier.contracts.events.TrainingRequested;

@@ -1,6 +1,6 @@
 package dev.atelier.trainer.it;
 
-import dev.atelier.contracts.events.AtelierEvent;
+import dev.atelier.contracts.AtelierEvent;
 import dev.atelier.platform.events.CloudEventCodec;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;

@@ -53,7 +53,7 @@ public final class TrainerStack implements AutoCloseable {
         String key = StorageKeys.styleImage(styleId, id, "jpg");
         store.put(key, styleImage, "image/jpeg");
         TrainingRequested request = new TrainingRequested(id, "acme", styleId, "Title of " + styleId, key, options, Instant.now());
-        store.putJson(StorageKeys.training(id), TrainingRecord.of(request, request.requestedAt()));
+        store.putJson(StorageKeys.training(id), request.queuedRecord(request.requestedAt()));
         return request;
     }
 

@@ -308,7 +308,7 @@ class TrainingServiceTest {
         return await().atMost(WAIT).until(() -> stack.record(request.trainingId()), r -> r.status().isFinal());
     }
 
-    private static <T extends dev.atelier.contracts.events.AtelierEvent> T awaitEvent(String id, Class<T> type) {
+    private static <T extends dev.atelier.contracts.AtelierEvent> T awaitEvent(String id, Class<T> type) {
         return await().atMost(WAIT).until(() -> trainingEvents.events(id, type), found -> !found.isEmpty()).get(0);
     }
 

@@ -1,4 +1,4 @@
-package dev.atelier.contracts.events;
+package dev.atelier.contracts;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
