@@ -14,7 +14,6 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 /**
  * Consumes {@code atelier.stylize.requests} on a worker thread (inference never runs on the event
@@ -51,17 +50,14 @@ public class RequestConsumer {
             LOG.infof("stopping: leaving job %s to another worker", request.jobId());
             return new CompletableFuture<>();
         }
-        MDC.put(LogFields.JOB_ID, request.jobId());
-        MDC.put(LogFields.TENANT, request.tenant());
-        try (WorkSpans.Work work = spans.start("stylize", message, Map.of("atelier.job.id", request.jobId(),
+        try (LogFields.Scope log = LogFields.job(request.jobId(), request.tenant());
+                WorkSpans.Work work = spans.start("stylize", message, Map.of("atelier.job.id", request.jobId(),
                 "atelier.style.id", request.styleId(), "atelier.tenant", request.tenant()))) {
             Optional<JobError> failure = processor.process(request, work.trace());
             failure.ifPresent(error -> work.failed(error.code()));
             return failure.isEmpty() ? message.ack()
                     : message.nack(JobFailure.permanent(failure.get().code(), failure.get().message()));
         } finally {
-            MDC.remove(LogFields.JOB_ID);
-            MDC.remove(LogFields.TENANT);
             inFlight.finished();
         }
     }

@@ -11,7 +11,6 @@ import io.smallrye.reactive.messaging.TracingMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.MDC;
 
 /**
  * Starts the span of the work a Kafka message asks for (a job, a training) as a child of the messaging connector's
@@ -36,8 +35,7 @@ public class WorkSpans {
         attributes.forEach(span::setAttribute);
         TraceContext trace = received.with(span);
         Scope scope = trace.makeCurrent();
-        MDC.put(LogFields.TRACE, trace.traceId());
-        return new Work(span, trace, scope);
+        return new Work(span, trace, scope, LogFields.put(LogFields.TRACE, trace.traceId()));
     }
 
     /**
@@ -54,11 +52,13 @@ public class WorkSpans {
         private final Span span;
         private final TraceContext trace;
         private final Scope scope;
+        private final LogFields.Scope log;
 
-        private Work(Span span, TraceContext trace, Scope scope) {
+        private Work(Span span, TraceContext trace, Scope scope, LogFields.Scope log) {
             this.span = span;
             this.trace = trace;
             this.scope = scope;
+            this.log = log;
         }
 
         /** The context to hand to other threads and to parent the work's outgoing events. */
@@ -73,7 +73,7 @@ public class WorkSpans {
 
         @Override
         public void close() {
-            MDC.remove(LogFields.TRACE);
+            log.close();
             scope.close();
             span.end();
         }

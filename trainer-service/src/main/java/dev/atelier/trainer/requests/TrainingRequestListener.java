@@ -15,7 +15,6 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 /**
  * Consumes {@code atelier.training.requests}, one training at a time on a worker thread of its own
@@ -68,18 +67,14 @@ public class TrainingRequestListener {
             LOG.infof("job mode: leaving training %s to another trainer", request.trainingId());
             return CompletableFuture.completedFuture(null);
         }
-        MDC.put(LogFields.TRAINING_ID, request.trainingId());
-        MDC.put(LogFields.TENANT, request.tenant());
-        try (WorkSpans.Work work = spans.start("train", message, Map.of("atelier.training.id", request.trainingId(),
+        try (LogFields.Scope log = LogFields.training(request.trainingId(), request.tenant());
+                WorkSpans.Work work = spans.start("train", message, Map.of("atelier.training.id", request.trainingId(),
                 "atelier.style.id", request.styleId(), "atelier.tenant", request.tenant()))) {
             TrainingRun.Outcome outcome = run.process(request, work.trace());
             // STOPPED: not acknowledged, so never committed; the request is read again by the next trainer.
             return outcome == TrainingRun.Outcome.FINAL
                     ? message.ack().thenRun(() -> jobMode.finished(request.trainingId()))
                     : CompletableFuture.completedFuture(null);
-        } finally {
-            MDC.remove(LogFields.TRAINING_ID);
-            MDC.remove(LogFields.TENANT);
         }
     }
 
