@@ -69,7 +69,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (a tiny network for a few steps, so the trainer's quality bounds are relaxed) is published and serves jobs.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SystemEndToEndTest {
+class SystemEndToEndIT {
     private static final String STYLE = "great-wave";
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(3);
     /** The worker's {@code atelier.worker.max-starts} here: two kills make the point and keep the test short. */

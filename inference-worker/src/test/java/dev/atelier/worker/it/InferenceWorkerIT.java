@@ -67,7 +67,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false)
-class InferenceWorkerTest {
+class InferenceWorkerIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Map<String, ModelManifest> MODELS = new HashMap<>();
     private static StackClient client;

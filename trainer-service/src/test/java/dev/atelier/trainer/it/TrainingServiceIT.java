@@ -66,7 +66,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false)
-class TrainingServiceTest {
+class TrainingServiceIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String DATASET = "photos";
     private static final String GROUP = "atelier-trainers";

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@link LocalStackTestResource} starts), which a restart on the same data folder must leave as good as before.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LocalStackTest {
+class LocalStackIT {
     static StackSettings settings;
     static LocalStack stack;
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The test resource starts one stack per JVM and hands out its Quarkus configuration. */
-class LocalStackTestResourceTest {
+class LocalStackTestResourceIT {
 
     @Test
     void startsOneStackAndReusesIt() throws Exception {

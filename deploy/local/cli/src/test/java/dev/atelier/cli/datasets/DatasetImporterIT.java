@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Importing a small local folder into the real S3 server of the local stack (the Debian download is not run here). */
-class DatasetImporterTest {
+class DatasetImporterIT {
     private static Stack stack;
     private static ObjectStore store;
 
