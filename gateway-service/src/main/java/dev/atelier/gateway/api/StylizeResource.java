@@ -7,6 +7,7 @@ import dev.atelier.gateway.jobs.JobQueries;
 import dev.atelier.gateway.jobs.JobResult;
 import dev.atelier.gateway.jobs.JobSubmitter;
 import dev.atelier.gateway.jobs.JobUpload;
+import dev.atelier.gateway.jobs.JobView;
 import dev.atelier.gateway.jobs.JobWatcher;
 import dev.atelier.gateway.jobs.SubmissionMetrics;
 import dev.atelier.gateway.problems.Problem;
