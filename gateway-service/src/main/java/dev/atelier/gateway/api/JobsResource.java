@@ -3,23 +3,16 @@ package dev.atelier.gateway.api;
 import dev.atelier.contracts.jobs.JobRecord;
 import dev.atelier.contracts.jobs.JobStatus;
 import dev.atelier.gateway.auth.Caller;
-import dev.atelier.gateway.config.GatewayConfig;
-import dev.atelier.gateway.jobs.Idempotency;
 import dev.atelier.gateway.jobs.JobCancellation;
 import dev.atelier.gateway.jobs.JobListing;
 import dev.atelier.gateway.jobs.JobProgress;
 import dev.atelier.gateway.jobs.JobQueries;
-import dev.atelier.gateway.jobs.JobResult;
-import dev.atelier.gateway.jobs.JobSubmitter;
+import dev.atelier.gateway.jobs.JobSubmissions;
 import dev.atelier.gateway.jobs.JobUpload;
 import dev.atelier.gateway.jobs.JobView;
-import dev.atelier.gateway.jobs.JobWatcher;
-import dev.atelier.gateway.jobs.SubmissionMetrics;
 import dev.atelier.gateway.problems.Problem;
 import dev.atelier.gateway.problems.ProblemException;
 import dev.atelier.gateway.problems.ProblemType;
-import dev.atelier.gateway.sources.JobSources;
-import dev.atelier.platform.storage.ObjectStore;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -37,7 +30,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import java.net.URI;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -56,32 +48,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/jobs")
 @Tag(name = "jobs")
 public class JobsResource {
-    private final JobSubmitter submitter;
+    private final JobSubmissions submissions;
     private final JobQueries queries;
-    private final SubmissionMetrics metrics;
-    private final Caller caller;
-    private final Idempotency idempotency;
-    private final JobListing listing;
     private final JobCancellation cancellation;
-    private final GatewayConfig config;
-    private final ObjectStore store;
-    private final JobSources sources;
-    private final JobWatcher watcher;
+    private final ResultResponses results;
+    private final Caller caller;
 
-    JobsResource(JobSubmitter submitter, JobQueries queries, SubmissionMetrics metrics, Caller caller, Idempotency idempotency,
-            JobListing listing, JobCancellation cancellation, GatewayConfig config, ObjectStore store, JobSources sources,
-            JobWatcher watcher) {
-        this.watcher = watcher;
-        this.sources = sources;
-        this.config = config;
-        this.store = store;
-        this.listing = listing;
-        this.cancellation = cancellation;
-        this.idempotency = idempotency;
-        this.caller = caller;
-        this.submitter = submitter;
+    JobsResource(JobSubmissions submissions, JobQueries queries, JobCancellation cancellation, ResultResponses results,
+            Caller caller) {
+        this.submissions = submissions;
         this.queries = queries;
-        this.metrics = metrics;
+        this.cancellation = cancellation;
+        this.results = results;
+        this.caller = caller;
     }
 
     @POST
@@ -100,9 +79,7 @@ public class JobsResource {
     @APIResponse(responseCode = "429", description = "rate-limited or too-many-jobs-in-flight, with Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "catalog-not-ready, storage-unavailable or queue-unavailable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submitJob(@BeanParam JobForm form, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        JobUpload upload = new JobUpload(form.image == null ? null : form.image.uploadedFile(), form.style,
-                form.strength, form.outputFormat, form.deadline, form.callbackUrl);
-        return accepted(accept(caller.tenant(), upload, idempotencyKey));
+        return accepted(submissions.submit(caller.tenant(), form.toUpload(), idempotencyKey));
     }
 
     @POST
@@ -124,16 +101,9 @@ public class JobsResource {
         if (body == null) {
             throw new ProblemException(ProblemType.INVALID_OPTION, "the JSON body is required").with("field", "style");
         }
-        String tenant = caller.tenant();
-        return accepted(sources.withImage(tenant, body.uploadId(), body.imageUrl(), file -> accept(tenant,
-                new JobUpload(file, body.style(), body.strength(), body.outputFormat(), body.deadline(), body.callbackUrl()),
-                idempotencyKey)));
-    }
-
-    /** Submits once per Idempotency-Key when the client sent one. */
-    private JobRecord accept(String tenant, JobUpload upload, String idempotencyKey) {
-        return idempotencyKey == null ? metrics.measure(() -> submitter.submit(tenant, upload))
-                : idempotency.submitOnce(tenant, idempotencyKey, upload, () -> metrics.measure(() -> submitter.submit(tenant, upload)));
+        JobUpload fields = new JobUpload(null, body.style(), body.strength(), body.outputFormat(), body.deadline(),
+                body.callbackUrl());
+        return accepted(submissions.submitNamedImage(caller.tenant(), body.uploadId(), body.imageUrl(), fields, idempotencyKey));
     }
 
     private static Response accepted(JobRecord record) {
@@ -153,7 +123,7 @@ public class JobsResource {
             @Parameter(description = "Jobs per page, 1 to 100 (default 20)") @QueryParam("limit") Integer limit,
             @Parameter(description = "Only jobs in this status", schema = @Schema(implementation = JobStatus.class))
             @QueryParam("status") String status) {
-        JobListing.Page page = listing.list(caller.tenant(), cursor, limit, status);
+        JobListing.Page page = queries.list(caller.tenant(), cursor, limit, status);
         JobPageView view = JobPageView.of(page);
         Response.ResponseBuilder response = Response.ok(view);
         if (page.nextCursor() != null) {
@@ -187,9 +157,7 @@ public class JobsResource {
     @APIResponse(responseCode = "404", description = "job-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Multi<OutboundSseEvent> jobEvents(@PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId,
             @Context Sse sse) {
-        String tenant = caller.tenant();
-        queries.find(tenant, id); // a 404 before the stream starts
-        return watcher.changes(tenant, id, JobProgress.parse(lastEventId).orElse(null))
+        return queries.changes(caller.tenant(), id, lastEventId)
                 .map(record -> sse.newEventBuilder()
                         .id(JobProgress.of(record).eventId())
                         .name(record.status().name().toLowerCase(Locale.ROOT))
@@ -219,16 +187,6 @@ public class JobsResource {
     @APIResponse(responseCode = "409", description = "job-not-finished (still QUEUED or RUNNING) or job-failed (with the reason)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "job-gone: cancelled or expired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response jobResult(@PathParam("id") String id) {
-        if (config.results().delivery() == GatewayConfig.ResultDelivery.REDIRECT) {
-            JobRecord record = queries.succeeded(caller.tenant(), id);
-            return Response.status(Response.Status.FOUND)
-                    .location(URI.create(store.presignedGet(record.outputKey(), config.results().urlTtl())))
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .build();
-        }
-        JobResult result = queries.result(caller.tenant(), id);
-        return Response.ok(result.content(), result.format().mediaType())
-                .header("Content-Disposition", "inline; filename=\"" + result.fileName() + "\"")
-                .build();
+        return results.of(caller.tenant(), id);
     }
 }

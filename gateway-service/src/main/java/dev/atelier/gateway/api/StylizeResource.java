@@ -4,12 +4,8 @@ import dev.atelier.contracts.jobs.JobRecord;
 import dev.atelier.gateway.auth.Caller;
 import dev.atelier.gateway.config.GatewayConfig;
 import dev.atelier.gateway.jobs.JobQueries;
-import dev.atelier.gateway.jobs.JobResult;
-import dev.atelier.gateway.jobs.JobSubmitter;
-import dev.atelier.gateway.jobs.JobUpload;
+import dev.atelier.gateway.jobs.JobSubmissions;
 import dev.atelier.gateway.jobs.JobView;
-import dev.atelier.gateway.jobs.JobWatcher;
-import dev.atelier.gateway.jobs.SubmissionMetrics;
 import dev.atelier.gateway.problems.Problem;
 import dev.atelier.gateway.problems.ProblemException;
 import dev.atelier.gateway.problems.ProblemType;
@@ -40,19 +36,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/stylize")
 @Tag(name = "jobs")
 public class StylizeResource {
-    private final JobSubmitter submitter;
+    private final JobSubmissions submissions;
     private final JobQueries queries;
-    private final JobWatcher watcher;
-    private final SubmissionMetrics metrics;
+    private final ResultResponses results;
     private final Caller caller;
     private final GatewayConfig config;
 
-    StylizeResource(JobSubmitter submitter, JobQueries queries, JobWatcher watcher, SubmissionMetrics metrics, Caller caller,
+    StylizeResource(JobSubmissions submissions, JobQueries queries, ResultResponses results, Caller caller,
             GatewayConfig config) {
-        this.submitter = submitter;
+        this.submissions = submissions;
         this.queries = queries;
-        this.watcher = watcher;
-        this.metrics = metrics;
+        this.results = results;
         this.caller = caller;
         this.config = config;
     }
@@ -79,14 +73,9 @@ public class StylizeResource {
             @QueryParam("wait") Integer waitSeconds) {
         Duration wait = wait(waitSeconds);
         String tenant = caller.tenant();
-        JobUpload upload = new JobUpload(form.image == null ? null : form.image.uploadedFile(), form.style,
-                form.strength, form.outputFormat, form.deadline, form.callbackUrl);
-        JobRecord accepted = metrics.measure(() -> submitter.submit(tenant, upload));
-        return watcher.changes(tenant, accepted.id(), null)
-                .filter(record -> record.status().isFinal())
-                .toUni()
-                .ifNoItem().after(wait).recoverWithItem(() -> null)
-                .map(done -> done == null ? pending(accepted) : finished(done));
+        JobRecord accepted = submissions.submit(tenant, form.toUpload(), null);
+        return queries.finished(tenant, accepted.id(), wait)
+                .map(done -> done.map(this::finished).orElseGet(() -> pending(accepted)));
     }
 
     private Duration wait(Integer seconds) {
@@ -107,11 +96,9 @@ public class StylizeResource {
 
     /** Runs on a watcher thread: reading the image from S3 blocks no event loop. */
     private Response finished(JobRecord done) {
-        JobResult result = queries.result(done); // or the job's problem: job-failed or job-gone
-        return Response.ok(result.content(), result.format().mediaType())
+        return results.inline(done) // or the job's problem: job-failed or job-gone
                 .header("Content-Location", JobView.location(done.id()) + "/result")
                 .header("Atelier-Job-Id", done.id())
-                .header("Content-Disposition", "inline; filename=\"" + result.fileName() + "\"")
                 .build();
     }
 }
