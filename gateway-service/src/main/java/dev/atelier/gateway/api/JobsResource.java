@@ -10,7 +10,6 @@ import dev.atelier.gateway.jobs.JobQueries;
 import dev.atelier.gateway.jobs.JobSubmissions;
 import dev.atelier.gateway.jobs.JobUpload;
 import dev.atelier.gateway.jobs.JobView;
-import dev.atelier.gateway.problems.Problem;
 import dev.atelier.gateway.problems.ProblemException;
 import dev.atelier.gateway.problems.ProblemType;
 import io.smallrye.mutiny.Multi;
@@ -42,8 +41,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /v1/jobs}: submit a stylization job, read its status, fetch its result. Errors are
- * {@code application/problem+json} with a stable {@code type}. Longer than most classes only
- * because of its OpenAPI annotations.
+ * {@code application/problem+json} with a stable {@code type} (documented by {@link ProblemResponsesFilter}).
+ * Longer than most classes only because of its OpenAPI annotations.
  */
 @Path("/v1/jobs")
 @Tag(name = "jobs")
@@ -72,12 +71,6 @@ public class JobsResource {
             schema = @Schema(implementation = JobForm.class)))
     @APIResponse(responseCode = "202", description = "Accepted; Location names the job",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "400", description = "invalid-option: missing image or style, bad strength, outputFormat or deadline", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "image-too-large or image-too-many-pixels", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "unsupported-media-type: not a JPEG or PNG", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "unknown-style, image-corrupt, or idempotency-key-reused (same Idempotency-Key, different request)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "rate-limited or too-many-jobs-in-flight, with Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "catalog-not-ready, storage-unavailable or queue-unavailable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submitJob(@BeanParam JobForm form, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         return accepted(submissions.submit(caller.tenant(), form.toUpload(), idempotencyKey));
     }
@@ -92,11 +85,6 @@ public class JobsResource {
             schema = @Schema(implementation = JobJson.class)))
     @APIResponse(responseCode = "202", description = "Accepted; Location names the job",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "400", description = "invalid-option (also: neither or both of uploadId and imageUrl), image-url-not-allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "image-too-large or image-too-many-pixels", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "unsupported-media-type: not a JPEG or PNG", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "upload-not-found, image-url-unreachable, unknown-style, image-corrupt, idempotency-key-reused", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "rate-limited or too-many-jobs-in-flight, with Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submitJobJson(JobJson body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (body == null) {
             throw new ProblemException(ProblemType.INVALID_OPTION, "the JSON body is required").with("field", "style");
@@ -117,7 +105,6 @@ public class JobsResource {
                     + "With a status filter a page may hold fewer than limit jobs and still have a next cursor.")
     @APIResponse(responseCode = "200", description = "A page of jobs; Link names the next page, if any",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobPageView.class)))
-    @APIResponse(responseCode = "400", description = "invalid-option: bad cursor, limit or status", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response listJobs(
             @Parameter(description = "A previous page's nextCursor") @QueryParam("cursor") String cursor,
             @Parameter(description = "Jobs per page, 1 to 100 (default 20)") @QueryParam("limit") Integer limit,
@@ -140,8 +127,6 @@ public class JobsResource {
             description = "A QUEUED job ends CANCELLED and is never run; cancelling a CANCELLED job again answers the same.")
     @APIResponse(responseCode = "200", description = "The job, CANCELLED",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "404", description = "job-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "job-not-cancellable: RUNNING or finished", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public JobView cancelJob(@PathParam("id") String id) {
         return JobView.of(cancellation.cancel(caller.tenant(), id));
     }
@@ -154,7 +139,6 @@ public class JobsResource {
                     + "id: the state's position). The stream starts with the current state, or with the first state after "
                     + "Last-Event-ID when the client resumes, and ends after the final state.")
     @APIResponse(responseCode = "200", description = "An event stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
-    @APIResponse(responseCode = "404", description = "job-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Multi<OutboundSseEvent> jobEvents(@PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId,
             @Context Sse sse) {
         return queries.changes(caller.tenant(), id, lastEventId)
@@ -172,7 +156,6 @@ public class JobsResource {
     @Operation(summary = "Read a job's status and details")
     @APIResponse(responseCode = "200", description = "The job",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "404", description = "job-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public JobView getJob(@PathParam("id") String id) {
         return JobView.of(queries.find(caller.tenant(), id));
     }
@@ -183,9 +166,6 @@ public class JobsResource {
     @APIResponse(responseCode = "302", description = "With atelier.gateway.results.delivery=redirect: Location is a presigned S3 URL, valid for atelier.gateway.results.url-ttl")
     @APIResponse(responseCode = "200", description = "The stylized image, inline",
             content = {@Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
-    @APIResponse(responseCode = "404", description = "job-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "job-not-finished (still QUEUED or RUNNING) or job-failed (with the reason)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "job-gone: cancelled or expired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response jobResult(@PathParam("id") String id) {
         return results.of(caller.tenant(), id);
     }

@@ -6,7 +6,6 @@ import dev.atelier.gateway.config.GatewayConfig;
 import dev.atelier.gateway.jobs.JobQueries;
 import dev.atelier.gateway.jobs.JobSubmissions;
 import dev.atelier.gateway.jobs.JobView;
-import dev.atelier.gateway.problems.Problem;
 import dev.atelier.gateway.problems.ProblemException;
 import dev.atelier.gateway.problems.ProblemType;
 import io.smallrye.common.annotation.Blocking;
@@ -63,11 +62,6 @@ public class StylizeResource {
             content = {@Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "202", description = "Not finished within the wait: the job, as from POST /v1/jobs",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "400", description = "invalid-option", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "job-failed, with the reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "job-gone: cancelled or expired meanwhile", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "image-too-large or image-too-many-pixels", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "rate-limited or too-many-jobs-in-flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> stylize(@BeanParam JobForm form,
             @Parameter(description = "Seconds to wait, at most atelier.gateway.stylize.max-wait (30 s by default)")
             @QueryParam("wait") Integer waitSeconds) {
