@@ -26,8 +26,8 @@ public class ProblemResponsesFilter implements OASFilter {
     private static final String WEBHOOK_NOT_FOUND = "webhook-not-found";
     private static final String WRONG_ADMIN_KEY = "unauthorized: missing or wrong admin key";
 
-    /** Per operation ({@code METHOD path}), its problem responses: status and what it means, in status order. */
-    static final Map<String, Map<Integer, String>> BY_OPERATION = Map.ofEntries(
+    /** Per operation ({@code METHOD path}), its problem responses: each status and what it means. */
+    private static final Map<String, Map<Integer, String>> BY_OPERATION = Map.ofEntries(
             entry("POST /v1/jobs", Map.of(
                     400, "invalid-option: missing image or style, bad strength, outputFormat or deadline, neither or both "
                             + "of uploadId and imageUrl; image-url-not-allowed; webhook-url-not-allowed (callbackUrl)",
@@ -77,6 +77,7 @@ public class ProblemResponsesFilter implements OASFilter {
         BY_OPERATION.forEach((name, problems) -> {
             Operation operation = operation(openAPI, name).orElseThrow(() -> new IllegalStateException(
                     "the OpenAPI document has no operation " + name + " to add problem responses to"));
+            // In status order, after the success responses the methods' annotations gave.
             new TreeMap<>(problems).forEach((status, description) -> operation.getResponses().addAPIResponse(
                     status.toString(), OASFactory.createAPIResponse().description(description).content(problemContent())));
         });
