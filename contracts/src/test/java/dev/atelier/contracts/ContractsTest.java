@@ -69,6 +69,20 @@ class ContractsTest {
     }
 
     @Test
+    void aJobKeepsItsCallbackUrlInEveryState() {
+        JobRecord queued = JobRecord.queued("id", "t", "candy", null, JobOptions.defaults(),
+                new ImageInfo("image/png", 2, 2, 10), "inputs/t/id", NOW).withCallbackUrl("https://example.com/cb");
+        JobRecord running = queued.running(1, "cpu", NOW.plusSeconds(1));
+
+        assertThat(List.of(running, running.succeeded("outputs/t/id.png", 2, 2, NOW), running.failed(null, NOW),
+                queued.cancelled(NOW), queued.expired(NOW), queued.withDeadline(NOW).withTraceId("trace"),
+                running.succeeded("outputs/t/id.png", 2, 2, NOW).whileRunning().orElseThrow()))
+                .extracting(JobRecord::callbackUrl).containsOnly("https://example.com/cb");
+        assertThat(Json.fromBytes(Json.toBytes(running), JobRecord.class)).isEqualTo(running);
+        assertThat(JobRecord.queued("id", "t", "candy", null, JobOptions.defaults(), null, "k", NOW).callbackUrl()).isNull();
+    }
+
+    @Test
     void listingKeysOrderJobsNewestFirst() {
         String older = JobIds.newId();
         String newer = JobIds.newId();

@@ -30,6 +30,8 @@ import java.util.Optional;
  * @param timings where the time went, once SUCCEEDED
  * @param traceId the OpenTelemetry trace the job's spans and log lines belong to (from the submitting request); null
  *     on records written before traces were kept
+ * @param callbackUrl where the gateway delivers the job's final state (a Standard Webhooks POST), as the client gave
+ *     it; null for none
  */
 public record JobRecord(
         String id,
@@ -53,19 +55,20 @@ public record JobRecord(
         Instant finishedAt,
         Instant deadline,
         JobTimings timings,
-        String traceId) {
+        String traceId,
+        String callbackUrl) {
 
     /** A new job as the gateway accepts it. */
     public static JobRecord queued(String id, String tenant, String styleId, Integer requestedVersion,
             JobOptions options, ImageInfo input, String inputKey, Instant now) {
         return new JobRecord(id, tenant, styleId, requestedVersion, null, options, JobStatus.QUEUED, input,
-                inputKey, null, null, null, null, 0, null, now, now, null, null, null, null, null);
+                inputKey, null, null, null, null, 0, null, now, now, null, null, null, null, null, null);
     }
 
     public JobRecord running(int modelVersion, String provider, Instant now) {
         return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, JobStatus.RUNNING, input,
                 inputKey, null, null, null, provider, attempts + 1, null, createdAt, now, now, null, deadline, null,
-                traceId);
+                traceId, callbackUrl);
     }
 
     public JobRecord succeeded(String outputKey, int width, int height, Instant now) {
@@ -76,27 +79,34 @@ public record JobRecord(
     public JobRecord succeeded(String outputKey, int width, int height, Instant now, JobTimings spent) {
         return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, JobStatus.SUCCEEDED, input,
                 inputKey, outputKey, width, height, executionProvider, attempts, null, createdAt, now, startedAt,
-                now, deadline, spent, traceId);
+                now, deadline, spent, traceId, callbackUrl);
     }
 
     public JobRecord failed(JobError error, Instant now) {
         return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, JobStatus.FAILED, input,
                 inputKey, null, null, null, executionProvider, attempts, error, createdAt, now, startedAt, now,
-                deadline, timings, traceId);
+                deadline, timings, traceId, callbackUrl);
     }
 
     /** The same job, in the trace {@code id}. */
     public JobRecord withTraceId(String id) {
         return new JobRecord(this.id, tenant, styleId, requestedVersion, modelVersion, options, status, input, inputKey,
                 outputKey, outputWidth, outputHeight, executionProvider, attempts, error, createdAt, updatedAt,
-                startedAt, finishedAt, deadline, timings, id);
+                startedAt, finishedAt, deadline, timings, id, callbackUrl);
+    }
+
+    /** The same QUEUED job, its final state to be delivered to {@code url} (null: nowhere). */
+    public JobRecord withCallbackUrl(String url) {
+        return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, status, input, inputKey,
+                outputKey, outputWidth, outputHeight, executionProvider, attempts, error, createdAt, updatedAt,
+                startedAt, finishedAt, deadline, timings, traceId, url);
     }
 
     /** The same QUEUED job, to be given up on when it has not started by {@code at}. */
     public JobRecord withDeadline(Instant at) {
         return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, status, input, inputKey,
                 outputKey, outputWidth, outputHeight, executionProvider, attempts, error, createdAt, updatedAt,
-                startedAt, finishedAt, at, timings, traceId);
+                startedAt, finishedAt, at, timings, traceId, callbackUrl);
     }
 
     /** Cancelled by its owner before inference. */
@@ -119,7 +129,7 @@ public record JobRecord(
         }
         return Optional.of(new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options,
                 JobStatus.RUNNING, input, inputKey, null, null, null, executionProvider, attempts, null, createdAt,
-                startedAt, startedAt, null, deadline, null, traceId));
+                startedAt, startedAt, null, deadline, null, traceId, callbackUrl));
     }
 
     /** Whether the deadline, if any, has passed at {@code now}. */
@@ -130,6 +140,6 @@ public record JobRecord(
     private JobRecord ended(JobStatus finalStatus, Instant now) {
         return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, finalStatus, input, inputKey,
                 null, null, null, executionProvider, attempts, null, createdAt, now, startedAt, now, deadline,
-                timings, traceId);
+                timings, traceId, callbackUrl);
     }
 }

@@ -73,11 +73,6 @@ public final class StorageKeys {
         return "webhooks/" + tenant + "/endpoints/";
     }
 
-    /** The callback URL a job was submitted with, written before the job is queued. */
-    public static String jobCallback(String tenant, String jobId) {
-        return "webhooks/" + tenant + "/callbacks/" + jobId + ".json";
-    }
-
     /** One message to one endpoint with its attempts, listed newest first per endpoint (delivery ids are UUIDv7). */
     public static String webhookDelivery(String tenant, String endpointId, String deliveryId) {
         return webhookDeliveriesPrefix(tenant, endpointId) + JobIds.newestFirst(deliveryId) + ".json";

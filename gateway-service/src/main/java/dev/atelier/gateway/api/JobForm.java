@@ -1,5 +1,6 @@
 package dev.atelier.gateway.api;
 
+import dev.atelier.gateway.jobs.JobUpload;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.resteasy.reactive.RestForm;
@@ -40,4 +41,10 @@ public class JobForm {
             description = "An https URL that receives the job's final state as a Standard Webhooks delivery, signed with the "
                     + "secret of GET /v1/webhooks/callbacks/secret (public addresses only)")
     public String callbackUrl;
+
+    /** The fields as submitted, nothing checked yet. */
+    JobUpload toUpload() {
+        return new JobUpload(image == null ? null : image.uploadedFile(), style, strength, outputFormat, deadline,
+                callbackUrl);
+    }
 }

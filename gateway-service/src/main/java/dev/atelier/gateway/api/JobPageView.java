@@ -1,6 +1,7 @@
 package dev.atelier.gateway.api;
 
 import dev.atelier.gateway.jobs.JobListing;
+import dev.atelier.gateway.jobs.JobView;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

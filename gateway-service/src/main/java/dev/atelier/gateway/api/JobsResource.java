@@ -3,22 +3,15 @@ package dev.atelier.gateway.api;
 import dev.atelier.contracts.jobs.JobRecord;
 import dev.atelier.contracts.jobs.JobStatus;
 import dev.atelier.gateway.auth.Caller;
-import dev.atelier.gateway.config.GatewayConfig;
-import dev.atelier.gateway.jobs.Idempotency;
 import dev.atelier.gateway.jobs.JobCancellation;
 import dev.atelier.gateway.jobs.JobListing;
 import dev.atelier.gateway.jobs.JobProgress;
 import dev.atelier.gateway.jobs.JobQueries;
-import dev.atelier.gateway.jobs.JobResult;
-import dev.atelier.gateway.jobs.JobSubmitter;
+import dev.atelier.gateway.jobs.JobSubmissions;
 import dev.atelier.gateway.jobs.JobUpload;
-import dev.atelier.gateway.jobs.JobWatcher;
-import dev.atelier.gateway.jobs.SubmissionMetrics;
-import dev.atelier.gateway.problems.Problem;
+import dev.atelier.gateway.jobs.JobView;
 import dev.atelier.gateway.problems.ProblemException;
 import dev.atelier.gateway.problems.ProblemType;
-import dev.atelier.gateway.sources.JobSources;
-import dev.atelier.platform.storage.ObjectStore;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -36,7 +29,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import java.net.URI;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -49,38 +41,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /v1/jobs}: submit a stylization job, read its status, fetch its result. Errors are
- * {@code application/problem+json} with a stable {@code type}. Longer than most classes only
- * because of its OpenAPI annotations.
+ * {@code application/problem+json} with a stable {@code type} (documented by {@link ProblemResponsesFilter}).
+ * Longer than most classes only because of its OpenAPI annotations.
  */
 @Path("/v1/jobs")
 @Tag(name = "jobs")
 public class JobsResource {
-    private final JobSubmitter submitter;
+    private final JobSubmissions submissions;
     private final JobQueries queries;
-    private final SubmissionMetrics metrics;
-    private final Caller caller;
-    private final Idempotency idempotency;
-    private final JobListing listing;
     private final JobCancellation cancellation;
-    private final GatewayConfig config;
-    private final ObjectStore store;
-    private final JobSources sources;
-    private final JobWatcher watcher;
+    private final ResultResponses results;
+    private final Caller caller;
 
-    JobsResource(JobSubmitter submitter, JobQueries queries, SubmissionMetrics metrics, Caller caller, Idempotency idempotency,
-            JobListing listing, JobCancellation cancellation, GatewayConfig config, ObjectStore store, JobSources sources,
-            JobWatcher watcher) {
-        this.watcher = watcher;
-        this.sources = sources;
-        this.config = config;
-        this.store = store;
-        this.listing = listing;
-        this.cancellation = cancellation;
-        this.idempotency = idempotency;
-        this.caller = caller;
-        this.submitter = submitter;
+    JobsResource(JobSubmissions submissions, JobQueries queries, JobCancellation cancellation, ResultResponses results,
+            Caller caller) {
+        this.submissions = submissions;
         this.queries = queries;
-        this.metrics = metrics;
+        this.cancellation = cancellation;
+        this.results = results;
+        this.caller = caller;
     }
 
     @POST
@@ -92,16 +71,8 @@ public class JobsResource {
             schema = @Schema(implementation = JobForm.class)))
     @APIResponse(responseCode = "202", description = "Accepted; Location names the job",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "400", description = "invalid-option: missing image or style, bad strength, outputFormat or deadline", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "image-too-large or image-too-many-pixels", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "unsupported-media-type: not a JPEG or PNG", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "unknown-style, image-corrupt, or idempotency-key-reused (same Idempotency-Key, different request)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "rate-limited or too-many-jobs-in-flight, with Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "catalog-not-ready, storage-unavailable or queue-unavailable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submitJob(@BeanParam JobForm form, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        JobUpload upload = new JobUpload(form.image == null ? null : form.image.uploadedFile(), form.style,
-                form.strength, form.outputFormat, form.deadline, form.callbackUrl);
-        return accepted(accept(caller.tenant(), upload, idempotencyKey));
+        return accepted(submissions.submit(caller.tenant(), form.toUpload(), idempotencyKey));
     }
 
     @POST
@@ -114,25 +85,13 @@ public class JobsResource {
             schema = @Schema(implementation = JobJson.class)))
     @APIResponse(responseCode = "202", description = "Accepted; Location names the job",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "400", description = "invalid-option (also: neither or both of uploadId and imageUrl), image-url-not-allowed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "image-too-large or image-too-many-pixels", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "unsupported-media-type: not a JPEG or PNG", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "upload-not-found, image-url-unreachable, unknown-style, image-corrupt, idempotency-key-reused", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "rate-limited or too-many-jobs-in-flight, with Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submitJobJson(JobJson body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (body == null) {
             throw new ProblemException(ProblemType.INVALID_OPTION, "the JSON body is required").with("field", "style");
         }
-        String tenant = caller.tenant();
-        return accepted(sources.withImage(tenant, body.uploadId(), body.imageUrl(), file -> accept(tenant,
-                new JobUpload(file, body.style(), body.strength(), body.outputFormat(), body.deadline(), body.callbackUrl()),
-                idempotencyKey)));
-    }
-
-    /** Submits once per Idempotency-Key when the client sent one. */
-    private JobRecord accept(String tenant, JobUpload upload, String idempotencyKey) {
-        return idempotencyKey == null ? metrics.measure(() -> submitter.submit(tenant, upload))
-                : idempotency.submitOnce(tenant, idempotencyKey, upload, () -> metrics.measure(() -> submitter.submit(tenant, upload)));
+        JobUpload fields = new JobUpload(null, body.style(), body.strength(), body.outputFormat(), body.deadline(),
+                body.callbackUrl());
+        return accepted(submissions.submitNamedImage(caller.tenant(), body.uploadId(), body.imageUrl(), fields, idempotencyKey));
     }
 
     private static Response accepted(JobRecord record) {
@@ -146,13 +105,12 @@ public class JobsResource {
                     + "With a status filter a page may hold fewer than limit jobs and still have a next cursor.")
     @APIResponse(responseCode = "200", description = "A page of jobs; Link names the next page, if any",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobPageView.class)))
-    @APIResponse(responseCode = "400", description = "invalid-option: bad cursor, limit or status", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response listJobs(
             @Parameter(description = "A previous page's nextCursor") @QueryParam("cursor") String cursor,
             @Parameter(description = "Jobs per page, 1 to 100 (default 20)") @QueryParam("limit") Integer limit,
             @Parameter(description = "Only jobs in this status", schema = @Schema(implementation = JobStatus.class))
             @QueryParam("status") String status) {
-        JobListing.Page page = listing.list(caller.tenant(), cursor, limit, status);
+        JobListing.Page page = queries.list(caller.tenant(), cursor, limit, status);
         JobPageView view = JobPageView.of(page);
         Response.ResponseBuilder response = Response.ok(view);
         if (page.nextCursor() != null) {
@@ -169,8 +127,6 @@ public class JobsResource {
             description = "A QUEUED job ends CANCELLED and is never run; cancelling a CANCELLED job again answers the same.")
     @APIResponse(responseCode = "200", description = "The job, CANCELLED",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "404", description = "job-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "job-not-cancellable: RUNNING or finished", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public JobView cancelJob(@PathParam("id") String id) {
         return JobView.of(cancellation.cancel(caller.tenant(), id));
     }
@@ -183,12 +139,9 @@ public class JobsResource {
                     + "id: the state's position). The stream starts with the current state, or with the first state after "
                     + "Last-Event-ID when the client resumes, and ends after the final state.")
     @APIResponse(responseCode = "200", description = "An event stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
-    @APIResponse(responseCode = "404", description = "job-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Multi<OutboundSseEvent> jobEvents(@PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId,
             @Context Sse sse) {
-        String tenant = caller.tenant();
-        queries.find(tenant, id); // a 404 before the stream starts
-        return watcher.changes(tenant, id, JobProgress.parse(lastEventId).orElse(null))
+        return queries.changes(caller.tenant(), id, lastEventId)
                 .map(record -> sse.newEventBuilder()
                         .id(JobProgress.of(record).eventId())
                         .name(record.status().name().toLowerCase(Locale.ROOT))
@@ -203,7 +156,6 @@ public class JobsResource {
     @Operation(summary = "Read a job's status and details")
     @APIResponse(responseCode = "200", description = "The job",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "404", description = "job-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public JobView getJob(@PathParam("id") String id) {
         return JobView.of(queries.find(caller.tenant(), id));
     }
@@ -214,20 +166,7 @@ public class JobsResource {
     @APIResponse(responseCode = "302", description = "With atelier.gateway.results.delivery=redirect: Location is a presigned S3 URL, valid for atelier.gateway.results.url-ttl")
     @APIResponse(responseCode = "200", description = "The stylized image, inline",
             content = {@Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
-    @APIResponse(responseCode = "404", description = "job-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "job-not-finished (still QUEUED or RUNNING) or job-failed (with the reason)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "job-gone: cancelled or expired", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response jobResult(@PathParam("id") String id) {
-        if (config.results().delivery() == GatewayConfig.ResultDelivery.REDIRECT) {
-            JobRecord record = queries.succeeded(caller.tenant(), id);
-            return Response.status(Response.Status.FOUND)
-                    .location(URI.create(store.presignedGet(record.outputKey(), config.results().urlTtl())))
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .build();
-        }
-        JobResult result = queries.result(caller.tenant(), id);
-        return Response.ok(result.content(), result.format().mediaType())
-                .header("Content-Disposition", "inline; filename=\"" + result.fileName() + "\"")
-                .build();
+        return results.of(caller.tenant(), id);
     }
 }

@@ -5,7 +5,6 @@ import dev.atelier.contracts.training.TrainingRecord;
 import dev.atelier.gateway.auth.Caller;
 import dev.atelier.gateway.catalog.StyleCatalog;
 import dev.atelier.gateway.jobs.JobStore;
-import dev.atelier.gateway.problems.Problem;
 import dev.atelier.gateway.problems.ProblemException;
 import dev.atelier.gateway.problems.ProblemType;
 import dev.atelier.gateway.trainings.TrainingSubmitter;
@@ -54,11 +53,6 @@ public class StylesResource {
             schema = @Schema(implementation = StyleForm.class)))
     @APIResponse(responseCode = "202", description = "Accepted; Location names the training",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingView.class)))
-    @APIResponse(responseCode = "400", description = "invalid-option: missing image or styleId, an option out of bounds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "image-too-large or image-too-many-pixels", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "unsupported-media-type: not a JPEG or PNG", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "unknown-dataset or image-corrupt", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "storage-unavailable or queue-unavailable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response trainStyle(@BeanParam StyleForm form) {
         TrainingRecord record = trainings.submit(caller.tenant(), new TrainingUpload(form.image == null ? null : form.image.uploadedFile(),
                 form.styleId, form.title, form.width, form.steps, form.batchSize, form.imageSize, form.contentWeight,
@@ -71,7 +65,6 @@ public class StylesResource {
     @Operation(summary = "List the styles and their current model versions")
     @APIResponse(responseCode = "200", description = "The catalog",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StyleView.Listing.class)))
-    @APIResponse(responseCode = "503", description = "catalog-not-ready", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public StyleView.Listing listStyles() {
         if (!catalog.isLoaded()) {
             throw new ProblemException(ProblemType.CATALOG_NOT_READY, "the style catalog is still loading; try again shortly");
@@ -83,7 +76,6 @@ public class StylesResource {
     @Path("/{id}/preview")
     @Operation(summary = "A preview image of a style")
     @APIResponse(responseCode = "200", description = "The preview", content = @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "404", description = "not-found: no such style, or it has no preview", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response stylePreview(@PathParam("id") String id) {
         ModelManifest manifest = catalog.currentFor(caller.tenant(), id).filter(m -> m.previewKey() != null)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "style '" + id + "' has no preview"));

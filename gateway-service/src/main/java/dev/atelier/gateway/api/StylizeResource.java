@@ -4,12 +4,8 @@ import dev.atelier.contracts.jobs.JobRecord;
 import dev.atelier.gateway.auth.Caller;
 import dev.atelier.gateway.config.GatewayConfig;
 import dev.atelier.gateway.jobs.JobQueries;
-import dev.atelier.gateway.jobs.JobResult;
-import dev.atelier.gateway.jobs.JobSubmitter;
-import dev.atelier.gateway.jobs.JobUpload;
-import dev.atelier.gateway.jobs.JobWatcher;
-import dev.atelier.gateway.jobs.SubmissionMetrics;
-import dev.atelier.gateway.problems.Problem;
+import dev.atelier.gateway.jobs.JobSubmissions;
+import dev.atelier.gateway.jobs.JobView;
 import dev.atelier.gateway.problems.ProblemException;
 import dev.atelier.gateway.problems.ProblemType;
 import io.smallrye.common.annotation.Blocking;
@@ -39,19 +35,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/stylize")
 @Tag(name = "jobs")
 public class StylizeResource {
-    private final JobSubmitter submitter;
+    private final JobSubmissions submissions;
     private final JobQueries queries;
-    private final JobWatcher watcher;
-    private final SubmissionMetrics metrics;
+    private final ResultResponses results;
     private final Caller caller;
     private final GatewayConfig config;
 
-    StylizeResource(JobSubmitter submitter, JobQueries queries, JobWatcher watcher, SubmissionMetrics metrics, Caller caller,
+    StylizeResource(JobSubmissions submissions, JobQueries queries, ResultResponses results, Caller caller,
             GatewayConfig config) {
-        this.submitter = submitter;
+        this.submissions = submissions;
         this.queries = queries;
-        this.watcher = watcher;
-        this.metrics = metrics;
+        this.results = results;
         this.caller = caller;
         this.config = config;
     }
@@ -68,24 +62,14 @@ public class StylizeResource {
             content = {@Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "202", description = "Not finished within the wait: the job, as from POST /v1/jobs",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "400", description = "invalid-option", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "job-failed, with the reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "410", description = "job-gone: cancelled or expired meanwhile", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "image-too-large or image-too-many-pixels", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "rate-limited or too-many-jobs-in-flight", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> stylize(@BeanParam JobForm form,
             @Parameter(description = "Seconds to wait, at most atelier.gateway.stylize.max-wait (30 s by default)")
             @QueryParam("wait") Integer waitSeconds) {
         Duration wait = wait(waitSeconds);
         String tenant = caller.tenant();
-        JobUpload upload = new JobUpload(form.image == null ? null : form.image.uploadedFile(), form.style,
-                form.strength, form.outputFormat, form.deadline, form.callbackUrl);
-        JobRecord accepted = metrics.measure(() -> submitter.submit(tenant, upload));
-        return watcher.changes(tenant, accepted.id(), null)
-                .filter(record -> record.status().isFinal())
-                .toUni()
-                .ifNoItem().after(wait).recoverWithItem(() -> null)
-                .map(done -> done == null ? pending(accepted) : finished(done));
+        JobRecord accepted = submissions.submit(tenant, form.toUpload(), null);
+        return queries.finished(tenant, accepted.id(), wait)
+                .map(done -> done.map(this::finished).orElseGet(() -> pending(accepted)));
     }
 
     private Duration wait(Integer seconds) {
@@ -106,11 +90,9 @@ public class StylizeResource {
 
     /** Runs on a watcher thread: reading the image from S3 blocks no event loop. */
     private Response finished(JobRecord done) {
-        JobResult result = queries.result(done); // or the job's problem: job-failed or job-gone
-        return Response.ok(result.content(), result.format().mediaType())
+        return results.inline(done) // or the job's problem: job-failed or job-gone
                 .header("Content-Location", JobView.location(done.id()) + "/result")
                 .header("Atelier-Job-Id", done.id())
-                .header("Content-Disposition", "inline; filename=\"" + result.fileName() + "\"")
                 .build();
     }
 }

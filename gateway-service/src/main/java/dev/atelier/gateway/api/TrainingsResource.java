@@ -1,7 +1,6 @@
 package dev.atelier.gateway.api;
 
 import dev.atelier.gateway.auth.Caller;
-import dev.atelier.gateway.problems.Problem;
 import dev.atelier.gateway.trainings.TrainingQueries;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,7 +33,6 @@ public class TrainingsResource {
     @Operation(summary = "Read a training's status, progress and outcome")
     @APIResponse(responseCode = "200", description = "The training",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingView.class)))
-    @APIResponse(responseCode = "404", description = "training-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TrainingView getTraining(@PathParam("id") String id) {
         return TrainingView.of(queries.find(caller.tenant(), id));
     }
@@ -43,7 +41,6 @@ public class TrainingsResource {
     @Path("/{id}/preview")
     @Operation(summary = "The latest preview image of a training")
     @APIResponse(responseCode = "200", description = "The preview", content = @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "404", description = "training-not-found, or not-found before the first preview", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response trainingPreview(@PathParam("id") String id) {
         return Response.ok(queries.preview(caller.tenant(), id), "image/jpeg").build();
     }

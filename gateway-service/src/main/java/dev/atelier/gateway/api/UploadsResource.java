@@ -1,7 +1,6 @@
 package dev.atelier.gateway.api;
 
 import dev.atelier.gateway.auth.Caller;
-import dev.atelier.gateway.problems.Problem;
 import dev.atelier.gateway.sources.Uploads;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -41,7 +40,6 @@ public class UploadsResource {
             description = "Then POST /v1/jobs with {\"uploadId\": id, \"style\": ...} as JSON. The image limits apply at submission.")
     @APIResponse(responseCode = "201", description = "Where to PUT the image",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadView.class)))
-    @APIResponse(responseCode = "503", description = "storage-unavailable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createUpload() {
         Uploads.Created created = uploads.create(caller.tenant());
         return Response.status(Response.Status.CREATED)

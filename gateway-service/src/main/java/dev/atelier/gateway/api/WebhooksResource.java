@@ -1,7 +1,6 @@
 package dev.atelier.gateway.api;
 
 import dev.atelier.gateway.auth.Caller;
-import dev.atelier.gateway.problems.Problem;
 import dev.atelier.gateway.problems.ProblemException;
 import dev.atelier.gateway.webhooks.WebhookDeliveries;
 import dev.atelier.gateway.webhooks.WebhookEndpoint;
@@ -51,7 +50,6 @@ public class WebhooksResource {
                     + "with it, using any Standard Webhooks library.")
     @APIResponse(responseCode = "201", description = "Registered; Location names the endpoint",
             content = @Content(schema = @Schema(implementation = WebhookEndpointView.class)))
-    @APIResponse(responseCode = "400", description = "invalid-option (unknown event type, no event types), webhook-url-not-allowed (not https, or a private, loopback or link-local address)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response createWebhook(WebhookEndpointRequest body) {
         if (body == null) {
             throw ProblemException.invalidField("url", "the JSON body is required");
@@ -74,7 +72,6 @@ public class WebhooksResource {
     @Operation(summary = "Read a webhook endpoint")
     @APIResponse(responseCode = "200", description = "The endpoint, without its secret",
             content = @Content(schema = @Schema(implementation = WebhookEndpointView.class)))
-    @APIResponse(responseCode = "404", description = "webhook-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public WebhookEndpointView getWebhook(@PathParam("id") String id) {
         return WebhookEndpointView.of(endpoints.get(caller.tenant(), id));
     }
@@ -85,7 +82,6 @@ public class WebhooksResource {
             description = "'callbacks' is the endpoint of the jobs' callback URLs: reading its secret creates it.")
     @APIResponse(responseCode = "200", description = "The secret",
             content = @Content(schema = @Schema(implementation = WebhookEndpointView.Secret.class)))
-    @APIResponse(responseCode = "404", description = "webhook-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public WebhookEndpointView.Secret getWebhookSecret(@PathParam("id") String id) {
         return new WebhookEndpointView.Secret(endpoints.getOrCreate(caller.tenant(), id).secret());
     }
@@ -94,7 +90,6 @@ public class WebhooksResource {
     @Path("/{id}")
     @Operation(summary = "Delete a webhook endpoint", description = "Its pending deliveries end FAILED at their next attempt.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "webhook-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response deleteWebhook(@PathParam("id") String id) {
         endpoints.delete(caller.tenant(), id);
         return Response.noContent().build();
@@ -105,8 +100,6 @@ public class WebhooksResource {
     @Operation(summary = "List an endpoint's deliveries, newest first, with every attempt's outcome")
     @APIResponse(responseCode = "200", description = "A page of deliveries",
             content = @Content(schema = @Schema(implementation = WebhookDeliveryView.Page.class)))
-    @APIResponse(responseCode = "400", description = "invalid-option: bad cursor or limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "webhook-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public WebhookDeliveryView.Page listWebhookDeliveries(@PathParam("id") String id,
             @Parameter(description = "A previous page's nextCursor") @QueryParam("cursor") String cursor,
             @Parameter(description = "Deliveries per page, 1 to 100 (default 20)") @QueryParam("limit") Integer limit) {

@@ -2,7 +2,6 @@ package dev.atelier.gateway.auth;
 
 import dev.atelier.contracts.tenants.ApiKeyRecord;
 import dev.atelier.contracts.tenants.TenantIds;
-import dev.atelier.gateway.problems.Problem;
 import dev.atelier.gateway.problems.ProblemException;
 import dev.atelier.gateway.problems.ProblemType;
 import dev.atelier.platform.tenants.ApiKeys;
@@ -50,8 +49,6 @@ public class AdminKeysResource {
     @POST
     @Operation(summary = "Issue an API key for a tenant", description = "The key is in this answer only; store it now.")
     @APIResponse(responseCode = "201", description = "The new key", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedKey.class)))
-    @APIResponse(responseCode = "400", description = "invalid-option: not a tenant id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "unauthorized: missing or wrong admin key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response issueKey(@PathParam("tenant") String tenant) {
         ApiKeys.Issued issued = cache.keys().issue(valid(tenant));
         ApiKeyRecord record = issued.record();
@@ -61,7 +58,6 @@ public class AdminKeysResource {
 
     @GET
     @Operation(summary = "List a tenant's API keys (prefix, created, last used)")
-    @APIResponse(responseCode = "401", description = "unauthorized: missing or wrong admin key", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<KeyView> listKeys(@PathParam("tenant") String tenant) {
         return cache.keys().list(valid(tenant)).stream().map(k -> KeyView.of(k.record(), k.lastUsedAt())).toList();
     }
@@ -70,7 +66,6 @@ public class AdminKeysResource {
     @Path("/{id}")
     @Operation(summary = "Revoke an API key", description = "Refused at once by this replica, by every replica within atelier.gateway.auth.cache-ttl.")
     @APIResponse(responseCode = "204", description = "Revoked")
-    @APIResponse(responseCode = "404", description = "api-key-not-found", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response revokeKey(@PathParam("tenant") String tenant, @PathParam("id") String id) {
         if (!cache.keys().revoke(valid(tenant), id)) {
             throw new ProblemException(ProblemType.API_KEY_NOT_FOUND, "tenant " + tenant + " has no key " + id);

@@ -4,18 +4,52 @@ import dev.atelier.contracts.jobs.JobIds;
 import dev.atelier.contracts.jobs.JobRecord;
 import dev.atelier.gateway.problems.ProblemException;
 import dev.atelier.gateway.problems.ProblemType;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
- * Reads jobs back for their owner: the record, and the result once there is one. Another tenant's
- * job is looked up under the caller's own prefix, so it is simply not found (404, never 403).
+ * Reads jobs back for their owner: a record, a page of them, a job's states as they change, and the result once
+ * there is one. Another tenant's job is looked up under the caller's own prefix, so it is simply not found (404,
+ * never 403).
  */
 @Singleton
 public class JobQueries {
     private final JobStore jobs;
+    private final JobListing listing;
+    private final JobWatcher watcher;
 
-    JobQueries(JobStore jobs) {
+    JobQueries(JobStore jobs, JobListing listing, JobWatcher watcher) {
         this.jobs = jobs;
+        this.listing = listing;
+        this.watcher = watcher;
+    }
+
+    /** See {@link JobListing#list}. */
+    public JobListing.Page list(String tenant, String cursor, Integer limit, String status) {
+        return listing.list(tenant, cursor, limit, status);
+    }
+
+    /**
+     * Each state of the job after the one {@code lastEventId} names (null or unreadable: from the current one),
+     * ending with the final state; see {@link JobWatcher}.
+     *
+     * @throws ProblemException {@code job-not-found}, before anything is watched
+     */
+    public Multi<JobRecord> changes(String tenant, String id, String lastEventId) {
+        find(tenant, id);
+        return watcher.changes(tenant, id, JobProgress.parse(lastEventId).orElse(null));
+    }
+
+    /** The job's final record once it has one; empty when it has none within {@code wait}. Holds no thread meanwhile. */
+    public Uni<Optional<JobRecord>> finished(String tenant, String id, Duration wait) {
+        return watcher.changes(tenant, id, null)
+                .filter(record -> record.status().isFinal())
+                .toUni()
+                .map(Optional::ofNullable)
+                .ifNoItem().after(wait).recoverWithItem(Optional::empty);
     }
 
     /** @throws ProblemException {@code job-not-found}, also for ids that are not job ids at all */
@@ -43,9 +77,12 @@ public class JobQueries {
                 succeeded.options().outputFormat());
     }
 
-    /** As {@link #result}, without reading the image: the record of a SUCCEEDED job. */
-    public JobRecord succeeded(String tenant, String id) {
-        return succeeded(find(tenant, id));
+    /**
+     * As {@link #result(String, String)}, without reading the image: a URL that fetches it, valid for {@code ttl}
+     * and needing no credentials.
+     */
+    public String resultUrl(String tenant, String id, Duration ttl) {
+        return jobs.presignedGet(succeeded(find(tenant, id)).outputKey(), ttl);
     }
 
     private static JobRecord succeeded(JobRecord record) {

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -76,5 +77,10 @@ public class JobStore {
 
     public Optional<byte[]> get(String key) {
         return store.get(key);
+    }
+
+    /** A URL that GETs the object without credentials until {@code ttl} has passed. */
+    public String presignedGet(String key, Duration ttl) {
+        return store.presignedGet(key, ttl);
     }
 }

@@ -13,7 +13,6 @@ import dev.atelier.gateway.problems.ProblemException;
 import dev.atelier.gateway.problems.ProblemType;
 import dev.atelier.gateway.queue.QueueException;
 import dev.atelier.gateway.quotas.JobsInFlight;
-import dev.atelier.gateway.webhooks.WebhookEndpoints;
 import dev.atelier.platform.concurrent.Parallel;
 import dev.atelier.platform.events.TraceContext;
 import dev.atelier.platform.logging.LogFields;
@@ -26,10 +25,11 @@ import org.jboss.logging.MDC;
 
 /**
  * Accepts a job: checks the fields, the style and the image, then stores the input, writes the
- * listing entry, the callback URL if any, and the QUEUED record and publishes {@code JobRequested}, in that order (artefacts before the record,
- * the record before the event, so a worker never sees an event whose objects are missing).
- * Steps that do not depend on each other run side by side ({@link Parallel}): the tenant's quota (an S3 listing)
- * while the image is verified and stored, the listing entry with the callback, the in-flight marker with the event.
+ * listing entry and the QUEUED record (with the callback URL, if any) and publishes {@code JobRequested}, in that
+ * order (artefacts before the record, the record before the event, so a worker never sees an event whose objects
+ * are missing). Steps that do not depend on each other run side by side ({@link Parallel}): the tenant's quota (an
+ * S3 listing) while the image is verified and stored, the listing entry with the callbacks' signing secret, the
+ * in-flight marker with the event.
  */
 @Singleton
 public class JobSubmitter {
@@ -41,14 +41,14 @@ public class JobSubmitter {
     private final JobRequestPublisher publisher;
     private final Clock clock;
     private final JobsInFlight inFlight;
-    private final WebhookEndpoints webhooks;
+    private final JobCallbacks callbacks;
     private final Executor executor;
 
     JobSubmitter(ImageInspector inspector, StyleResolver styles, JobStore jobs,
-            JobRequestPublisher publisher, Clock clock, JobsInFlight inFlight, WebhookEndpoints webhooks,
+            JobRequestPublisher publisher, Clock clock, JobsInFlight inFlight, JobCallbacks callbacks,
             ManagedExecutor executor) {
         this.executor = executor;
-        this.webhooks = webhooks;
+        this.callbacks = callbacks;
         this.inFlight = inFlight;
         this.inspector = inspector;
         this.styles = styles;
@@ -70,7 +70,7 @@ public class JobSubmitter {
             throw JobParameters.invalid("image", "the file field 'image' is required (a JPEG or PNG)");
         }
         if (upload.callbackUrl() != null) {
-            webhooks.checkUrl(upload.callbackUrl(), "callbackUrl");
+            callbacks.checkUrl(upload.callbackUrl(), "callbackUrl");
         }
         styles.resolve(tenant, parameters.style());
 
@@ -105,10 +105,11 @@ public class JobSubmitter {
         }
         JobRecord record = JobRecord.queued(id, tenant, parameters.style().styleId(), parameters.style().version(),
                 parameters.options(), image[0], inputKey, clock.instant()).withDeadline(parameters.deadline())
-                .withTraceId(trace.traceId().isEmpty() ? null : trace.traceId());
+                .withTraceId(trace.traceId().isEmpty() ? null : trace.traceId())
+                .withCallbackUrl(upload.callbackUrl() == null ? null : upload.callbackUrl().trim());
         Parallel.run(executor, () -> jobs.index(record), () -> {
             if (upload.callbackUrl() != null) {
-                webhooks.registerCallback(tenant, id, upload.callbackUrl()); // before the job can finish
+                callbacks.prepare(tenant); // before the job can finish
             }
         });
         jobs.save(record);

@@ -14,4 +14,9 @@ import java.nio.file.Path;
  */
 public record JobUpload(Path image, String style, String strength, String outputFormat, String deadline,
         String callbackUrl) {
+
+    /** The same fields with the image, once fetched from where the submission named it. */
+    public JobUpload withImage(Path file) {
+        return new JobUpload(file, style, strength, outputFormat, deadline, callbackUrl);
+    }
 }

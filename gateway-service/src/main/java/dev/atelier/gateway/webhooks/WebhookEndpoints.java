@@ -1,5 +1,6 @@
 package dev.atelier.gateway.webhooks;
 
+import dev.atelier.gateway.jobs.JobCallbacks;
 import dev.atelier.gateway.outbound.OutboundUrls;
 import dev.atelier.gateway.problems.ProblemException;
 import dev.atelier.gateway.problems.ProblemType;
@@ -14,9 +15,12 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-/** A tenant's webhook endpoints: registered, listed, removed; and the URL rules for them and for job callbacks. */
+/**
+ * A tenant's webhook endpoints: registered, listed, removed; and the URL rules for them and for job callbacks,
+ * whose deliveries the {@value WebhookEndpoint#CALLBACKS} endpoint signs.
+ */
 @Singleton
-public class WebhookEndpoints {
+public class WebhookEndpoints implements JobCallbacks {
     private static final Pattern ID = Pattern.compile("ep_[0-9a-f]{32}|" + WebhookEndpoint.CALLBACKS);
     private static final int MAX_ENDPOINTS = 20;
 
@@ -87,13 +91,14 @@ public class WebhookEndpoints {
         });
     }
 
-    /** A job's callback URL, checked as endpoint URLs are; the job's final state goes there. */
-    public void registerCallback(String tenant, String jobId, String url) {
+    /** Creates the {@value WebhookEndpoint#CALLBACKS} endpoint, and so its secret, if the tenant has none yet. */
+    @Override
+    public void prepare(String tenant) {
         callbacks(tenant);
-        store.saveCallback(tenant, new WebhookStore.JobCallback(jobId, url.trim()));
     }
 
-    /** @throws ProblemException {@code webhook-url-not-allowed} naming {@code field} */
+    /** Job callback URLs are checked as endpoint URLs are. */
+    @Override
     public void checkUrl(String url, String field) {
         if (url == null || url.isBlank()) {
             throw ProblemException.invalidField(field, field + " is required");
@@ -124,7 +129,6 @@ public class WebhookEndpoints {
         return new ProblemException(ProblemType.WEBHOOK_URL_NOT_ALLOWED, "the URL " + url + " is not called: " + why)
                 .with("field", field);
     }
-
 
     private static ProblemException notFound(String endpointId) {
         return new ProblemException(ProblemType.WEBHOOK_NOT_FOUND, "no webhook endpoint " + endpointId);

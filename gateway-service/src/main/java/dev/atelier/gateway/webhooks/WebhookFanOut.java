@@ -3,8 +3,8 @@ package dev.atelier.gateway.webhooks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atelier.contracts.jobs.JobRecord;
-import dev.atelier.gateway.api.JobView;
 import dev.atelier.gateway.jobs.JobStore;
+import dev.atelier.gateway.jobs.JobView;
 import dev.atelier.platform.events.TraceContext;
 import dev.atelier.platform.logging.LogFields;
 import dev.atelier.platform.quarkus.WorkSpans;
@@ -34,7 +34,7 @@ import org.jboss.logging.MDC;
 
 /**
  * Turns each job event on {@code atelier.stylize.events} into deliveries: one per endpoint of the job's tenant
- * that subscribes to its type, and one to the job's callback URL for a final state. The replicas share one
+ * that subscribes to its type, and one to the callback URL on the job's record for a final state. The replicas share one
  * consumer group, so each event is fanned out once; its offset is committed only after the deliveries are
  * stored, so an event read again after a crash makes the same deliveries (their ids derive from the event),
  * never a second set. The payload is the job as the API shows it, read from the job record when the event
@@ -119,15 +119,21 @@ public class WebhookFanOut {
                 targets.add(new Target(endpoint.id(), endpoint.url()));
             }
         }
-        if (WebhookEventTypes.FINAL.contains(type)) {
-            store.callback(tenant, jobId).ifPresent(callback -> targets.add(new Target(WebhookEndpoint.CALLBACKS, callback.url())));
-        }
-        if (targets.isEmpty()) {
-            return;
+        boolean finalState = WebhookEventTypes.FINAL.contains(type);
+        if (targets.isEmpty() && !finalState) {
+            return; // the record, read only for a payload or a callback URL, is not needed
         }
         Optional<JobRecord> record = jobs.find(tenant, jobId);
         if (record.isEmpty()) {
-            LOG.warnf("event %s names job %s of %s, which has no record; no webhook sent", event.getId(), jobId, tenant);
+            if (!targets.isEmpty()) {
+                LOG.warnf("event %s names job %s of %s, which has no record; no webhook sent", event.getId(), jobId, tenant);
+            }
+            return;
+        }
+        if (finalState && record.get().callbackUrl() != null) {
+            targets.add(new Target(WebhookEndpoint.CALLBACKS, record.get().callbackUrl()));
+        }
+        if (targets.isEmpty()) {
             return;
         }
         String payload = payload(type, eventTime, asAnnounced(type, record.get()));

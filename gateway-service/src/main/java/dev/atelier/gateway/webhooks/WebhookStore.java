@@ -8,17 +8,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Endpoints, job callbacks, deliveries, due markers and claims in the object store, at the keys of {@link StorageKeys}. */
+/** Endpoints, deliveries, due markers and claims in the object store, at the keys of {@link StorageKeys}. */
 @Singleton
 public class WebhookStore {
     private final ObjectStore store;
 
     WebhookStore(ObjectStore store) {
         this.store = store;
-    }
-
-    /** A job's callback URL. */
-    public record JobCallback(String jobId, String url) {
     }
 
     public void save(WebhookEndpoint endpoint) {
@@ -45,14 +41,6 @@ public class WebhookStore {
 
     public void deleteEndpoint(String tenant, String endpointId) {
         store.delete(StorageKeys.webhookEndpoint(tenant, endpointId));
-    }
-
-    public void saveCallback(String tenant, JobCallback callback) {
-        store.putJson(StorageKeys.jobCallback(tenant, callback.jobId()), callback);
-    }
-
-    public Optional<JobCallback> callback(String tenant, String jobId) {
-        return store.getJson(StorageKeys.jobCallback(tenant, jobId), JobCallback.class);
     }
 
     public void save(WebhookDelivery delivery) {

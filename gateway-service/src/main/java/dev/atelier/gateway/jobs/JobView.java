@@ -1,4 +1,4 @@
-package dev.atelier.gateway.api;
+package dev.atelier.gateway.jobs;
 
 import dev.atelier.contracts.jobs.ImageInfo;
 import dev.atelier.contracts.jobs.JobError;
@@ -10,8 +10,8 @@ import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A job as clients see it: the record without storage keys and tenant, plus where to fetch the
- * result once there is one.
+ * A job as clients see it, in the API's answers, its event stream and the webhooks announcing it: the record
+ * without storage keys, tenant and callback URL, plus where to fetch the result once there is one.
  */
 @Schema(name = "Job")
 public record JobView(
@@ -39,7 +39,8 @@ public record JobView(
         @Schema(description = "The OpenTelemetry trace id of the job: its spans, and every log line about it, carry it"
                 + " (send a W3C traceparent header with the request to make it your trace)") String traceId) {
 
-    static String location(String jobId) {
+    /** The job's path in the API. */
+    public static String location(String jobId) {
         return "/v1/jobs/" + jobId;
     }
 
