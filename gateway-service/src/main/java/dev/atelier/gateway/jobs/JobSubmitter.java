@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.util.concurrent.Executor;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 /**
  * Accepts a job: checks the fields, the style and the image, then stores the input, writes the
@@ -76,15 +75,8 @@ public class JobSubmitter {
 
         TraceContext trace = TraceContext.current(); // the HTTP request's span, before work moves to other threads
         String id = JobIds.newId();
-        MDC.put(LogFields.JOB_ID, id);
-        MDC.put(LogFields.TENANT, tenant);
-        MDC.put(LogFields.TRACE, trace.traceId());
-        try {
+        try (LogFields.Scope log = LogFields.job(id, tenant).and(LogFields.TRACE, trace.traceId())) {
             return submit(tenant, upload, parameters, id, trace);
-        } finally {
-            MDC.remove(LogFields.JOB_ID);
-            MDC.remove(LogFields.TENANT);
-            MDC.remove(LogFields.TRACE);
         }
     }
 

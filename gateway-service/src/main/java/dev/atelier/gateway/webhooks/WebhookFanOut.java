@@ -30,7 +30,6 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 /**
  * Turns each job event on {@code atelier.stylize.events} into deliveries: one per endpoint of the job's tenant
@@ -79,16 +78,9 @@ public class WebhookFanOut {
         }
         // Log lines about the job carry its id and trace (the worker's send span, continued by the connector).
         TraceContext trace = WorkSpans.received(message);
-        MDC.put(LogFields.JOB_ID, event.getSubject());
-        MDC.put(LogFields.TENANT, tenant.toString());
-        MDC.put(LogFields.TRACE, trace.traceId());
-        try {
+        try (LogFields.Scope log = LogFields.job(event.getSubject(), tenant.toString()).and(LogFields.TRACE, trace.traceId())) {
             fanOutRetryingStorage(event, type.get(), tenant.toString());
             return message.ack();
-        } finally {
-            MDC.remove(LogFields.JOB_ID);
-            MDC.remove(LogFields.TENANT);
-            MDC.remove(LogFields.TRACE);
         }
     }
 

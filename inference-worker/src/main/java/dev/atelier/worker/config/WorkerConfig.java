@@ -1,7 +1,6 @@
 package dev.atelier.worker.config;
 
 import dev.atelier.worker.imaging.PaddingMode;
-import dev.atelier.worker.inference.ProviderMode;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.atelier.worker.inference;
 
+import dev.atelier.worker.config.ProviderMode;
 import java.util.function.BooleanSupplier;
 
 /** Decides the {@link ExecutionProvider} from the setting and what this machine offers. */

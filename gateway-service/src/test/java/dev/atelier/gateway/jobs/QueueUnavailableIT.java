@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /** When Kafka does not acknowledge in time the client gets 503 and no QUEUED job is left behind. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false)
-class QueueUnavailableTest {
+class QueueUnavailableIT {
 
     @InjectMock
     JobRequestPublisher publisher;

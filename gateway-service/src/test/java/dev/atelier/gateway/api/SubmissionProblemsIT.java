@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false)
-class SubmissionProblemsTest {
+class SubmissionProblemsIT {
     private static final String PROBLEM = "urn:atelier:problem:";
 
     @Inject

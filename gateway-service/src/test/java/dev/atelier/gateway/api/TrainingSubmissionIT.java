@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
 /** {@code POST /v1/styles} and {@code GET /v1/trainings/{id}} against the real broker and S3 server. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false)
-class TrainingSubmissionTest {
+class TrainingSubmissionIT {
     private static final String PROBLEM = "urn:atelier:problem:";
     private static final String DATASET = "photos";
 

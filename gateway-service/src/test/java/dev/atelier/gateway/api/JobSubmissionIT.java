@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
 /** Accepting a job against the real broker and S3 server: durable before 202, and what the workers receive. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false)
-class JobSubmissionTest {
+class JobSubmissionIT {
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String TRACEPARENT = "00-" + TRACE_ID + "-00f067aa0ba902b7-01";
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** The catalog, health, metrics, API docs, the web page and unknown routes. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false)
-class PlatformEndpointsTest {
+class PlatformEndpointsIT {
 
     @Inject
     ObjectStore store;

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false)
-class JobSourcesTest {
+class JobSourcesIT {
     @Inject
     ObjectStore store;
 

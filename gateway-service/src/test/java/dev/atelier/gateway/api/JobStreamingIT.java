@@ -53,7 +53,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false)
-class JobStreamingTest {
+class JobStreamingIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Requests per second: tenant "throttled" is configured for 3/s, everyone else far more. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false)
-class RequestRateTest {
+class RequestRateIT {
     @Inject
     ObjectStore store;
 

@@ -37,9 +37,9 @@ import org.junit.jupiter.api.Test;
  * results delivered as redirects to presigned S3 URLs.
  */
 @QuarkusTest
-@TestProfile(FetchAndRedirectTest.Profile.class)
+@TestProfile(FetchAndRedirectIT.Profile.class)
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false)
-class FetchAndRedirectTest {
+class FetchAndRedirectIT {
     static final byte[] PHOTO = TestImages.jpeg(80, 60);
     static final int MAX_BYTES = 200_000;
     static HttpServer server;

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
  * before any lookup, while a client whose key is known carries on.
  */
 @QuarkusTest
-@TestProfile(KeyLookupLimitTest.Profile.class)
+@TestProfile(KeyLookupLimitIT.Profile.class)
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false)
-class KeyLookupLimitTest {
+class KeyLookupLimitIT {
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {

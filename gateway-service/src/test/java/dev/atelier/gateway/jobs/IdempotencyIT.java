@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** {@code Idempotency-Key} on {@code POST /v1/jobs}, with its mapping in the real S3 server. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false)
-class IdempotencyTest {
+class IdempotencyIT {
     @Inject
     ObjectStore store;
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** With the S3 server down: 503 problems, readiness DOWN; and back to ready once it returns. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false)
-class StorageOutageTest {
+class StorageOutageIT {
 
     @Inject
     ObjectStore store;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false)
-class JobsInFlightTest {
+class JobsInFlightIT {
     @Inject
     ObjectStore store;
 

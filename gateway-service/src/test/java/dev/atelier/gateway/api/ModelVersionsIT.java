@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** Registering a model file is idempotent: the same bytes are always the same version, however often they come. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false)
-class ModelVersionsTest {
+class ModelVersionsIT {
     @Inject
     ObjectStore store;
 

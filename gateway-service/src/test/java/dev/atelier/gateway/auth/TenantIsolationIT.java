@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false)
-class TenantIsolationTest {
+class TenantIsolationIT {
     private static final String ADMIN = "Bearer test-admin-key";
     private static final String DATASET = "photos";
 

@@ -1,4 +1,4 @@
-package dev.atelier.worker.inference;
+package dev.atelier.worker.config;
 
 /** The setting {@code atelier.worker.execution-provider}. */
 public enum ProviderMode {

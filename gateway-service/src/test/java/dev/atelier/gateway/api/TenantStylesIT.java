@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false)
-class TenantStylesTest {
+class TenantStylesIT {
     @Inject
     ObjectStore store;
 

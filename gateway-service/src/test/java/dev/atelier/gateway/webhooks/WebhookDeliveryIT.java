@@ -46,9 +46,9 @@ import org.junit.jupiter.api.Test;
  * {@code localhost}, is the only exemption from the address rules, and plain http is allowed for it.
  */
 @QuarkusTest
-@TestProfile(WebhookDeliveryTest.Profile.class)
+@TestProfile(WebhookDeliveryIT.Profile.class)
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false)
-class WebhookDeliveryTest {
+class WebhookDeliveryIT {
     static final Duration FIRST_BACKOFF = Duration.ofMillis(400);
     static final Duration GIVE_UP_AFTER = Duration.ofSeconds(5);
     static final Duration WAIT = Duration.ofSeconds(40);
