@@ -9,17 +9,20 @@ import dev.atelier.trainer.loss.LossNetworkSource;
 import dev.atelier.trainer.loss.LossNetworks;
 import dev.atelier.trainer.loss.LossValues;
 import dev.atelier.trainer.loss.LossWeights;
+import dev.atelier.trainer.training.CheckpointStore;
+import dev.atelier.trainer.training.Checkpointing;
 import dev.atelier.trainer.training.ComputeDevice;
+import dev.atelier.trainer.training.DivergedException;
 import dev.atelier.trainer.training.PrefetchingContentSource;
 import dev.atelier.trainer.training.RandomCropSource;
-import dev.atelier.trainer.training.DivergedException;
 import dev.atelier.trainer.training.StepReport;
 import dev.atelier.trainer.training.StyleTrainer;
+import dev.atelier.trainer.training.TrainingListener;
 import dev.atelier.trainer.training.TrainingSettings;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,28 +109,18 @@ public class DjlTrainingEngine implements TrainingEngine {
                     plan.trainingId(), resumeAt == 0 ? "starts" : "resumes", trainer.completedSteps(), options.steps(),
                     options.width(), options.batchSize(), options.imageSize(), photos.trainCount(), loss.name(), judge.name(),
                     device.description());
-            while (trainer.completedSteps() < options.steps()) {
-                StepReport report;
-                try {
-                    report = trainer.step();
-                } catch (DivergedException e) {
-                    throw new TrainingFailure(ErrorCodes.TRAINING_DIVERGED, e.getMessage() + ", up to step "
-                            + (trainer.completedSteps() + 1)
-                            + ": lower the learning rate (atelier.trainer.learning-rate) or the loss weights", e);
-                }
-                int step = report.step();
-                LOG.debugf("training %s: %s", plan.trainingId(), report);
-                if (!report.updated()) {
-                    LOG.warnf("training %s: step %d skipped, its loss or gradients were not finite (%s)", plan.trainingId(),
-                            step, report.losses());
-                }
-                if (step % plan.checkpointEvery() == 0 || step == options.steps()) {
-                    save(trainer, checkpoints);
-                }
-                progress.onStep(step, losses(report.losses()));
-                if (step % plan.previewEvery() == 0) {
-                    progress.onPreview(step, Previews.render(trainer.network(), photos.heldOut().get(0)));
-                }
+            BufferedImage previewPhoto = photos.heldOut().get(0);
+            try {
+                trainer.run(TrainingListener.all(
+                        report -> logStep(plan.trainingId(), report),
+                        new Checkpointing(trainer, checkpoints, plan.checkpointEvery()),
+                        report -> progress.onStep(report.step(), losses(report.losses())),
+                        TrainingListener.every(plan.previewEvery(), report -> progress.onPreview(report.step(),
+                                Previews.render(trainer.network(), previewPhoto)))));
+            } catch (DivergedException e) {
+                throw new TrainingFailure(ErrorCodes.TRAINING_DIVERGED, e.getMessage() + ", up to step "
+                        + (trainer.completedSteps() + 1)
+                        + ": lower the learning rate (atelier.trainer.learning-rate) or the loss weights", e);
             }
             return ModelReview.review(plan.trainingId(), trainer.network(), plan.seed(), List.of(loss, judge),
                     plan.styleImage(), photos, settings, producerVersion, metadata(plan, loss));
@@ -160,10 +153,13 @@ public class DjlTrainingEngine implements TrainingEngine {
         return losses;
     }
 
-    private void save(StyleTrainer trainer, CheckpointStore checkpoints) throws IOException {
-        ByteArrayOutputStream state = new ByteArrayOutputStream();
-        trainer.saveCheckpoint(state);
-        checkpoints.save(trainer.completedSteps(), state.toByteArray());
+    /** Every step at debug level; a skipped one (not finite) as a warning, since several in a row fail the training. */
+    private static void logStep(String trainingId, StepReport report) {
+        LOG.debugf("training %s: %s", trainingId, report);
+        if (!report.updated()) {
+            LOG.warnf("training %s: step %d skipped, its loss or gradients were not finite (%s)", trainingId, report.step(),
+                    report.losses());
+        }
     }
 
     private LossNetwork load(EngineSettings.Network network, NDManager manager) {

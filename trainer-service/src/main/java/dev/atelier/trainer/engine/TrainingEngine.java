@@ -1,5 +1,7 @@
 package dev.atelier.trainer.engine;
 
+import dev.atelier.trainer.training.CheckpointStore;
+
 /**
  * Trains one feed-forward style model: the seam between the service (Kafka, S3, records, events,
  * publication) and the machine learning. The service calls {@link #train} on a worker thread, one

@@ -2,7 +2,7 @@ package dev.atelier.trainer.runs;
 
 import dev.atelier.contracts.storage.StorageKeys;
 import dev.atelier.platform.storage.ObjectStore;
-import dev.atelier.trainer.engine.CheckpointStore;
+import dev.atelier.trainer.training.CheckpointStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package dev.atelier.trainer.starter;
 
-import dev.atelier.trainer.engine.CheckpointStore;
+import dev.atelier.trainer.training.CheckpointStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -8,95 +8,303 @@ import dev.atelier.trainer.training.TrainingSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
-/** The command line of {@link StarterTraining}: {@code --name value} pairs. */
-record StarterOptions(Path style, Path photos, Path out, String styleId, String title, String credit,
-        TrainingOptions training, float learningRate, long seed, List<String> holdOut, String trainWith,
-        String squeezeNet, String vgg, int maxSide, QualityGate.Bounds bounds, int checkpointEvery, int previewEvery, int logEvery,
-        Path reference, int warmUpSteps, float decayFrom) {
+/**
+ * The command line of {@link StarterTraining}, parsed by picocli as the rest of {@code ./atelier} is. An option given
+ * twice takes its last value, as scripts that append to a common set of options expect.
+ */
+@Command(name = "train-starter", sortOptions = false, usageHelpWidth = 120, synopsisHeading = "usage: ",
+        customSynopsis = "./atelier train-starter --style PAINTING --photos DIR --out DIR [options]%n",
+        description = "Trains a starter model offline on a folder of photos and a painting; writes model.onnx, preview.jpg and "
+                + "MODEL_CARD.md into --out when the quality gate passes, else only the card (exit status 1). Run the same "
+                + "command again to resume from the last checkpoint; Ctrl-C or SIGTERM stops between two steps (exit 3).")
+final class StarterOptions {
+    private static final String SQUEEZENET = "../shared/models/loss_networks/squeezenet1.1/weights_npy";
+    private static final String VGG = "../shared/models/loss_networks/vgg19_normalised_relu3_1/vgg19_normalised_relu3_1.npz";
 
-    static final String USAGE = """
-            usage: ./atelier train-starter --style PAINTING --photos DIR --out DIR [options]
-              --style-id ID          style id (default: the painting's file name)
-              --title TEXT           title (default: the id)
-              --credit TEXT          the painting's author, title, date and licence, for the model card
-              --steps N              optimisation steps (default 4000)
-              --width N              base width of the network (default 16: under 2 MB)
-              --batch N              crops per step (default 4)
-              --image-size N         crop side, a multiple of 4 (default 256)
-              --content-weight X --style-weight X --tv-weight X   loss weights (default: the loss network's)
-              --learning-rate X      Adam's step size (default 0.005)
-              --warm-up-steps N      first train the network to give the photo back for N of the steps (default 0)
-              --decay-from F         anneal the learning rate along a half cosine after this fraction of the steps
-                                     (default 0.5; 1: constant)
-              --seed N               initial weights and crops (default 1)
-              --hold-out GLOB        photos (relative paths) to hold out for the quality gate, repeatable
-                                     (default: the few with the smallest SHA-256, as ./atelier dataset import does)
-              --train-with KIND      the loss network to train with, squeezenet1.1 (default) or vgg19_normalised_relu3_1;
-                                     the other one judges (both measure the quality gate)
-              --squeezenet PATH      SqueezeNet 1.1 weights (default: ../shared/models/loss_networks/squeezenet1.1/weights_npy)
-              --vgg PATH             the partial VGG-19 (default: ../shared/models/loss_networks/
-                                     vgg19_normalised_relu3_1/vgg19_normalised_relu3_1.npz)
-              --max-side N           longest side of held-out photos when judged (default 384)
-              --max-style-ratio X --max-photo-style-ratio X --max-content-ratio X --max-trade-off X
-                                     quality gate bounds (default 0.5, 0.8, 8, 0.33: relaxing them is written on the card)
-              --checkpoint-every N   steps between checkpoints in OUT/checkpoint (default 200); run again to resume
-              --preview-every N      steps between previews in OUT/previews (default 500)
-              --log-every N          steps between progress lines (default 10)
-              --reference ONNX       a model of the same painting to compare with on the held-out photos, under both
-                                     networks; the ratios go on the card (e.g. ../shared/models/fast_neural_style/
-                                     pytorch_nc16/udnie_nc16.onnx)
-            """;
+    @Option(names = "--style", paramLabel = "PAINTING", description = "The painting (required).")
+    private Path style;
 
-    private static final Set<String> NAMES = Set.of("style", "photos", "out", "style-id", "title", "credit", "steps",
-            "width", "batch", "image-size", "content-weight", "style-weight", "tv-weight", "learning-rate", "seed",
-            "hold-out", "train-with", "squeezenet", "vgg", "max-side", "max-style-ratio", "max-photo-style-ratio",
-            "max-content-ratio", "max-trade-off", "checkpoint-every", "preview-every", "log-every", "reference", "warm-up-steps",
-            "decay-from");
+    @Option(names = "--photos", paramLabel = "DIR",
+            description = "The content photos (required): JPEG and PNG files under the folder, any depth.")
+    private Path photos;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where the model, previews and checkpoints go (required).")
+    private Path out;
+
+    @Option(names = "--style-id", paramLabel = "ID", description = "Style id (default: the painting's file name).")
+    private String styleId;
+
+    @Option(names = "--title", paramLabel = "TEXT", description = "Title (default: the id).")
+    private String title;
+
+    @Option(names = "--credit", paramLabel = "TEXT", defaultValue = "",
+            description = "The painting's author, title, date and licence, for the model card.")
+    private String credit;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "" + TrainingOptions.DEFAULT_STEPS,
+            description = "Optimisation steps (default ${DEFAULT-VALUE}).")
+    private int steps;
+
+    @Option(names = "--width", paramLabel = "N", defaultValue = "" + TrainingOptions.DEFAULT_WIDTH,
+            description = "Base width of the network (default ${DEFAULT-VALUE}: under 2 MB).")
+    private int width;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "" + TrainingOptions.DEFAULT_BATCH_SIZE,
+            description = "Crops per step (default ${DEFAULT-VALUE}).")
+    private int batch;
+
+    @Option(names = "--image-size", paramLabel = "N", defaultValue = "" + TrainingOptions.DEFAULT_IMAGE_SIZE,
+            description = "Crop side, a multiple of 4 (default ${DEFAULT-VALUE}).")
+    private int imageSize;
+
+    @Option(names = "--content-weight", paramLabel = "X", description = "Loss weight (default: the loss network's).")
+    private Double contentWeight;
+
+    @Option(names = "--style-weight", paramLabel = "X", description = "Loss weight (default: the loss network's).")
+    private Double styleWeight;
+
+    @Option(names = "--tv-weight", paramLabel = "X", description = "Loss weight (default: the loss network's).")
+    private Double tvWeight;
+
+    @Option(names = "--learning-rate", paramLabel = "X", defaultValue = "" + TrainingSettings.DEFAULT_LEARNING_RATE,
+            description = "Adam's step size (default ${DEFAULT-VALUE}).")
+    private float learningRate;
+
+    @Option(names = "--warm-up-steps", paramLabel = "N", defaultValue = "0",
+            description = "First train the network to give the photo back for N of the steps (default ${DEFAULT-VALUE}).")
+    private int warmUpSteps;
+
+    // Read as a double and narrowed, as before picocli: the same text gives the same float.
+    @Option(names = "--decay-from", paramLabel = "F", defaultValue = "0.5", description = "Anneal the learning rate along a "
+            + "half cosine after this fraction of the steps (default ${DEFAULT-VALUE}; 1: constant).")
+    private double decayFrom;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Initial weights and crops (default ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--hold-out", paramLabel = "GLOB", description = "Photos (relative paths) to hold out for the quality gate, "
+            + "repeatable (default: the few with the smallest SHA-256, as ./atelier dataset import does).")
+    private List<String> holdOut = new ArrayList<>();
+
+    @Option(names = "--train-with", paramLabel = "KIND", defaultValue = SqueezeNet.NAME, description = "The loss network to "
+            + "train with, " + SqueezeNet.NAME + " (default) or " + Vgg19Relu31.NAME + "; the other one judges (both measure "
+            + "the quality gate).")
+    private String trainWith;
+
+    @Option(names = "--squeezenet", paramLabel = "PATH", description = "SqueezeNet 1.1 weights (default: " + SQUEEZENET + ").")
+    private String squeezeNet;
+
+    @Option(names = "--vgg", paramLabel = "PATH", description = "The partial VGG-19 (default: " + VGG + ").")
+    private String vgg;
+
+    @Option(names = "--max-side", paramLabel = "N", defaultValue = "384",
+            description = "Longest side of held-out photos when judged (default ${DEFAULT-VALUE}).")
+    private int maxSide;
+
+    // The gate's bounds default to QualityGate.Bounds.DEFAULTS (0.5, 0.8, 8, 0.33).
+    @Option(names = "--max-style-ratio", paramLabel = "X",
+            description = "Quality gate bound (default 0.5; relaxing a bound is written on the card).")
+    private Double maxStyleRatio;
+
+    @Option(names = "--max-photo-style-ratio", paramLabel = "X", description = "Quality gate bound (default 0.8).")
+    private Double maxPhotoStyleRatio;
+
+    @Option(names = "--max-content-ratio", paramLabel = "X", description = "Quality gate bound (default 8).")
+    private Double maxContentRatio;
+
+    @Option(names = "--max-trade-off", paramLabel = "X", description = "Quality gate bound (default 0.33).")
+    private Double maxTradeOff;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "200",
+            description = "Steps between checkpoints in OUT/checkpoint (default ${DEFAULT-VALUE}); run again to resume.")
+    private int checkpointEvery;
+
+    @Option(names = "--preview-every", paramLabel = "N", defaultValue = "500",
+            description = "Steps between previews in OUT/previews (default ${DEFAULT-VALUE}).")
+    private int previewEvery;
+
+    @Option(names = "--log-every", paramLabel = "N", defaultValue = "10",
+            description = "Steps between progress lines (default ${DEFAULT-VALUE}).")
+    private int logEvery;
+
+    @Option(names = "--reference", paramLabel = "ONNX", description = "A model of the same painting to compare with on the "
+            + "held-out photos, under both networks; the ratios go on the card "
+            + "(e.g. ../shared/models/fast_neural_style/pytorch_nc16/udnie_nc16.onnx).")
+    private Path reference;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    /** Built from the options once parsed (their checks are the contracts'). */
+    private TrainingOptions training;
+    private QualityGate.Bounds bounds;
+
+    private StarterOptions() {
+    }
+
+    /** A parser for a new set of options ({@link CommandLine#getCommand()} after {@link #parse(CommandLine, String[])}). */
+    static CommandLine commandLine() {
+        return new CommandLine(new StarterOptions()).setOverwrittenOptionsAllowed(true);
+    }
 
     /** @throws IllegalArgumentException naming what is wrong, for the usage message */
     static StarterOptions parse(String[] args) {
-        Map<String, String> values = new HashMap<>();
-        List<String> holdOut = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i].startsWith("--") ? args[i].substring(2) : null;
-            if (name == null || !NAMES.contains(name) || i + 1 >= args.length) {
-                throw new IllegalArgumentException("unexpected argument '" + args[i] + "'");
-            }
-            if (name.equals("hold-out")) {
-                holdOut.add(args[++i]);
-            } else {
-                values.put(name, args[++i]);
-            }
+        return parse(commandLine(), args);
+    }
+
+    /**
+     * Parses into the parser's options; when help is asked for ({@link CommandLine#isUsageHelpRequested()}) nothing
+     * else is checked.
+     *
+     * @throws IllegalArgumentException naming what is wrong, for the usage message
+     */
+    static StarterOptions parse(CommandLine commandLine, String[] args) {
+        try {
+            commandLine.parseArgs(args);
+        } catch (ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        Path style = Path.of(required(values, "style"));
-        String styleId = values.getOrDefault("style-id",
-                style.getFileName().toString().replaceFirst("\\.[^.]+$", "").toLowerCase(Locale.ROOT).replace('_', '-'));
-        TrainingOptions training = new TrainingOptions(integer(values, "width", 16), integer(values, "steps", 4000),
-                integer(values, "batch", 4), integer(values, "image-size", 256), decimal(values, "content-weight"),
-                decimal(values, "style-weight"), decimal(values, "tv-weight"), "local");
+        StarterOptions options = commandLine.getCommand();
+        if (!commandLine.isUsageHelpRequested()) {
+            options.complete();
+        }
+        return options;
+    }
+
+    /** Fills in the defaults that depend on other options or on the machine, and checks what picocli does not. */
+    private void complete() {
+        // Checked here rather than by picocli's required=true, which would report a missing --style before an unknown
+        // option (a misspelt --style, say).
+        required(style, "--style");
+        required(photos, "--photos");
+        required(out, "--out");
+        if (!trainWith.equals(SqueezeNet.NAME) && !trainWith.equals(Vgg19Relu31.NAME)) {
+            throw new IllegalArgumentException("--train-with must be " + SqueezeNet.NAME + " or " + Vgg19Relu31.NAME + ", was "
+                    + trainWith);
+        }
+        if (styleId == null) {
+            styleId = style.getFileName().toString().replaceFirst("\\.[^.]+$", "").toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+        if (title == null) {
+            title = styleId;
+        }
+        squeezeNet = network(squeezeNet, SQUEEZENET);
+        vgg = network(vgg, VGG);
+        training = new TrainingOptions(width, steps, batch, imageSize, contentWeight, styleWeight, tvWeight, "local");
         QualityGate.Bounds defaults = QualityGate.Bounds.DEFAULTS;
-        return new StarterOptions(style, Path.of(required(values, "photos")), Path.of(required(values, "out")), styleId,
-                values.getOrDefault("title", styleId), values.getOrDefault("credit", ""), training,
-                Float.parseFloat(values.getOrDefault("learning-rate", String.valueOf(TrainingSettings.DEFAULT_LEARNING_RATE))),
-                Long.parseLong(values.getOrDefault("seed", "1")),
-                holdOut,
-                lossNetworkKind(values.getOrDefault("train-with", SqueezeNet.NAME)),
-                network(values.get("squeezenet"), "../shared/models/loss_networks/squeezenet1.1/weights_npy"),
-                network(values.get("vgg"), "../shared/models/loss_networks/vgg19_normalised_relu3_1/vgg19_normalised_relu3_1.npz"),
-                integer(values, "max-side", 384),
-                new QualityGate.Bounds(decimal(values, "max-style-ratio", defaults.maxStyleRatio()),
-                        decimal(values, "max-photo-style-ratio", defaults.maxPhotoStyleRatio()),
-                        decimal(values, "max-content-ratio", defaults.maxContentRatio()),
-                        decimal(values, "max-trade-off", defaults.maxTradeOff())),
-                integer(values, "checkpoint-every", 200), integer(values, "preview-every", 500), integer(values, "log-every", 10),
-                values.containsKey("reference") ? Path.of(values.get("reference")) : null,
-                integer(values, "warm-up-steps", 0), (float) decimal(values, "decay-from", 0.5));
+        bounds = new QualityGate.Bounds(or(maxStyleRatio, defaults.maxStyleRatio()),
+                or(maxPhotoStyleRatio, defaults.maxPhotoStyleRatio()), or(maxContentRatio, defaults.maxContentRatio()),
+                or(maxTradeOff, defaults.maxTradeOff()));
+    }
+
+    private static void required(Object value, String option) {
+        if (value == null) {
+            throw new IllegalArgumentException(option + " is required");
+        }
+    }
+
+    private static double or(Double given, double fallback) {
+        return given == null ? fallback : given;
+    }
+
+    /** The given location, else the default one when it exists here (absolute, so the card can name its file). */
+    private static String network(String given, String fallback) {
+        if (given != null) {
+            return given;
+        }
+        return Files.exists(Path.of(fallback)) ? Path.of(fallback).toAbsolutePath().normalize().toString() : null;
+    }
+
+    Path style() {
+        return style;
+    }
+
+    Path photos() {
+        return photos;
+    }
+
+    Path out() {
+        return out;
+    }
+
+    String styleId() {
+        return styleId;
+    }
+
+    String title() {
+        return title;
+    }
+
+    String credit() {
+        return credit;
+    }
+
+    TrainingOptions training() {
+        return training;
+    }
+
+    float learningRate() {
+        return learningRate;
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    List<String> holdOut() {
+        return holdOut;
+    }
+
+    String trainWith() {
+        return trainWith;
+    }
+
+    String squeezeNet() {
+        return squeezeNet;
+    }
+
+    String vgg() {
+        return vgg;
+    }
+
+    int maxSide() {
+        return maxSide;
+    }
+
+    QualityGate.Bounds bounds() {
+        return bounds;
+    }
+
+    int checkpointEvery() {
+        return checkpointEvery;
+    }
+
+    int previewEvery() {
+        return previewEvery;
+    }
+
+    int logEvery() {
+        return logEvery;
+    }
+
+    /** A reference model to compare with, or null. */
+    Path reference() {
+        return reference;
+    }
+
+    int warmUpSteps() {
+        return warmUpSteps;
+    }
+
+    float decayFrom() {
+        return (float) decayFrom;
     }
 
     boolean relaxedBounds() {
@@ -115,48 +323,5 @@ record StarterOptions(Path style, Path photos, Path out, String styleId, String 
 
     String judgeKind() {
         return trainWith.equals(SqueezeNet.NAME) ? Vgg19Relu31.NAME : SqueezeNet.NAME;
-    }
-
-    private static String lossNetworkKind(String kind) {
-        if (!kind.equals(SqueezeNet.NAME) && !kind.equals(Vgg19Relu31.NAME)) {
-            throw new IllegalArgumentException("--train-with must be " + SqueezeNet.NAME + " or " + Vgg19Relu31.NAME + ", was " + kind);
-        }
-        return kind;
-    }
-
-    private static String network(String given, String fallback) {
-        if (given != null) {
-            return given;
-        }
-        return Files.exists(Path.of(fallback)) ? Path.of(fallback).toAbsolutePath().normalize().toString() : null;
-    }
-
-    private static String required(Map<String, String> values, String name) {
-        String value = values.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("--" + name + " is required");
-        }
-        return value;
-    }
-
-    private static int integer(Map<String, String> values, String name, int fallback) {
-        try {
-            return values.containsKey(name) ? Integer.parseInt(values.get(name)) : fallback;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " must be a whole number, was '" + values.get(name) + "'");
-        }
-    }
-
-    private static Double decimal(Map<String, String> values, String name) {
-        try {
-            return values.containsKey(name) ? Double.valueOf(values.get(name)) : null;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " must be a number, was '" + values.get(name) + "'");
-        }
-    }
-
-    private static double decimal(Map<String, String> values, String name, double fallback) {
-        Double value = decimal(values, name);
-        return value == null ? fallback : value;
     }
 }

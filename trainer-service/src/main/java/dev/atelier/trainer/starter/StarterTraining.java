@@ -32,6 +32,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import picocli.CommandLine;
 
 /**
  * Trains a starter model offline: the trainer's engine ({@link DjlTrainingEngine}, the same steps, checkpoints, parity
@@ -49,18 +50,24 @@ public final class StarterTraining {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-            System.out.print(StarterOptions.USAGE);
-            System.exit(args.length == 0 ? 2 : 0);
+        CommandLine commandLine = StarterOptions.commandLine();
+        if (args.length == 0) {
+            commandLine.usage(System.out);
+            System.exit(2);
             return;
         }
         StarterOptions options;
         try {
-            options = StarterOptions.parse(args);
+            options = StarterOptions.parse(commandLine, args);
         } catch (IllegalArgumentException e) {
             System.err.println("train-starter: " + e.getMessage());
-            System.err.print(StarterOptions.USAGE);
+            commandLine.usage(System.err);
             System.exit(2);
+            return;
+        }
+        if (commandLine.isUsageHelpRequested()) {
+            commandLine.usage(System.out);
+            System.exit(0);
             return;
         }
         // SIGTERM or Ctrl-C: stop between two steps. Exiting while a step runs in libtorch's native code tears the

@@ -2,7 +2,6 @@ package dev.atelier.trainer.training;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
@@ -13,14 +12,9 @@ import dev.atelier.trainer.loss.Reconstruction;
 import dev.atelier.trainer.network.TransformerNet;
 import dev.atelier.trainer.network.TransformerNetSpec;
 import java.awt.image.BufferedImage;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 /**
  * Trains a feed-forward style network (Johnson et al.): each step stylises a batch of content crops, measures
@@ -30,10 +24,6 @@ import java.util.function.BooleanSupplier;
  * <p>The loss network must live on this trainer's device. Not thread-safe; close it to free the network.
  */
 public final class StyleTrainer implements AutoCloseable {
-    private static final String CHECKPOINT_MAGIC = "atelier-style-trainer-checkpoint";
-    /** 2 adds the gradient clipper's state; format 1 checkpoints still load (the clipper then starts afresh). */
-    private static final int CHECKPOINT_FORMAT = 2;
-
     private final TrainingSettings settings;
     private final ContentSource content;
     private final ComputeDevice device;
@@ -81,11 +71,12 @@ public final class StyleTrainer implements AutoCloseable {
     }
 
     /**
-     * Runs steps until {@link TrainingSettings#steps()} are done or {@code cancelled} says stop (checked before
-     * each step), telling the listener after each.
+     * The training loop: runs steps until {@link TrainingSettings#steps()} are done, telling the listener after each
+     * (progress, checkpoints, previews: {@link TrainingListener#all}). A listener ends the run early by throwing (a
+     * stop request); a {@link DivergedException} from a step ends it too.
      */
-    public void run(TrainingListener listener, BooleanSupplier cancelled) {
-        while (completed < settings.steps() && !cancelled.getAsBoolean()) {
+    public void run(TrainingListener listener) {
+        while (completed < settings.steps()) {
             listener.onStep(step());
         }
     }
@@ -122,86 +113,44 @@ public final class StyleTrainer implements AutoCloseable {
     }
 
     /**
-     * Writes the network's parameters, Adam's moments and the step count to a stream (for object storage).
-     * Content-source position is not part of it: a restored training draws new crops.
+     * Writes the network's parameters, Adam's moments, the clipper's state and the step count to a stream
+     * ({@link TrainerCheckpoint}'s format).
      */
     public void saveCheckpoint(OutputStream out) throws IOException {
-        DataOutputStream data = new DataOutputStream(out);
-        data.writeUTF(CHECKPOINT_MAGIC);
-        data.writeInt(CHECKPOINT_FORMAT);
-        data.writeInt(net.spec().baseWidth());
-        data.writeInt(completed);
-        data.writeInt(optimizer.updates());
-        data.writeFloat(clipper.average());
-        data.writeInt(clipper.seen());
-        NDList arrays = new NDList();
-        net.parameterArrays().forEach((name, array) -> arrays.add(named("param/" + name, array)));
-        optimizer.means().forEach((name, array) -> arrays.add(named("adam.m/" + name, array)));
-        optimizer.variances().forEach((name, array) -> arrays.add(named("adam.v/" + name, array)));
-        try {
-            arrays.encode(data);
-        } finally {
-            arrays.close();
-        }
-        data.flush();
+        new TrainerCheckpoint(net.spec().baseWidth(), completed, optimizer.updates(), clipper.average(), clipper.seen(),
+                net.parameterArrays(), optimizer.means(), optimizer.variances()).write(out);
     }
 
     /**
      * Replaces the network and optimizer state with a checkpoint's.
      *
-     * @throws IOException if the stream is not a checkpoint of this format or its width differs from the settings
+     * @throws IOException if the stream is not a checkpoint of a format {@link TrainerCheckpoint} reads, or its width
+     *     differs from the settings
      */
     public void restore(InputStream in) throws IOException {
-        DataInputStream data = new DataInputStream(in);
-        int format = CHECKPOINT_MAGIC.equals(data.readUTF()) ? data.readInt() : -1;
-        if (format != 1 && format != CHECKPOINT_FORMAT) {
-            throw new IOException("not a style-trainer checkpoint of format 1 or " + CHECKPOINT_FORMAT);
-        }
-        int width = data.readInt();
-        if (width != settings.baseWidth()) {
-            throw new IOException("checkpoint is of base width " + width + ", this training uses " + settings.baseWidth());
-        }
-        int steps = data.readInt();
-        int updates = data.readInt();
-        GradientClipper restoredClipper = new GradientClipper();
-        if (format >= 2) {
-            restoredClipper.restore(data.readFloat(), data.readInt());
-        }
         NDManager restored = manager.newSubManager();
         try {
-            Map<String, NDArray> params = new LinkedHashMap<>();
-            Map<String, NDArray> means = new LinkedHashMap<>();
-            Map<String, NDArray> variances = new LinkedHashMap<>();
-            for (NDArray array : NDList.decode(restored, data)) {
-                String name = array.getName();
-                int slash = name.indexOf('/');
-                Map<String, NDArray> target = switch (name.substring(0, slash)) {
-                    case "param" -> params;
-                    case "adam.m" -> means;
-                    case "adam.v" -> variances;
-                    default -> throw new IOException("unexpected array " + name + " in checkpoint");
-                };
-                target.put(name.substring(slash + 1), array);
+            TrainerCheckpoint checkpoint = TrainerCheckpoint.read(in, restored);
+            int width = checkpoint.baseWidth();
+            if (width != settings.baseWidth()) {
+                throw new IOException("checkpoint is of base width " + width + ", this training uses " + settings.baseWidth());
             }
-            TransformerNet restoredNet = TransformerNet.fromWeights(new TransformerNetSpec(width), params, restored);
+            TransformerNet restoredNet = TransformerNet.fromWeights(new TransformerNetSpec(width), checkpoint.parameters(),
+                    restored);
             AdamOptimizer restoredOptimizer = new AdamOptimizer(settings.learningRate(), restored);
-            restoredOptimizer.restore(updates, means, variances);
+            restoredOptimizer.restore(checkpoint.adamUpdates(), checkpoint.means(), checkpoint.variances());
+            GradientClipper restoredClipper = new GradientClipper();
+            restoredClipper.restore(checkpoint.clipperAverage(), checkpoint.clipperSeen());
             netManager.close();
             netManager = restored;
             net = restoredNet;
             optimizer = restoredOptimizer;
             clipper = restoredClipper;
-            completed = steps;
+            completed = checkpoint.completedSteps();
         } catch (IOException | RuntimeException e) {
             restored.close();
             throw e;
         }
-    }
-
-    private static NDArray named(String name, NDArray array) {
-        NDArray copy = array.duplicate();
-        copy.setName(name);
-        return copy;
     }
 
     @Override

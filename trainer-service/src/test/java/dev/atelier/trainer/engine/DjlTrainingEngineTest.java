@@ -12,6 +12,7 @@ import dev.atelier.trainer.loss.SqueezeNet;
 import dev.atelier.trainer.loss.Vgg19Relu31;
 import dev.atelier.trainer.onnx.OnnxRunner;
 import dev.atelier.trainer.onnx.ParityReport;
+import dev.atelier.trainer.training.CheckpointStore;
 import dev.atelier.trainer.training.LearningRateSchedule;
 import dev.atelier.trainer.training.QualityGate;
 import dev.atelier.trainer.training.TrainingSettings;

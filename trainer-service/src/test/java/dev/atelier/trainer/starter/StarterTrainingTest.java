@@ -100,4 +100,19 @@ class StarterTrainingTest {
         assertThat(StarterOptions.parse(new String[] {"--style", "a/Great_Wave.jpg", "--photos", "p", "--out", "o"}).styleId())
                 .isEqualTo("great-wave");
     }
+
+    @Test
+    void takesTheLastValueOfAnOptionGivenTwiceAndListsEveryOptionInItsHelp() {
+        assertThat(StarterOptions.parse(new String[] {"--style", "s.jpg", "--photos", "p", "--out", "o", "--steps", "5",
+            "--steps", "7"}).training().steps()).isEqualTo(7);
+        var help = StarterOptions.commandLine();
+        assertThat(StarterOptions.parse(help, new String[] {"--help"})).isNotNull();
+        assertThat(help.isUsageHelpRequested()).isTrue();
+        assertThat(help.getUsageMessage()).contains("usage: ./atelier train-starter --style PAINTING --photos DIR --out DIR")
+                .contains("--style-id", "--title", "--credit", "--steps", "--width", "--batch", "--image-size",
+                        "--content-weight", "--style-weight", "--tv-weight", "--learning-rate", "--warm-up-steps", "--decay-from",
+                        "--seed", "--hold-out", "--train-with", "--squeezenet", "--vgg", "--max-side", "--max-style-ratio",
+                        "--max-photo-style-ratio", "--max-content-ratio", "--max-trade-off", "--checkpoint-every",
+                        "--preview-every", "--log-every", "--reference");
+    }
 }

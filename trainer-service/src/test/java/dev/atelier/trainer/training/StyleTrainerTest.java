@@ -70,7 +70,7 @@ class StyleTrainerTest {
     void lossDecreasesAndTheExportPassesTheParityGate() throws Exception {
         List<StepReport> reports = new ArrayList<>();
         try (StyleTrainer trainer = new StyleTrainer(settings(40), lossNetwork, style, source(1), ComputeDevice.cpu())) {
-            trainer.run(reports::add, () -> false);
+            trainer.run(reports::add);
             assertThat(reports).hasSize(40);
             reports.stream().filter(r -> r.step() % 10 == 0 || r.step() == 1).forEach(System.out::println);
             assertThat(reports).allSatisfy(r -> assertThat(r.imagesPerSecond()).isPositive());
