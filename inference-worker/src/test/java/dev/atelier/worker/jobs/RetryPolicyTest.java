@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atelier.contracts.errors.ErrorCodes;
+import dev.atelier.imaging.UndecodableImageException;
 import dev.atelier.platform.storage.StorageException;
-import dev.atelier.worker.imaging.UndecodableImageException;
 import dev.atelier.worker.inference.ModelUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
