@@ -30,7 +30,7 @@ public final class ImageDecoder {
         this.maxPixels = maxPixels;
     }
 
-    /** A decoder for images of any size, for photos that were checked when they were stored. */
+    /** A decoder with no pixel cap, for images bounded before they got here (the trainer's, the importer's). */
     public static ImageDecoder anySize() {
         return new ImageDecoder(Long.MAX_VALUE);
     }
