@@ -1,5 +1,6 @@
 import ai.djl.ndarray.NDManager;
-import dev.atelier.trainer.imaging.ImageArrays;
+import dev.atelier.imaging.ImageDecoder;
+import dev.atelier.imaging.Resizing;
 import dev.atelier.trainer.loss.LossNetwork;
 import dev.atelier.trainer.loss.LossNetworkSource;
 import dev.atelier.trainer.loss.LossNetworks;
@@ -41,7 +42,7 @@ public class GateCalibration {
         List<BufferedImage> photos = new ArrayList<>();
         try (Stream<Path> files = Files.list(photosDir)) {
             for (Path file : files.filter(p -> p.toString().matches("(?i).*\\.(jpe?g|png)$")).sorted().toList()) {
-                photos.add(ImageArrays.fitMultipleOf4(ImageArrays.read(file), side));
+                photos.add(Resizing.fitMultipleOf4(ImageDecoder.anySize().read(file), side));
             }
         }
         System.out.printf(Locale.ROOT, "%d held-out photos of %s at %d px%n", photos.size(), photosDir, side);
@@ -51,7 +52,7 @@ public class GateCalibration {
                 LossNetwork squeeze = LossNetworks.load(new LossNetworkSource("squeezenet1.1", squeezeNet, null, null), manager);
                 LossNetwork vggJudge = LossNetworks.load(new LossNetworkSource("vgg19_normalised_relu3_1", vgg, null, null), manager)) {
             for (String[] model : models) {
-                BufferedImage painting = ImageArrays.read(Path.of(model[1]));
+                BufferedImage painting = ImageDecoder.anySize().read(Path.of(model[1]));
                 try (OnnxRunner runner = OnnxRunner.of(Files.readAllBytes(Path.of(model[2])))) {
                     for (QualityGate.JudgeFigures f : QualityEvaluation.gateFigures(manager, runner, new TransformerNetSpec(16), 1L,
                             List.of(squeeze, vggJudge), painting, photos, side)) {

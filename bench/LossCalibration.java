@@ -3,6 +3,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.GradientCollector;
+import dev.atelier.imaging.ImageDecoder;
+import dev.atelier.imaging.Resizing;
 import dev.atelier.trainer.imaging.ImageArrays;
 import dev.atelier.trainer.loss.LossNetwork;
 import dev.atelier.trainer.loss.LossNetworkSource;
@@ -53,9 +55,9 @@ public class LossCalibration {
         }
         List<BufferedImage> photos = new ArrayList<>();
         for (Path file : files) {
-            BufferedImage image = ImageArrays.read(file);
+            BufferedImage image = ImageDecoder.anySize().read(file);
             int side = Math.min(image.getWidth(), image.getHeight());
-            photos.add(ImageArrays.draw(image, (image.getWidth() - side) / 2, (image.getHeight() - side) / 2, side, side, size, size));
+            photos.add(Resizing.resize(image.getSubimage((image.getWidth() - side) / 2, (image.getHeight() - side) / 2, side, side), size, size));
         }
         ComputeDevice device = ComputeDevice.cpu();
         try (NDManager manager = device.newManager();
@@ -65,7 +67,7 @@ public class LossCalibration {
             TransformerNet net = o.containsKey("init")
                     ? TransformerNet.create(new TransformerNetSpec(Integer.parseInt(o.get("init"))), manager)
                     : TransformerNet.fromWeights(NetworkWeights.readNpz(Path.of(o.get("reference")), manager), manager);
-            BufferedImage style = ImageArrays.fitMultipleOf4(ImageArrays.read(Path.of(o.get("style"))),
+            BufferedImage style = Resizing.fitMultipleOf4(ImageDecoder.anySize().read(Path.of(o.get("style"))),
                     Integer.parseInt(o.get("style-size")));
             var weights = network.defaultWeights();
             try (PerceptualLoss loss = new PerceptualLoss(network, weights, ImageArrays.toArray(manager, style))) {

@@ -1,4 +1,7 @@
-import dev.atelier.trainer.imaging.ImageArrays;
+import dev.atelier.imaging.ImageDecoder;
+import dev.atelier.imaging.ImageTensor;
+import dev.atelier.imaging.Resizing;
+import dev.atelier.imaging.TensorImages;
 import dev.atelier.trainer.onnx.OnnxRunner;
 import java.awt.Color;
 import java.awt.Font;
@@ -61,7 +64,7 @@ public class Gallery {
             if (!painting.find()) {
                 throw new IllegalStateException(dir.resolve("MODEL_CARD.md") + " names no painting file");
             }
-            BufferedImage art = ImageArrays.read(paintings.resolve(painting.group(1)));
+            BufferedImage art = ImageDecoder.anySize().read(paintings.resolve(painting.group(1)));
             Path reference = references.resolve(id + "_nc16.onnx");
             boolean hasReference = Files.isRegularFile(reference);
             List<String> labels = new ArrayList<>(List.of("painting", "photo", "Atelier " + id));
@@ -78,7 +81,7 @@ public class Gallery {
             try (OnnxRunner ours = OnnxRunner.of(Files.readAllBytes(dir.resolve(id + ".onnx")));
                     OnnxRunner theirs = hasReference ? OnnxRunner.of(Files.readAllBytes(reference)) : null) {
                 for (int row = 0; row < photos.size(); row++) {
-                    BufferedImage photo = ImageArrays.fitMultipleOf4(ImageArrays.read(photos.get(row)), side);
+                    BufferedImage photo = Resizing.fitMultipleOf4(ImageDecoder.anySize().read(photos.get(row)), side);
                     List<BufferedImage> cells = new ArrayList<>(List.of(art, photo, stylise(ours, photo)));
                     if (theirs != null) {
                         cells.add(stylise(theirs, photo));
@@ -107,7 +110,7 @@ public class Gallery {
     private static BufferedImage stylise(OnnxRunner model, BufferedImage photo) throws Exception {
         int w = photo.getWidth();
         int h = photo.getHeight();
-        return ImageArrays.fromChw(model.run(ImageArrays.toChw(photo), new long[] {1, 3, h, w}), 0, w, h);
+        return TensorImages.toImage(new ImageTensor(model.run(TensorImages.toTensor(photo).data(), new long[] {1, 3, h, w}), w, h));
     }
 
     /** The image scaled to fit a cell, centred. */

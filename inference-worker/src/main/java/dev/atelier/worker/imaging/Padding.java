@@ -1,10 +1,12 @@
 package dev.atelier.worker.imaging;
 
+import dev.atelier.imaging.ImageTensor;
 import java.awt.image.BufferedImage;
 
 /**
  * Pads an image on the right and bottom so its sides are multiples of a number (the models halve
- * the resolution twice, so sides must divide by 4), and crops a result back to the original size.
+ * the resolution twice, so sides must divide by 4), and crops a result back to the original size;
+ * or reads a tile of the padded image without padding the whole.
  */
 public final class Padding {
     private Padding() {
@@ -40,6 +42,30 @@ public final class Padding {
         BufferedImage cropped = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         cropped.setRGB(0, 0, width, height, image.getRGB(0, 0, width, height, null, 0, width), 0, width);
         return cropped;
+    }
+
+    /**
+     * A region of the image as a tensor; where the region reaches past the image's right or bottom edge, the pixels
+     * are those {@link #pad} would add. Reads only the region, so a tile of a large photo costs a tile.
+     */
+    public static ImageTensor tensor(BufferedImage image, int x0, int y0, int width, int height, PaddingMode mode) {
+        int inside = Math.min(width, image.getWidth() - x0);
+        if (inside <= 0 || y0 >= image.getHeight()) {
+            throw new IllegalArgumentException("region at " + x0 + "," + y0 + " starts outside the " + image.getWidth() + "x"
+                    + image.getHeight() + " image");
+        }
+        ImageTensor tensor = ImageTensor.blank(width, height);
+        int[] line = new int[inside];
+        for (int y = 0; y < height; y++) {
+            int sy = index(y0 + y, image.getHeight(), mode);
+            image.getRGB(x0, sy, inside, 1, line, 0, inside);
+            for (int x = 0; x < width; x++) {
+                int sx = x < inside ? x0 + x : index(x0 + x, image.getWidth(), mode);
+                int pixel = sx - x0 < inside && sx >= x0 ? line[sx - x0] : image.getRGB(sx, sy);
+                tensor.setRgb(y * width + x, pixel);
+            }
+        }
+        return tensor;
     }
 
     static int paddedSize(int size, int multiple, int minSide) {

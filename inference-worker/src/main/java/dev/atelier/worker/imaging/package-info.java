@@ -1,5 +1,6 @@
 /**
- * Pixels in and out, with no model in sight: decoding with EXIF orientation, RGB image to and from
- * NCHW float tensors, padding, resizing, blending and encoding.
+ * The worker's own pixel work around a model run: padding to the models' side multiple (and reading a padded tile as a
+ * tensor), the tile grid with its blending ramps, blending by strength, and encoding results. Decoding, resizing and
+ * the image/tensor conversion are the shared {@link dev.atelier.imaging} package's.
  */
 package dev.atelier.worker.imaging;

@@ -4,12 +4,12 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.atelier.imaging.ImageTensor;
+import dev.atelier.imaging.Resizing;
+import dev.atelier.imaging.TensorImages;
 import dev.atelier.onnx.InstanceNormSplit;
-import dev.atelier.worker.imaging.ImageTensor;
 import dev.atelier.worker.imaging.Padding;
 import dev.atelier.worker.imaging.PaddingMode;
-import dev.atelier.worker.imaging.Resizing;
-import dev.atelier.worker.imaging.TensorImages;
 import dev.atelier.worker.imaging.TileGrid;
 import java.awt.image.BufferedImage;
 import java.nio.FloatBuffer;
@@ -56,7 +56,7 @@ final class TiledStylizer {
             for (TileGrid.Span row : rows) {
                 band.moveTo(row.regionStart(), result);
                 for (TileGrid.Span column : columns) {
-                    ImageTensor tile = TensorImages.toTensor(image, column.regionStart(), row.regionStart(), column.length(),
+                    ImageTensor tile = Padding.tensor(image, column.regionStart(), row.regionStart(), column.length(),
                             row.length(), padding);
                     band.add(run(session, input, output, tile, statistics), column, row);
                 }

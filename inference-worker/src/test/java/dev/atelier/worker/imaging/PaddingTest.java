@@ -2,6 +2,9 @@ package dev.atelier.worker.imaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atelier.imaging.ImageTensor;
+import dev.atelier.imaging.TensorImages;
+import dev.atelier.imaging.TestImages;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 
@@ -54,5 +57,15 @@ class PaddingTest {
             rgb[i] &= 0xFFFFFF;
         }
         return rgb;
+    }
+
+    @Test
+    void aRegionReachingPastTheEdgesIsWhatPaddingWouldHaveAdded() {
+        BufferedImage image = TestImages.gradient(37, 23);
+        BufferedImage padded = Padding.pad(image, 4, 16, PaddingMode.REFLECT);
+        ImageTensor region = Padding.tensor(image, 20, 8, 20, 16, PaddingMode.REFLECT);
+        ImageTensor expected = TensorImages.toTensor(padded.getSubimage(20, 8, 20, 16));
+        assertThat(padded.getWidth()).isEqualTo(40);
+        assertThat(region.data()).containsExactly(expected.data());
     }
 }

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.onnxruntime.OrtException;
 import dev.atelier.contracts.errors.ErrorCodes;
+import dev.atelier.imaging.ImageTooLargeException;
+import dev.atelier.imaging.UndecodableImageException;
 import dev.atelier.platform.retry.Backoff;
 import dev.atelier.platform.retry.Retry;
 import dev.atelier.platform.retry.Verdict;
 import dev.atelier.platform.storage.StorageException;
-import dev.atelier.worker.imaging.ImageTooLargeException;
-import dev.atelier.worker.imaging.UndecodableImageException;
 import dev.atelier.worker.inference.InvalidModelException;
 import dev.atelier.worker.inference.ModelUnavailableException;
 import java.time.Duration;

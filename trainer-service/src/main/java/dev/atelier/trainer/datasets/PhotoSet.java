@@ -2,6 +2,8 @@ package dev.atelier.trainer.datasets;
 
 import dev.atelier.contracts.datasets.DatasetManifest;
 import dev.atelier.contracts.datasets.DatasetPhoto;
+import dev.atelier.imaging.ImageDecoder;
+import dev.atelier.imaging.UndecodableImageException;
 import dev.atelier.platform.storage.ObjectStore;
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -16,6 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Thread-safe. Augmentation (crops, flips) is the trainer's business, not this class's.
  */
 public final class PhotoSet {
+    /** Dataset photos were checked (and made upright and small enough) when they were imported. */
+    private static final ImageDecoder DECODER = ImageDecoder.anySize();
+
     private final DatasetManifest manifest;
     private final ObjectStore store;
     private final long cacheBytes;
@@ -47,13 +52,18 @@ public final class PhotoSet {
     }
 
     /**
-     * The photo as an RGB image ({@code TYPE_INT_RGB}; transparency flattened on white).
+     * The photo as an upright RGB image ({@code TYPE_INT_RGB}; transparency flattened on white), decoded as the worker
+     * decodes its inputs.
      *
      * @throws DatasetException when the photo is missing from S3 or does not decode
      * @throws dev.atelier.platform.storage.StorageException when S3 cannot be read
      */
     public BufferedImage load(DatasetPhoto photo) {
-        return PhotoDecoder.decode(bytes(photo), photo.key());
+        try {
+            return DECODER.decode(bytes(photo));
+        } catch (UndecodableImageException e) {
+            throw new DatasetException("photo " + photo.key() + " does not decode: " + e.getMessage(), e);
+        }
     }
 
     private byte[] bytes(DatasetPhoto photo) {

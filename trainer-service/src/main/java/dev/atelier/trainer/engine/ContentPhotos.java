@@ -1,9 +1,9 @@
 package dev.atelier.trainer.engine;
 
 import dev.atelier.contracts.datasets.DatasetPhoto;
-import dev.atelier.trainer.datasets.PhotoDecoder;
+import dev.atelier.imaging.ImageDecoder;
+import dev.atelier.imaging.Resizing;
 import dev.atelier.trainer.datasets.PhotoSet;
-import dev.atelier.trainer.imaging.ImageArrays;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +35,7 @@ public record ContentPhotos(int trainCount, IntFunction<BufferedImage> train, Li
         TrainPhotos train = new TrainPhotos(set, cropSize);
         List<BufferedImage> heldOut = new ArrayList<>();
         for (DatasetPhoto photo : set.heldOutPhotos()) {
-            heldOut.add(ImageArrays.fitMultipleOf4(set.load(photo), maxSide));
+            heldOut.add(Resizing.fitMultipleOf4(set.load(photo), maxSide));
         }
         return new ContentPhotos(train.count(), train, heldOut);
     }
@@ -46,14 +46,15 @@ public record ContentPhotos(int trainCount, IntFunction<BufferedImage> train, Li
      * @throws IOException if a held-out photo does not decode
      */
     public static ContentPhotos ofFiles(List<Path> train, List<Path> heldOut, int cropSize, int maxSide) throws IOException {
+        ImageDecoder decoder = ImageDecoder.anySize();
         List<BufferedImage> judged = new ArrayList<>();
         for (Path file : heldOut) {
-            judged.add(ImageArrays.fitMultipleOf4(PhotoDecoder.toRgb(ImageArrays.read(file)), maxSide));
+            judged.add(Resizing.fitMultipleOf4(decoder.read(file), maxSide));
         }
         List<Path> files = List.copyOf(train);
         return new ContentPhotos(files.size(), i -> {
             try {
-                return TrainPhotos.shrink(PhotoDecoder.toRgb(ImageArrays.read(files.get(i))), 2 * cropSize);
+                return TrainPhotos.shrink(decoder.read(files.get(i)), 2 * cropSize);
             } catch (IOException e) {
                 throw new UncheckedIOException("photo " + files.get(i) + " does not decode", e);
             }
@@ -64,6 +65,6 @@ public record ContentPhotos(int trainCount, IntFunction<BufferedImage> train, Li
     public static ContentPhotos of(List<BufferedImage> train, List<BufferedImage> heldOut, int cropSize, int maxSide) {
         List<BufferedImage> shrunk = train.stream().map(p -> TrainPhotos.shrink(p, 2 * cropSize)).toList();
         return new ContentPhotos(shrunk.size(), shrunk::get,
-                heldOut.stream().map(p -> ImageArrays.fitMultipleOf4(p, maxSide)).toList());
+                heldOut.stream().map(p -> Resizing.fitMultipleOf4(p, maxSide)).toList());
     }
 }

@@ -1,6 +1,7 @@
 package dev.atelier.trainer.engine;
 
-import dev.atelier.trainer.imaging.ImageArrays;
+import dev.atelier.imaging.ImageTensor;
+import dev.atelier.imaging.TensorImages;
 import dev.atelier.trainer.network.TransformerNet;
 import dev.atelier.trainer.onnx.ParityGate;
 import java.awt.image.BufferedImage;
@@ -14,11 +15,11 @@ final class Previews {
     private Previews() {
     }
 
-    /** @param photo sides multiples of 4 (see {@link ImageArrays#fitMultipleOf4}) */
+    /** @param photo sides multiples of 4 (see {@link dev.atelier.imaging.Resizing#fitMultipleOf4}) */
     static byte[] render(TransformerNet net, BufferedImage photo) {
         long[] shape = {1, 3, photo.getHeight(), photo.getWidth()};
-        float[] out = ParityGate.runDjl(net, ImageArrays.toChw(photo), shape);
-        return jpeg(ImageArrays.fromChw(out, 0, photo.getWidth(), photo.getHeight()));
+        float[] out = ParityGate.runDjl(net, TensorImages.toTensor(photo).data(), shape);
+        return jpeg(TensorImages.toImage(new ImageTensor(out, photo.getWidth(), photo.getHeight())));
     }
 
     static byte[] jpeg(BufferedImage image) {

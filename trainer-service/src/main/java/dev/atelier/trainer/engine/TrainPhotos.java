@@ -1,8 +1,8 @@
 package dev.atelier.trainer.engine;
 
 import dev.atelier.contracts.datasets.DatasetPhoto;
+import dev.atelier.imaging.Resizing;
 import dev.atelier.trainer.datasets.PhotoSet;
-import dev.atelier.trainer.imaging.ImageArrays;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -40,7 +40,7 @@ final class TrainPhotos implements IntFunction<BufferedImage> {
             return image;
         }
         double scale = (double) maxShorterSide / shorter;
-        return ImageArrays.resize(image, Math.max(1, (int) Math.round(image.getWidth() * scale)),
+        return Resizing.resize(image, Math.max(1, (int) Math.round(image.getWidth() * scale)),
                 Math.max(1, (int) Math.round(image.getHeight() * scale)));
     }
 }

@@ -4,7 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.onnxruntime.OrtException;
-import dev.atelier.trainer.imaging.ImageArrays;
+import dev.atelier.imaging.Resizing;
+import dev.atelier.imaging.TensorImages;
 import dev.atelier.trainer.network.TransformerNet;
 import java.awt.image.BufferedImage;
 
@@ -33,8 +34,8 @@ public final class ParityGate {
 
     /** @throws OrtException if ONNX Runtime cannot load or run the export (that too must fail the training) */
     public ParityReport check(TransformerNet net, byte[] onnx, BufferedImage holdOut) throws OrtException {
-        BufferedImage image = ImageArrays.fitMultipleOf4(holdOut, maxSide);
-        float[] input = ImageArrays.toChw(image);
+        BufferedImage image = Resizing.fitMultipleOf4(holdOut, maxSide);
+        float[] input = TensorImages.toTensor(image).data();
         long[] shape = {1, 3, image.getHeight(), image.getWidth()};
         float[] expected = runDjl(net, input, shape);
         float[] actual;

@@ -10,6 +10,7 @@ import dev.atelier.contracts.models.ModelManifest;
 import dev.atelier.contracts.storage.StorageKeys;
 import dev.atelier.contracts.training.TrainingRecord;
 import dev.atelier.contracts.training.TrainingStatus;
+import dev.atelier.imaging.ImageDecoder;
 import dev.atelier.platform.events.EventPublishException;
 import dev.atelier.platform.events.TraceContext;
 import dev.atelier.platform.models.ModelFile;
@@ -22,7 +23,6 @@ import dev.atelier.platform.retry.Verdict;
 import dev.atelier.platform.storage.ObjectStore;
 import dev.atelier.trainer.config.TrainerConfig;
 import dev.atelier.trainer.datasets.Datasets;
-import dev.atelier.trainer.datasets.PhotoDecoder;
 import dev.atelier.trainer.datasets.PhotoSet;
 import dev.atelier.trainer.engine.TrainingEngine;
 import dev.atelier.trainer.engine.TrainedModel;
@@ -33,12 +33,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
-import javax.imageio.ImageIO;
 import org.jboss.logging.Logger;
 
 /**
@@ -179,12 +177,8 @@ public class TrainingRun {
         byte[] bytes = store.get(key).orElseThrow(() -> new TrainingFailure(ErrorCodes.STYLE_IMAGE_MISSING,
                 "the style image " + key + " is not in the object store"));
         try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
-            if (image == null) {
-                throw new IOException("not an image ImageIO can read");
-            }
-            return PhotoDecoder.toRgb(image);
-        } catch (IOException | RuntimeException e) {
+            return ImageDecoder.anySize().decode(bytes);
+        } catch (RuntimeException e) {
             throw new TrainingFailure(ErrorCodes.STYLE_IMAGE_UNDECODABLE, "the style image " + key + " does not decode: " + e.getMessage(), e);
         }
     }

@@ -1,6 +1,6 @@
 package dev.atelier.trainer.starter;
 
-import dev.atelier.trainer.datasets.PhotoDecoder;
+import dev.atelier.imaging.ImageDecoder;
 import dev.atelier.trainer.engine.ContentPhotos;
 import dev.atelier.trainer.engine.DjlTrainingEngine;
 import dev.atelier.trainer.engine.EngineSettings;
@@ -8,7 +8,6 @@ import dev.atelier.trainer.engine.TrainedModel;
 import dev.atelier.trainer.engine.TrainingFailure;
 import dev.atelier.trainer.engine.TrainingPlan;
 import dev.atelier.trainer.engine.TrainingStoppedException;
-import dev.atelier.trainer.imaging.ImageArrays;
 import dev.atelier.trainer.loss.SqueezeNet;
 import dev.atelier.trainer.loss.Vgg19Relu31;
 import java.awt.image.BufferedImage;
@@ -108,7 +107,7 @@ public final class StarterTraining {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("every photo of " + options.photos() + " is held out; leave some to train on");
         }
-        BufferedImage style = PhotoDecoder.toRgb(ImageArrays.read(options.style()));
+        BufferedImage style = ImageDecoder.anySize().read(options.style());
         Files.createDirectories(options.out().resolve("previews"));
         DjlTrainingEngine engine = new DjlTrainingEngine(new EngineSettings(
                 new EngineSettings.Network(options.trainWith(), options.lossNetwork(), null, flag(options.trainWith())),

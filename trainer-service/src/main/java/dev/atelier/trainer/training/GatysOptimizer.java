@@ -3,6 +3,7 @@ package dev.atelier.trainer.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import dev.atelier.imaging.Resizing;
 import dev.atelier.trainer.imaging.ImageArrays;
 import dev.atelier.trainer.loss.LossNetwork;
 import dev.atelier.trainer.loss.LossWeights;
@@ -42,8 +43,8 @@ public final class GatysOptimizer {
     public BufferedImage stylise(BufferedImage photo, BufferedImage style, NDManager manager,
             Consumer<GuardedStep.Outcome> progress) {
         try (NDManager work = manager.newSubManager()) {
-            NDArray content = ImageArrays.toArray(work, ImageArrays.fitMultipleOf4(photo, maxSide));
-            NDArray styleArray = ImageArrays.toArray(work, ImageArrays.fitMultipleOf4(style, maxSide));
+            NDArray content = ImageArrays.toArray(work, Resizing.fitMultipleOf4(photo, maxSide));
+            NDArray styleArray = ImageArrays.toArray(work, Resizing.fitMultipleOf4(style, maxSide));
             try (PerceptualLoss loss = new PerceptualLoss(network, weights, styleArray)) {
                 NDArray target = loss.contentFeatures(content);
                 NDArray pixels = content.duplicate();

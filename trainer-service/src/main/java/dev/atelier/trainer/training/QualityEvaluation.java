@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.onnxruntime.OrtException;
+import dev.atelier.imaging.Resizing;
 import dev.atelier.trainer.imaging.ImageArrays;
 import dev.atelier.trainer.loss.LossNetwork;
 import dev.atelier.trainer.loss.LossValues;
@@ -116,13 +117,13 @@ public final class QualityEvaluation {
             throw new IllegalArgumentException("no held-out photos to judge with");
         }
         try (NDManager manager = parent.newSubManager()) {
-            NDArray styleArray = ImageArrays.toArray(manager, ImageArrays.fitMultipleOf4(style, maxSide));
+            NDArray styleArray = ImageArrays.toArray(manager, Resizing.fitMultipleOf4(style, maxSide));
             double styleSum = 0;
             double contentSum = 0;
             try (PerceptualLoss loss = new PerceptualLoss(judge, weights, styleArray)) {
                 for (BufferedImage photo : holdOut) {
                     try (NDManager perPhoto = manager.newSubManager()) {
-                        NDArray x = ImageArrays.toArray(perPhoto, ImageArrays.fitMultipleOf4(photo, maxSide));
+                        NDArray x = ImageArrays.toArray(perPhoto, Resizing.fitMultipleOf4(photo, maxSide));
                         LossValues values = loss.compute(stylise.apply(x), x).values();
                         styleSum += values.style();
                         contentSum += values.content();

@@ -1,6 +1,8 @@
 package dev.atelier.trainer.training;
 
-import dev.atelier.trainer.imaging.ImageArrays;
+import dev.atelier.imaging.Orientation;
+import dev.atelier.imaging.Resizing;
+import dev.atelier.imaging.TensorImages;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -59,7 +61,7 @@ public final class RandomCropSource implements ContentSource {
         int size = 3 * cropSize * cropSize;
         float[] data = new float[batchSize * size];
         for (int i = 0; i < batchSize; i++) {
-            System.arraycopy(ImageArrays.toChw(crop(photos.apply(random.nextInt(count)))), 0, data, i * size, size);
+            System.arraycopy(TensorImages.toTensor(crop(photos.apply(random.nextInt(count)))).data(), 0, data, i * size, size);
         }
         return new ImageBatch(data, batchSize, cropSize, cropSize);
     }
@@ -69,9 +71,8 @@ public final class RandomCropSource implements ContentSource {
         int side = Math.max(1, (int) Math.round(shorter * (minScale + random.nextDouble() * (1 - minScale))));
         int x = random.nextInt(photo.getWidth() - side + 1);
         int y = random.nextInt(photo.getHeight() - side + 1);
-        BufferedImage crop = ImageArrays.draw(photo, x, y, side, side, side, side);
         boolean flip = random.nextBoolean();
-        BufferedImage resized = ImageArrays.resize(crop, cropSize, cropSize);
-        return flip ? ImageArrays.draw(resized, cropSize, 0, -cropSize, cropSize, cropSize, cropSize) : resized;
+        BufferedImage resized = Resizing.resize(photo.getSubimage(x, y, side, side), cropSize, cropSize);
+        return flip ? Orientation.apply(resized, Orientation.MIRRORED) : resized;
     }
 }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
+import dev.atelier.imaging.Resizing;
 import dev.atelier.trainer.imaging.ImageArrays;
 import dev.atelier.trainer.loss.LossNetwork;
 import dev.atelier.trainer.loss.PerceptualLoss;
@@ -42,7 +43,7 @@ public final class StyleTrainer implements AutoCloseable {
         this.content = content;
         this.device = device;
         this.manager = device.newManager();
-        BufferedImage scaled = ImageArrays.fitMultipleOf4(style, settings.styleSize());
+        BufferedImage scaled = Resizing.fitMultipleOf4(style, settings.styleSize());
         NDArray styleArray = ImageArrays.toArray(manager, scaled);
         this.loss = new PerceptualLoss(lossNetwork,
                 settings.weights() != null ? settings.weights() : lossNetwork.defaultWeights(), styleArray);

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atelier.contracts.errors.ErrorCodes;
 import dev.atelier.contracts.training.TrainingOptions;
+import dev.atelier.imaging.ImageDecoder;
 import dev.atelier.trainer.SharedFiles;
-import dev.atelier.trainer.imaging.ImageArrays;
 import dev.atelier.trainer.loss.LossWeights;
 import dev.atelier.trainer.loss.SqueezeNet;
 import dev.atelier.trainer.loss.Vgg19Relu31;
@@ -44,13 +44,13 @@ class DjlTrainingEngineTest {
     static void load() throws Exception {
         squeezeNet = SharedFiles.require("models/loss_networks/squeezenet1.1/weights_npy");
         vgg = SharedFiles.require("models/loss_networks/vgg19_normalised_relu3_1/vgg19_normalised_relu3_1.npz");
-        style = ImageArrays.read(SharedFiles.require("images/style/great_wave.jpg"));
+        style = ImageDecoder.anySize().read(SharedFiles.require("images/style/great_wave.jpg"));
         List<BufferedImage> train = new ArrayList<>();
         for (String name : List.of("amber.jpg", "chicago.jpg", "golden_gate.jpg")) {
-            train.add(ImageArrays.read(SharedFiles.require("images/content/" + name)));
+            train.add(ImageDecoder.anySize().read(SharedFiles.require("images/content/" + name)));
         }
-        List<BufferedImage> heldOut = List.of(ImageArrays.read(SharedFiles.require("images/content/chelsea.png")),
-                ImageArrays.read(SharedFiles.require("images/content/coffee.png")));
+        List<BufferedImage> heldOut = List.of(ImageDecoder.anySize().read(SharedFiles.require("images/content/chelsea.png")),
+                ImageDecoder.anySize().read(SharedFiles.require("images/content/coffee.png")));
         photos = ContentPhotos.of(train, heldOut, 32, JUDGE_SIDE);
     }
 

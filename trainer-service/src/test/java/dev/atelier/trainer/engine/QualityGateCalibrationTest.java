@@ -3,8 +3,9 @@ package dev.atelier.trainer.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
+import dev.atelier.imaging.ImageDecoder;
+import dev.atelier.imaging.Resizing;
 import dev.atelier.trainer.SharedFiles;
-import dev.atelier.trainer.imaging.ImageArrays;
 import dev.atelier.trainer.loss.LossNetwork;
 import dev.atelier.trainer.loss.LossNetworkSource;
 import dev.atelier.trainer.loss.LossNetworks;
@@ -39,7 +40,7 @@ class QualityGateCalibrationTest {
     static void load() throws Exception {
         photos = new ArrayList<>();
         for (String name : List.of("chelsea.png", "coffee.png", "tubingen.jpg")) {
-            photos.add(ImageArrays.fitMultipleOf4(ImageArrays.read(SharedFiles.require("images/content/" + name)), SIDE));
+            photos.add(Resizing.fitMultipleOf4(ImageDecoder.anySize().read(SharedFiles.require("images/content/" + name)), SIDE));
         }
         manager = ComputeDevice.cpu().newManager();
         judges = List.of(
@@ -91,7 +92,7 @@ class QualityGateCalibrationTest {
     }
 
     private static BufferedImage painting(String style) throws Exception {
-        return ImageArrays.read(SharedFiles.require("images/style/" + style + ".jpg"));
+        return ImageDecoder.anySize().read(SharedFiles.require("images/style/" + style + ".jpg"));
     }
 
     /** What the gate sees of an exported model: its figures, an untrained width-16 network's and the photos'. */

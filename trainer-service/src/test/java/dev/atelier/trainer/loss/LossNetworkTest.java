@@ -10,6 +10,9 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import com.sun.net.httpserver.HttpServer;
+import dev.atelier.imaging.ImageDecoder;
+import dev.atelier.imaging.Resizing;
+import dev.atelier.imaging.TensorImages;
 import dev.atelier.trainer.SharedFiles;
 import dev.atelier.trainer.imaging.ImageArrays;
 import dev.atelier.trainer.training.ComputeDevice;
@@ -62,7 +65,7 @@ class LossNetworkTest {
     @Test
     void squeezeNetFromTheDerivedOnnxMatchesItsFeatureTapsAndClassifiesAPhoto() throws Exception {
         Path onnx = SharedFiles.require("models/loss_networks/squeezenet1.1/squeezenet1.1_features.onnx");
-        BufferedImage photo = ImageArrays.resize(ImageArrays.read(SharedFiles.require("images/content/chelsea.png")), 224, 224);
+        BufferedImage photo = Resizing.resize(ImageDecoder.anySize().read(SharedFiles.require("images/content/chelsea.png")), 224, 224);
         LossNetworkSource source = new LossNetworkSource("squeezenet1.1", onnx.toString(),
                 "028beb6598bc810eda428ecd47a7b0f58656b049e50924ec48b10043088f68a0", null);
         try (NDManager m = manager.newSubManager(); LossNetwork net = LossNetworks.load(source, m)) {
@@ -71,7 +74,7 @@ class LossNetworkTest {
             // Egyptian cat (285), as SOURCES.md reports for the reference graph.
             assertThat(ours.get("logits").argMax().getLong()).isEqualTo(285L);
 
-            float[] normalised = normalise(ImageArrays.toChw(photo));
+            float[] normalised = normalise(TensorImages.toTensor(photo).data());
             Map<String, float[]> reference = runOnnx(Files.readAllBytes(onnx), "input", normalised,
                     new long[] {1, 3, 224, 224}, List.of("conv1_relu", "fire5", "fire9", "logits"));
             for (String tap : reference.keySet()) {
@@ -85,12 +88,12 @@ class LossNetworkTest {
     @Test
     void vggFeaturesMatchTheReferenceGraph() throws Exception {
         Path folder = SharedFiles.require("models/loss_networks/vgg19_normalised_relu3_1");
-        BufferedImage photo = ImageArrays.fitMultipleOf4(ImageArrays.read(SharedFiles.require("images/content/coffee.png")), 160);
+        BufferedImage photo = Resizing.fitMultipleOf4(ImageDecoder.anySize().read(SharedFiles.require("images/content/coffee.png")), 160);
         LossNetworkSource source = new LossNetworkSource("vgg19_normalised_relu3_1",
                 folder.resolve("vgg19_normalised_relu3_1.npz").toString(), null, null);
         try (NDManager m = manager.newSubManager(); LossNetwork net = LossNetworks.load(source, m)) {
             Map<String, NDArray> ours = net.features(ImageArrays.toArray(m, photo), net.layers());
-            float[] input = ImageArrays.toChw(photo);
+            float[] input = TensorImages.toTensor(photo).data();
             for (int i = 0; i < input.length; i++) {
                 input[i] /= 255f;
             }

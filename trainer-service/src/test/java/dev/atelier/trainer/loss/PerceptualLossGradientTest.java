@@ -7,6 +7,8 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import dev.atelier.imaging.ImageDecoder;
+import dev.atelier.imaging.Resizing;
 import dev.atelier.trainer.SharedFiles;
 import dev.atelier.trainer.imaging.ImageArrays;
 import dev.atelier.trainer.training.ComputeDevice;
@@ -28,10 +30,10 @@ class PerceptualLossGradientTest {
         String location = SharedFiles.require(weights).toString();
         try (NDManager manager = ComputeDevice.cpu().newManager();
                 LossNetwork network = LossNetworks.load(new LossNetworkSource(kind, location, null, null), manager)) {
-            NDArray style = ImageArrays.toArray(manager, ImageArrays.fitMultipleOf4(
-                    ImageArrays.read(SharedFiles.require("images/style/udnie.jpg")), 64));
-            NDArray photo = ImageArrays.toArray(manager, ImageArrays.fitMultipleOf4(
-                    ImageArrays.read(SharedFiles.require("images/content/chicago.jpg")), 64));
+            NDArray style = ImageArrays.toArray(manager, Resizing.fitMultipleOf4(
+                    ImageDecoder.anySize().read(SharedFiles.require("images/style/udnie.jpg")), 64));
+            NDArray photo = ImageArrays.toArray(manager, Resizing.fitMultipleOf4(
+                    ImageDecoder.anySize().read(SharedFiles.require("images/content/chicago.jpg")), 64));
             manager.getEngine().setRandomSeed(3);
             NDArray image = manager.randomUniform(0f, 255f, photo.getShape());
             NDArray direction = manager.randomNormal(photo.getShape());

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.atelier.imaging.ImageDecoder;
+import dev.atelier.imaging.Resizing;
+import dev.atelier.imaging.TensorImages;
 import dev.atelier.trainer.SharedFiles;
-import dev.atelier.trainer.imaging.ImageArrays;
 import dev.atelier.trainer.loss.LossNetwork;
 import dev.atelier.trainer.loss.LossNetworkSource;
 import dev.atelier.trainer.loss.LossNetworks;
@@ -33,10 +35,10 @@ class GradientSoundnessTest {
     @BeforeAll
     static void load() throws Exception {
         String weights = SharedFiles.require("models/loss_networks/squeezenet1.1/weights_npy").toString();
-        style = ImageArrays.read(SharedFiles.require("images/style/udnie.jpg"));
+        style = ImageDecoder.anySize().read(SharedFiles.require("images/style/udnie.jpg"));
         photos = new ArrayList<>();
         for (String name : List.of("chicago.jpg", "tubingen.jpg", "golden_gate.jpg")) {
-            photos.add(ImageArrays.fitMultipleOf4(ImageArrays.read(SharedFiles.require("images/content/" + name)), 128));
+            photos.add(Resizing.fitMultipleOf4(ImageDecoder.anySize().read(SharedFiles.require("images/content/" + name)), 128));
         }
         manager = ComputeDevice.cpu().newManager();
         squeezeNet = LossNetworks.load(new LossNetworkSource("squeezenet1.1", weights, null, null), manager);
@@ -68,7 +70,7 @@ class GradientSoundnessTest {
             assertThat(outcome.updated()).isTrue();
         });
         assertThat(first.get(299).losses().style()).isLessThan(0.5f * first.get(0).losses().style());
-        assertThat(ImageArrays.toChw(b)).as("a second run on the same photo").containsExactly(ImageArrays.toChw(a));
+        assertThat(TensorImages.toTensor(b).data()).as("a second run on the same photo").containsExactly(TensorImages.toTensor(a).data());
     }
 
     @Test

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.atelier.imaging.ImageDecoder;
+import dev.atelier.imaging.Resizing;
 import dev.atelier.trainer.SharedFiles;
-import dev.atelier.trainer.imaging.ImageArrays;
 import dev.atelier.trainer.loss.LossNetwork;
 import dev.atelier.trainer.loss.LossNetworkSource;
 import dev.atelier.trainer.loss.LossNetworks;
@@ -38,11 +39,11 @@ class StyleTrainerTest {
     @BeforeAll
     static void load() throws Exception {
         String weights = SharedFiles.require("models/loss_networks/squeezenet1.1/weights_npy").toString();
-        style = ImageArrays.read(SharedFiles.require("images/style/starry_night.jpg"));
+        style = ImageDecoder.anySize().read(SharedFiles.require("images/style/starry_night.jpg"));
         photos = new ArrayList<>();
         for (String name : List.of("amber.jpg", "chicago.jpg", "tubingen.jpg", "golden_gate.jpg")) {
             // Shrunk once so that crops cost little; the crops still vary in scale and framing.
-            photos.add(ImageArrays.fitMultipleOf4(ImageArrays.read(SharedFiles.require("images/content/" + name)), 160));
+            photos.add(Resizing.fitMultipleOf4(ImageDecoder.anySize().read(SharedFiles.require("images/content/" + name)), 160));
         }
         manager = ComputeDevice.cpu().newManager();
         lossNetwork = LossNetworks.load(new LossNetworkSource("squeezenet1.1", weights, null, null), manager);
@@ -82,7 +83,7 @@ class StyleTrainerTest {
             assertThat(last).isLessThan(0.7 * first);
 
             byte[] onnx = new OnnxExporter("test").export(trainer.network(), Map.of("steps", "40"));
-            BufferedImage holdOut = ImageArrays.read(SharedFiles.require("images/content/coffee.png"));
+            BufferedImage holdOut = ImageDecoder.anySize().read(SharedFiles.require("images/content/coffee.png"));
             ParityReport report = new ParityGate().check(trainer.network(), onnx, holdOut);
             System.out.println("trained export: " + report.describe());
             assertThat(report.passed()).as(report.describe()).isTrue();

@@ -1,12 +1,11 @@
 package dev.atelier.cli.datasets;
 
-import com.drew.imaging.ImageMetadataReader;
-import com.drew.metadata.Metadata;
-import com.drew.metadata.exif.ExifIFD0Directory;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
+import dev.atelier.imaging.ExifOrientation;
+import dev.atelier.imaging.ImageDecoder;
+import dev.atelier.imaging.Orientation;
+import dev.atelier.imaging.Resizing;
+import dev.atelier.imaging.UndecodableImageException;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -30,22 +29,28 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  */
 public record PreparedPhoto(byte[] bytes, String mediaType, int width, int height, String sha256) {
     private static final float JPEG_QUALITY = 0.92f;
+    /** Any size: the photo is shrunk to the largest side asked for once decoded. */
+    private static final ImageDecoder DECODER = ImageDecoder.anySize();
 
-    /** @throws IOException when the bytes are no image ImageIO (with the WebP plugin) can decode */
+    /**
+     * @throws IOException when the bytes are no image ImageIO (with the WebP plugin) can decode, or a truncated one
+     */
     public static PreparedPhoto of(byte[] original, int maxSide) throws IOException {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(original));
-        if (image == null) {
-            throw new IOException("not an image this importer can decode (JPEG, PNG, WebP, GIF, BMP)");
+        BufferedImage upright;
+        try {
+            upright = DECODER.decode(original);
+        } catch (UndecodableImageException e) {
+            throw new IOException("not an image this importer can decode (JPEG, PNG, WebP, GIF, BMP): " + e.getMessage(), e);
         }
         String sniffed = sniff(original);
-        int orientation = orientation(original);
-        boolean keep = sniffed != null && orientation <= 1 && Math.max(image.getWidth(), image.getHeight()) <= maxSide;
+        boolean keep = sniffed != null && ExifOrientation.read(original) <= Orientation.NORMAL
+                && Math.max(upright.getWidth(), upright.getHeight()) <= maxSide;
         if (keep) {
-            return new PreparedPhoto(original, sniffed, image.getWidth(), image.getHeight(), sha256(original));
+            return new PreparedPhoto(original, sniffed, upright.getWidth(), upright.getHeight(), sha256(original));
         }
-        BufferedImage upright = scaleDown(orient(rgb(image), orientation), maxSide);
-        byte[] jpeg = jpeg(upright);
-        return new PreparedPhoto(jpeg, "image/jpeg", upright.getWidth(), upright.getHeight(), sha256(jpeg));
+        BufferedImage small = Resizing.shrink(upright, maxSide);
+        byte[] jpeg = jpeg(small);
+        return new PreparedPhoto(jpeg, "image/jpeg", small.getWidth(), small.getHeight(), sha256(jpeg));
     }
 
     public String extension() {
@@ -60,74 +65,6 @@ public record PreparedPhoto(byte[] bytes, String mediaType, int width, int heigh
             return "image/png";
         }
         return null;
-    }
-
-    /** The EXIF orientation (1 to 8), 1 when there is none. */
-    private static int orientation(byte[] bytes) {
-        try {
-            Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes));
-            ExifIFD0Directory exif = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
-            if (exif != null && exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
-                return exif.getInt(ExifIFD0Directory.TAG_ORIENTATION);
-            }
-        } catch (Exception e) {
-            // No readable metadata: take the pixels as they are stored.
-        }
-        return 1;
-    }
-
-    /** Applies an EXIF orientation: 2-8 are the mirrorings and quarter turns of the TIFF specification. */
-    static BufferedImage orient(BufferedImage image, int orientation) {
-        if (orientation <= 1 || orientation > 8) {
-            return image;
-        }
-        int w = image.getWidth();
-        int h = image.getHeight();
-        boolean swap = orientation >= 5;
-        BufferedImage out = new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int rgb = image.getRGB(x, y);
-                switch (orientation) {
-                    case 2 -> out.setRGB(w - 1 - x, y, rgb);
-                    case 3 -> out.setRGB(w - 1 - x, h - 1 - y, rgb);
-                    case 4 -> out.setRGB(x, h - 1 - y, rgb);
-                    case 5 -> out.setRGB(y, x, rgb);
-                    case 6 -> out.setRGB(h - 1 - y, x, rgb);
-                    case 7 -> out.setRGB(h - 1 - y, w - 1 - x, rgb);
-                    default -> out.setRGB(y, w - 1 - x, rgb);
-                }
-            }
-        }
-        return out;
-    }
-
-    private static BufferedImage rgb(BufferedImage image) {
-        if (image.getType() == BufferedImage.TYPE_INT_RGB) {
-            return image;
-        }
-        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = rgb.createGraphics();
-        g.drawImage(image, 0, 0, java.awt.Color.WHITE, null);
-        g.dispose();
-        return rgb;
-    }
-
-    private static BufferedImage scaleDown(BufferedImage image, int maxSide) {
-        int longest = Math.max(image.getWidth(), image.getHeight());
-        if (longest <= maxSide) {
-            return image;
-        }
-        double scale = (double) maxSide / longest;
-        int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
-        int h = Math.max(1, (int) Math.round(image.getHeight() * scale));
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-        g.drawImage(image, 0, 0, w, h, null);
-        g.dispose();
-        return out;
     }
 
     private static byte[] jpeg(BufferedImage image) throws IOException {

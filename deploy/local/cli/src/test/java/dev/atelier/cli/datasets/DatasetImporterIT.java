@@ -91,17 +91,6 @@ class DatasetImporterIT {
                 .hasMessageContaining("dataset name");
     }
 
-    @Test
-    void appliesExifOrientation() {
-        BufferedImage image = new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB);
-        image.setRGB(0, 0, 0xff0000);
-        BufferedImage turned = PreparedPhoto.orient(image, 6);
-        assertThat(turned.getWidth()).isEqualTo(2);
-        assertThat(turned.getHeight()).isEqualTo(3);
-        assertThat(turned.getRGB(1, 0) & 0xffffff).as("top-left goes top-right on a quarter turn clockwise").isEqualTo(0xff0000);
-        assertThat(PreparedPhoto.orient(image, 3).getRGB(2, 1) & 0xffffff).isEqualTo(0xff0000);
-    }
-
     private DatasetImporter importer() {
         return new DatasetImporter(store, Clock.systemUTC(), new PrintStream(new ByteArrayOutputStream()));
     }

@@ -1,4 +1,4 @@
-package dev.atelier.worker.imaging;
+package dev.atelier.imaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +35,19 @@ class OrientationTest {
     void ignoresOrientationsOutsideTheStandard() {
         assertThat(letters(Orientation.apply(stored(), 0))).isEqualTo("a b c d e f");
         assertThat(letters(Orientation.apply(stored(), 9))).isEqualTo("a b c d e f");
+    }
+
+    @Test
+    void aQuarterTurnClockwiseTakesTheTopLeftToTheTopRight() {
+        BufferedImage image = new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, 0xff0000);
+
+        BufferedImage turned = Orientation.apply(image, 6);
+
+        assertThat(turned.getWidth()).isEqualTo(2);
+        assertThat(turned.getHeight()).isEqualTo(3);
+        assertThat(turned.getRGB(1, 0) & 0xffffff).isEqualTo(0xff0000);
+        assertThat(Orientation.apply(image, 3).getRGB(2, 1) & 0xffffff).isEqualTo(0xff0000);
     }
 
     @Test

@@ -1,12 +1,16 @@
-package dev.atelier.worker.imaging;
+package dev.atelier.imaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ImageDecoderTest {
     private final ImageDecoder decoder = new ImageDecoder(1_000_000);
@@ -55,5 +59,18 @@ class ImageDecoderTest {
 
         assertThatThrownBy(() -> new ImageDecoder(9_999).decode(png))
                 .isInstanceOf(ImageTooLargeException.class).hasMessageContaining("10000 pixels");
+    }
+
+    @Test
+    void readsAFileAndSaysWhichOneDoesNotDecode(@TempDir Path folder) throws IOException {
+        Path photo = Files.write(folder.resolve("photo.jpg"), TestImages.jpegWithOrientation(TestImages.gradient(40, 24), 6));
+        Path text = Files.writeString(folder.resolve("notes.jpg"), "hello, world");
+
+        BufferedImage upright = decoder.read(photo);
+
+        assertThat(upright.getWidth()).isEqualTo(24);
+        assertThat(upright.getHeight()).isEqualTo(40);
+        assertThatThrownBy(() -> decoder.read(text)).isInstanceOf(IOException.class).hasMessageContaining("notes.jpg")
+                .hasCauseInstanceOf(UndecodableImageException.class);
     }
 }

@@ -1,4 +1,4 @@
-package dev.atelier.worker.imaging;
+package dev.atelier.imaging;
 
 /** The input is not an image this worker can read, or it is truncated or corrupt. */
 public class UndecodableImageException extends RuntimeException {

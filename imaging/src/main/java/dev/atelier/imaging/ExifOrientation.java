@@ -1,4 +1,4 @@
-package dev.atelier.worker.imaging;
+package dev.atelier.imaging;
 
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;

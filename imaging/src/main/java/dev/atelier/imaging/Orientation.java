@@ -1,4 +1,4 @@
-package dev.atelier.worker.imaging;
+package dev.atelier.imaging;
 
 import java.awt.image.BufferedImage;
 
@@ -9,6 +9,8 @@ import java.awt.image.BufferedImage;
 public final class Orientation {
     /** Stored as seen. */
     public static final int NORMAL = 1;
+    /** Stored mirrored left to right: applying it mirrors an image. */
+    public static final int MIRRORED = 2;
 
     private Orientation() {
     }

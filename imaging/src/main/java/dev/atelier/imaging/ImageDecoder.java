@@ -1,10 +1,12 @@
-package dev.atelier.worker.imaging;
+package dev.atelier.imaging;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -14,16 +16,37 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Decodes JPEG and PNG (whatever ImageIO reads) into upright RGB: the pixel count is checked from
- * the header before decoding, truncated data (only a warning to ImageIO's JPEG reader) fails the
- * decode instead of yielding a half-grey picture, and the EXIF orientation is applied. Other decoder
- * warnings (extraneous bytes, common in camera files) are tolerated.
+ * Decodes JPEG and PNG (whatever ImageIO reads: a WebP plugin on the classpath adds WebP) into upright RGB
+ * ({@code TYPE_INT_RGB}): the pixel count is checked from the header before decoding, truncated data (only a warning
+ * to ImageIO's JPEG reader) fails the decode instead of yielding a half-grey picture, the EXIF orientation is applied
+ * and transparency is flattened onto white. Other decoder warnings (extraneous bytes, common in camera files) are
+ * tolerated.
  */
 public final class ImageDecoder {
     private final long maxPixels;
 
+    /** @param maxPixels the most pixels an image may have; larger ones are refused before they are decoded */
     public ImageDecoder(long maxPixels) {
         this.maxPixels = maxPixels;
+    }
+
+    /** A decoder with no pixel cap, for images bounded before they got here (the trainer's, the importer's). */
+    public static ImageDecoder anySize() {
+        return new ImageDecoder(Long.MAX_VALUE);
+    }
+
+    /**
+     * The upright RGB image of a file.
+     *
+     * @throws IOException when the file cannot be read or is not a readable, complete image
+     * @throws ImageTooLargeException when the image has more than the allowed pixels
+     */
+    public BufferedImage read(Path file) throws IOException {
+        try {
+            return decode(Files.readAllBytes(file));
+        } catch (UndecodableImageException e) {
+            throw new IOException("not a decodable image: " + file.getFileName() + " (" + e.getMessage() + ")", e);
+        }
     }
 
     /**
