@@ -64,9 +64,11 @@ import org.junit.jupiter.api.Test;
  * (a test stand-in that trains nothing) in place of the ML: the request lifecycle, checkpoints and
  * resumption, progress events, publication, commits, and failures with their reasons.
  */
+// Not *IT although it uses the real broker: its Quarkus app (with the copying test engine) stays up until its JVM
+// ends and would take TrainerCrashIT's requests from the same consumer group if both ran in Failsafe's JVM.
 @QuarkusTest
 @QuarkusTestResource(value = LocalStackTestResource.class, restrictToAnnotatedClass = false)
-class TrainingServiceIT {
+class TrainingServiceTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String DATASET = "photos";
     private static final String GROUP = "atelier-trainers";
