@@ -15,8 +15,7 @@ import java.io.UncheckedIOException;
 public final class Json {
     private static final ObjectMapper MAPPER = configure(new ObjectMapper());
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Applies Atelier's settings to a mapper (also used on the Quarkus-managed one). */
     public static ObjectMapper configure(ObjectMapper mapper) {

@@ -18,6 +18,5 @@ public final class Topics {
     /** Compacted: key = style id, value = the style's current {@code ModelManifest}. */
     public static final String MODELS = "atelier.models";
 
-    private Topics() {
-    }
+    private Topics() {}
 }

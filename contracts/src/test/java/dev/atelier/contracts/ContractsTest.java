@@ -10,11 +10,11 @@ import dev.atelier.contracts.jobs.ImageInfo;
 import dev.atelier.contracts.jobs.JobIds;
 import dev.atelier.contracts.jobs.JobOptions;
 import dev.atelier.contracts.jobs.JobRecord;
-import dev.atelier.contracts.storage.StorageKeys;
 import dev.atelier.contracts.jobs.JobStatus;
 import dev.atelier.contracts.jobs.OutputFormat;
 import dev.atelier.contracts.models.ModelManifest;
 import dev.atelier.contracts.models.StyleRef;
+import dev.atelier.contracts.storage.StorageKeys;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,8 +24,15 @@ class ContractsTest {
 
     @Test
     void eventJsonCarriesItsVersionedTypeAndReadsBack() throws Exception {
-        JobRequested event = new JobRequested(JobIds.newId(), "acme", "candy", 3, "inputs/acme/x",
-                new ImageInfo("image/jpeg", 640, 480, 1234), new JobOptions(0.5, OutputFormat.JPEG), NOW);
+        JobRequested event = new JobRequested(
+                JobIds.newId(),
+                "acme",
+                "candy",
+                3,
+                "inputs/acme/x",
+                new ImageInfo("image/jpeg", 640, 480, 1234),
+                new JobOptions(0.5, OutputFormat.JPEG),
+                NOW);
 
         byte[] json = Json.toBytes(event);
         JsonNode tree = Json.mapper().readTree(json);
@@ -38,8 +45,15 @@ class ContractsTest {
 
     @Test
     void jobRecordWalksItsLifecycle() {
-        JobRecord queued = JobRecord.queued("id", "t", "candy", null, JobOptions.defaults(),
-                new ImageInfo("image/png", 2, 2, 10), "inputs/t/id", NOW);
+        JobRecord queued = JobRecord.queued(
+                "id",
+                "t",
+                "candy",
+                null,
+                JobOptions.defaults(),
+                new ImageInfo("image/png", 2, 2, 10),
+                "inputs/t/id",
+                NOW);
         JobRecord running = queued.running(2, "cpu", NOW.plusSeconds(1));
         JobRecord done = running.succeeded("outputs/t/id.png", 2, 2, NOW.plusSeconds(2));
 
@@ -54,8 +68,16 @@ class ContractsTest {
 
     @Test
     void aJobWithADeadlineEndsExpiredOrCancelledKeepingIt() {
-        JobRecord queued = JobRecord.queued("id", "t", "candy", null, JobOptions.defaults(),
-                new ImageInfo("image/png", 2, 2, 10), "inputs/t/id", NOW).withDeadline(NOW.plusSeconds(30));
+        JobRecord queued = JobRecord.queued(
+                        "id",
+                        "t",
+                        "candy",
+                        null,
+                        JobOptions.defaults(),
+                        new ImageInfo("image/png", 2, 2, 10),
+                        "inputs/t/id",
+                        NOW)
+                .withDeadline(NOW.plusSeconds(30));
 
         assertThat(queued.isPastDeadline(NOW.plusSeconds(30))).isFalse();
         assertThat(queued.isPastDeadline(NOW.plusSeconds(31))).isTrue();
@@ -65,21 +87,41 @@ class ContractsTest {
         assertThat(expired.deadline()).isEqualTo(NOW.plusSeconds(30));
         assertThat(queued.cancelled(NOW.plusSeconds(1)).status()).isEqualTo(JobStatus.CANCELLED);
         assertThat(Json.fromBytes(Json.toBytes(expired), JobRecord.class)).isEqualTo(expired);
-        assertThat(queued.running(1, "cpu", NOW).deadline()).as("kept through RUNNING").isEqualTo(NOW.plusSeconds(30));
+        assertThat(queued.running(1, "cpu", NOW).deadline())
+                .as("kept through RUNNING")
+                .isEqualTo(NOW.plusSeconds(30));
     }
 
     @Test
     void aJobKeepsItsCallbackUrlInEveryState() {
-        JobRecord queued = JobRecord.queued("id", "t", "candy", null, JobOptions.defaults(),
-                new ImageInfo("image/png", 2, 2, 10), "inputs/t/id", NOW).withCallbackUrl("https://example.com/cb");
+        JobRecord queued = JobRecord.queued(
+                        "id",
+                        "t",
+                        "candy",
+                        null,
+                        JobOptions.defaults(),
+                        new ImageInfo("image/png", 2, 2, 10),
+                        "inputs/t/id",
+                        NOW)
+                .withCallbackUrl("https://example.com/cb");
         JobRecord running = queued.running(1, "cpu", NOW.plusSeconds(1));
 
-        assertThat(List.of(running, running.succeeded("outputs/t/id.png", 2, 2, NOW), running.failed(null, NOW),
-                queued.cancelled(NOW), queued.expired(NOW), queued.withDeadline(NOW).withTraceId("trace"),
-                running.succeeded("outputs/t/id.png", 2, 2, NOW).whileRunning().orElseThrow()))
-                .extracting(JobRecord::callbackUrl).containsOnly("https://example.com/cb");
+        assertThat(List.of(
+                        running,
+                        running.succeeded("outputs/t/id.png", 2, 2, NOW),
+                        running.failed(null, NOW),
+                        queued.cancelled(NOW),
+                        queued.expired(NOW),
+                        queued.withDeadline(NOW).withTraceId("trace"),
+                        running.succeeded("outputs/t/id.png", 2, 2, NOW)
+                                .whileRunning()
+                                .orElseThrow()))
+                .extracting(JobRecord::callbackUrl)
+                .containsOnly("https://example.com/cb");
         assertThat(Json.fromBytes(Json.toBytes(running), JobRecord.class)).isEqualTo(running);
-        assertThat(JobRecord.queued("id", "t", "candy", null, JobOptions.defaults(), null, "k", NOW).callbackUrl()).isNull();
+        assertThat(JobRecord.queued("id", "t", "candy", null, JobOptions.defaults(), null, "k", NOW)
+                        .callbackUrl())
+                .isNull();
     }
 
     @Test
@@ -87,7 +129,8 @@ class ContractsTest {
         String older = JobIds.newId();
         String newer = JobIds.newId();
 
-        assertThat(JobIds.newestFirst(newer).compareTo(JobIds.newestFirst(older))).isNegative();
+        assertThat(JobIds.newestFirst(newer).compareTo(JobIds.newestFirst(older)))
+                .isNegative();
         assertThat(JobIds.newestFirst(JobIds.newestFirst(older))).isEqualTo(older);
         assertThat(StorageKeys.jobListing("t", older)).startsWith(StorageKeys.jobListingPrefix("t"));
     }
@@ -100,7 +143,9 @@ class ContractsTest {
         assertThat(JobIds.isValid(first)).isTrue();
         assertThat(first.compareTo(second)).isNegative();
         assertThat(JobIds.isValid("../../etc/passwd")).isFalse();
-        assertThat(JobIds.isValid("6f1c1b9e-0d0b-4c4e-9f67-1a2b3c4d5e6f")).as("a v4 uuid").isFalse();
+        assertThat(JobIds.isValid("6f1c1b9e-0d0b-4c4e-9f67-1a2b3c4d5e6f"))
+                .as("a v4 uuid")
+                .isFalse();
     }
 
     @Test
@@ -128,13 +173,25 @@ class ContractsTest {
     @Test
     void optionsRejectStrengthOutsideTheUnitInterval() {
         assertThatThrownBy(() -> new JobOptions(1.5, OutputFormat.PNG)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new JobOptions(Double.NaN, OutputFormat.PNG)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new JobOptions(Double.NaN, OutputFormat.PNG))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(OutputFormat.parse("JPG")).contains(OutputFormat.JPEG);
         assertThat(OutputFormat.parse("bmp")).isEmpty();
     }
 
     private static ModelManifest manifest(List<Long> shape) {
-        return new ModelManifest("starry-night", "Starry Night", 1, "ab", 10, "models/starry-night/1/model.onnx",
-                null, "in", "out", shape, "test", NOW);
+        return new ModelManifest(
+                "starry-night",
+                "Starry Night",
+                1,
+                "ab",
+                10,
+                "models/starry-night/1/model.onnx",
+                null,
+                "in",
+                "out",
+                shape,
+                "test",
+                NOW);
     }
 }

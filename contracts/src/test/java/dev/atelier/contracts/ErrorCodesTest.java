@@ -30,7 +30,9 @@ class ErrorCodesTest {
 
     @Test
     void everyCodeIsDistinctAndWellFormed() {
-        assertThat(codes()).hasSizeGreaterThan(20).doesNotHaveDuplicates()
+        assertThat(codes())
+                .hasSizeGreaterThan(20)
+                .doesNotHaveDuplicates()
                 .allSatisfy(code -> assertThat(code).matches("[a-z][a-z-]*(\\.[a-z][a-z-]*)?"));
     }
 

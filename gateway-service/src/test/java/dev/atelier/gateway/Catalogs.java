@@ -23,18 +23,24 @@ import java.util.List;
 public final class Catalogs {
     public static final String STYLE = "candy";
 
-    private Catalogs() {
-    }
+    private Catalogs() {}
 
     public static void ensureCandy(ObjectStore store, String bootstrapServers) {
         TestTenants.signIn(store);
-        try (EventPublisher events = new EventPublisher(new KafkaSettings(bootstrapServers), new CloudEventCodec("/atelier/test"))) {
+        try (EventPublisher events =
+                new EventPublisher(new KafkaSettings(bootstrapServers), new CloudEventCodec("/atelier/test"))) {
             // Same bytes every time: publishing again re-announces version 1 instead of adding versions.
-            ModelFile model = new ModelFile("not a real model".getBytes(StandardCharsets.UTF_8), "input", "output",
-                    List.of(1L, 3L, -1L, -1L), TestImages.jpeg(32, 32), "gateway tests");
+            ModelFile model = new ModelFile(
+                    "not a real model".getBytes(StandardCharsets.UTF_8),
+                    "input",
+                    "output",
+                    List.of(1L, 3L, -1L, -1L),
+                    TestImages.jpeg(32, 32),
+                    "gateway tests");
             new ModelPublisher(store, events, Clock.systemUTC()).publish(STYLE, "Candy", model);
         }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/v1/styles").then()
-                .statusCode(200).body("styles.id", hasItem(STYLE)));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () -> given().get("/v1/styles").then().statusCode(200).body("styles.id", hasItem(STYLE)));
     }
 }

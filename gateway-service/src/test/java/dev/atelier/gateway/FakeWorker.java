@@ -28,33 +28,55 @@ public final class FakeWorker implements AutoCloseable {
 
     public FakeWorker(ObjectStore store, String bootstrapServers) {
         this.store = store;
-        this.events = new EventPublisher(new KafkaSettings(bootstrapServers), new CloudEventCodec("/atelier/test-worker"));
+        this.events =
+                new EventPublisher(new KafkaSettings(bootstrapServers), new CloudEventCodec("/atelier/test-worker"));
     }
 
     /** Runs the QUEUED job of a tenant to SUCCEEDED or FAILED. */
     public void run(String tenant, String id, JobStatus outcome) {
-        JobRecord queued = store.getJson(StorageKeys.job(tenant, id), JobRecord.class).orElseThrow();
+        JobRecord queued =
+                store.getJson(StorageKeys.job(tenant, id), JobRecord.class).orElseThrow();
         JobRecord running = queued.running(1, "cpu", Instant.now());
         store.putJson(StorageKeys.job(tenant, id), running);
-        events.publish(Topics.STYLIZE_EVENTS, new JobStarted(id, tenant, queued.styleId(), 1, "cpu", 1, Instant.now()),
+        events.publish(
+                Topics.STYLIZE_EVENTS,
+                new JobStarted(id, tenant, queued.styleId(), 1, "cpu", 1, Instant.now()),
                 TraceContext.none());
         if (outcome == JobStatus.SUCCEEDED) {
             String outputKey = StorageKeys.output(tenant, id, OutputFormat.PNG);
             store.put(outputKey, OUTPUT, "image/png");
             store.putJson(StorageKeys.job(tenant, id), running.succeeded(outputKey, 12, 9, Instant.now()));
-            events.publish(Topics.STYLIZE_EVENTS, new JobCompleted(id, tenant, queued.styleId(), 1, outputKey, OutputFormat.PNG,
-                    12, 9, "cpu", 0, 1, Instant.now()), TraceContext.none());
+            events.publish(
+                    Topics.STYLIZE_EVENTS,
+                    new JobCompleted(
+                            id,
+                            tenant,
+                            queued.styleId(),
+                            1,
+                            outputKey,
+                            OutputFormat.PNG,
+                            12,
+                            9,
+                            "cpu",
+                            0,
+                            1,
+                            Instant.now()),
+                    TraceContext.none());
         } else {
             JobError error = new JobError("input.undecodable", "the image is truncated");
             store.putJson(StorageKeys.job(tenant, id), running.failed(error, Instant.now()));
-            events.publish(Topics.STYLIZE_EVENTS, new JobFailed(id, tenant, queued.styleId(), error, 1, Instant.now()),
+            events.publish(
+                    Topics.STYLIZE_EVENTS,
+                    new JobFailed(id, tenant, queued.styleId(), error, 1, Instant.now()),
                     TraceContext.none());
         }
     }
 
     /** Announces the job as started, with whatever its record says, as a worker that read it would. */
     public void announceStarted(String tenant, String id) {
-        events.publish(Topics.STYLIZE_EVENTS, new JobStarted(id, tenant, "candy", 1, "cpu", 1, Instant.now()),
+        events.publish(
+                Topics.STYLIZE_EVENTS,
+                new JobStarted(id, tenant, "candy", 1, "cpu", 1, Instant.now()),
                 TraceContext.none());
     }
 

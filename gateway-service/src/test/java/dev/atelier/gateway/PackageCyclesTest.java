@@ -16,6 +16,6 @@ import com.tngtech.archunit.lang.ArchRule;
 class PackageCyclesTest {
 
     @ArchTest
-    static final ArchRule featurePackagesAreFreeOfCycles = slices().matching("dev.atelier.gateway.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule featurePackagesAreFreeOfCycles =
+            slices().matching("dev.atelier.gateway.(*)..").should().beFreeOfCycles();
 }

@@ -13,8 +13,7 @@ import javax.imageio.ImageIO;
 
 /** Images made on the spot for tests: real encodings, damaged ones, and headers that lie about their size. */
 public final class TestImages {
-    private TestImages() {
-    }
+    private TestImages() {}
 
     /** A noisy image (noise so that the encoding is not tiny and a cut lands inside the entropy-coded data). */
     public static BufferedImage noise(int width, int height) {
@@ -51,13 +50,21 @@ public final class TestImages {
      */
     public static byte[] pngHeader(int width, int height) {
         ByteBuffer ihdr = ByteBuffer.allocate(17);
-        ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(width).putInt(height)
-                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII))
+                .putInt(width)
+                .putInt(height)
+                .put((byte) 8)
+                .put((byte) 2)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
         CRC32 crc = new CRC32();
         crc.update(ihdr.array());
         return ByteBuffer.allocate(8 + 4 + 17 + 4)
                 .put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'})
-                .putInt(13).put(ihdr.array()).putInt((int) crc.getValue())
+                .putInt(13)
+                .put(ihdr.array())
+                .putInt((int) crc.getValue())
                 .array();
     }
 

@@ -14,14 +14,14 @@ public final class TestTenants {
     public static final String TENANT = "gateway-tests";
     private static String key;
 
-    private TestTenants() {
-    }
+    private TestTenants() {}
 
     public static synchronized String signIn(ObjectStore store) {
         if (key == null) {
             key = issue(store, TENANT);
         }
-        RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", bearer(key)).build();
+        RestAssured.requestSpecification =
+                new RequestSpecBuilder().addHeader("Authorization", bearer(key)).build();
         return key;
     }
 

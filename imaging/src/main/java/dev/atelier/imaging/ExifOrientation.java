@@ -7,8 +7,7 @@ import java.io.ByteArrayInputStream;
 
 /** Reads the EXIF orientation of an encoded image (JPEG, PNG); {@link Orientation#NORMAL} when absent. */
 public final class ExifOrientation {
-    private ExifOrientation() {
-    }
+    private ExifOrientation() {}
 
     public static int read(byte[] encoded) {
         try {

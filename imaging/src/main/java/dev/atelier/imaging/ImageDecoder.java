@@ -69,7 +69,8 @@ public final class ImageDecoder {
                 reader.setInput(in, true, true);
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
                 if (pixels > maxPixels) {
-                    throw new ImageTooLargeException("image has " + pixels + " pixels, at most " + maxPixels + " accepted");
+                    throw new ImageTooLargeException(
+                            "image has " + pixels + " pixels, at most " + maxPixels + " accepted");
                 }
                 List<String> truncation = new ArrayList<>();
                 reader.addIIOReadWarningListener((source, warning) -> {
@@ -79,7 +80,8 @@ public final class ImageDecoder {
                 });
                 BufferedImage image = reader.read(0);
                 if (!truncation.isEmpty()) {
-                    throw new UndecodableImageException("truncated " + reader.getFormatName() + ": " + truncation.get(0));
+                    throw new UndecodableImageException(
+                            "truncated " + reader.getFormatName() + ": " + truncation.get(0));
                 }
                 return image;
             } finally {

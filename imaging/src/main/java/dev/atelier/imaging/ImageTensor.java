@@ -9,8 +9,8 @@ package dev.atelier.imaging;
 public record ImageTensor(float[] data, int width, int height) {
     public ImageTensor {
         if (data.length != 3L * width * height) {
-            throw new IllegalArgumentException("expected 3x" + height + "x" + width + " = " + 3L * width * height
-                    + " floats, got " + data.length);
+            throw new IllegalArgumentException(
+                    "expected 3x" + height + "x" + width + " = " + 3L * width * height + " floats, got " + data.length);
         }
     }
 
@@ -35,7 +35,8 @@ public record ImageTensor(float[] data, int width, int height) {
     /** The pixel at {@code index = y * width + x} as a packed {@code 0xRRGGBB}, each channel rounded and clamped. */
     public int rgb(int index) {
         int plane = width * height;
-        return TensorImages.channel(data[index]) << 16 | TensorImages.channel(data[plane + index]) << 8
+        return TensorImages.channel(data[index]) << 16
+                | TensorImages.channel(data[plane + index]) << 8
                 | TensorImages.channel(data[2 * plane + index]);
     }
 }

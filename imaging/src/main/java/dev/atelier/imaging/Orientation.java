@@ -12,8 +12,7 @@ public final class Orientation {
     /** Stored mirrored left to right: applying it mirrors an image. */
     public static final int MIRRORED = 2;
 
-    private Orientation() {
-    }
+    private Orientation() {}
 
     /** The upright image; orientations outside 1..8 are treated as {@link #NORMAL}. */
     public static BufferedImage apply(BufferedImage stored, int orientation) {
@@ -40,13 +39,13 @@ public final class Orientation {
     /** Where the pixel seen at (x, y) is stored, in a stored image of {@code w x h}. */
     private static int sourceIndex(int orientation, int x, int y, int w, int h) {
         return switch (orientation) {
-            case 2 -> y * w + (w - 1 - x);               // mirrored horizontally
-            case 3 -> (h - 1 - y) * w + (w - 1 - x);     // rotated 180
-            case 4 -> (h - 1 - y) * w + x;               // mirrored vertically
-            case 5 -> x * w + y;                         // transposed
-            case 6 -> (h - 1 - x) * w + y;               // shown rotated 90 clockwise
-            case 7 -> (h - 1 - x) * w + (w - 1 - y);     // transversed
-            case 8 -> x * w + (w - 1 - y);               // shown rotated 90 counter-clockwise
+            case 2 -> y * w + (w - 1 - x); // mirrored horizontally
+            case 3 -> (h - 1 - y) * w + (w - 1 - x); // rotated 180
+            case 4 -> (h - 1 - y) * w + x; // mirrored vertically
+            case 5 -> x * w + y; // transposed
+            case 6 -> (h - 1 - x) * w + y; // shown rotated 90 clockwise
+            case 7 -> (h - 1 - x) * w + (w - 1 - y); // transversed
+            case 8 -> x * w + (w - 1 - y); // shown rotated 90 counter-clockwise
             default -> y * w + x;
         };
     }

@@ -15,8 +15,7 @@ import java.awt.image.BufferedImage;
  * {@code TYPE_INT_RGB}.
  */
 public final class Resizing {
-    private Resizing() {
-    }
+    private Resizing() {}
 
     /** The image at {@code width x height}; the image itself when it has that size. */
     public static BufferedImage resize(BufferedImage image, int width, int height) {
@@ -33,8 +32,11 @@ public final class Resizing {
             return current;
         }
         boolean grows = width >= current.getWidth() && height >= current.getHeight();
-        return draw(current, width, height, grows ? RenderingHints.VALUE_INTERPOLATION_BICUBIC
-                : RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        return draw(
+                current,
+                width,
+                height,
+                grows ? RenderingHints.VALUE_INTERPOLATION_BICUBIC : RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     }
 
     /** The image shrunk so its longer side is at most {@code maxSide}; itself when it already is. */
@@ -44,8 +46,8 @@ public final class Resizing {
             return image;
         }
         double scale = (double) maxSide / longer;
-        return resize(image, Math.max(1, (int) Math.round(image.getWidth() * scale)),
-                Math.max(1, (int) Math.round(image.getHeight() * scale)));
+        return resize(image, Math.max(1, (int) Math.round(image.getWidth() * scale)), Math.max(1, (int)
+                Math.round(image.getHeight() * scale)));
     }
 
     /**

@@ -7,8 +7,7 @@ import java.awt.image.BufferedImage;
  * survives the round trip pixel for pixel.
  */
 public final class TensorImages {
-    private TensorImages() {
-    }
+    private TensorImages() {}
 
     public static ImageTensor toTensor(BufferedImage image) {
         int width = image.getWidth();

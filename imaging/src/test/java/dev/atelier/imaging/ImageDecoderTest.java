@@ -42,14 +42,16 @@ class ImageDecoderTest {
         byte[] jpeg = TestImages.encode(TestImages.gradient(200, 150), "jpeg");
 
         assertThatThrownBy(() -> decoder.decode(Arrays.copyOf(jpeg, jpeg.length / 2)))
-                .isInstanceOf(UndecodableImageException.class).hasMessageContaining("truncated");
+                .isInstanceOf(UndecodableImageException.class)
+                .hasMessageContaining("truncated");
         assertThatThrownBy(() -> decoder.decode(Arrays.copyOf(jpeg, 40))).isInstanceOf(UndecodableImageException.class);
     }
 
     @Test
     void refusesWhatIsNoImage() {
         assertThatThrownBy(() -> decoder.decode("hello, world".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(UndecodableImageException.class).hasMessageContaining("not an image");
+                .isInstanceOf(UndecodableImageException.class)
+                .hasMessageContaining("not an image");
         assertThatThrownBy(() -> decoder.decode(new byte[0])).isInstanceOf(UndecodableImageException.class);
     }
 
@@ -58,19 +60,23 @@ class ImageDecoderTest {
         byte[] png = TestImages.encode(TestImages.gradient(100, 100), "png");
 
         assertThatThrownBy(() -> new ImageDecoder(9_999).decode(png))
-                .isInstanceOf(ImageTooLargeException.class).hasMessageContaining("10000 pixels");
+                .isInstanceOf(ImageTooLargeException.class)
+                .hasMessageContaining("10000 pixels");
     }
 
     @Test
     void readsAFileAndSaysWhichOneDoesNotDecode(@TempDir Path folder) throws IOException {
-        Path photo = Files.write(folder.resolve("photo.jpg"), TestImages.jpegWithOrientation(TestImages.gradient(40, 24), 6));
+        Path photo = Files.write(
+                folder.resolve("photo.jpg"), TestImages.jpegWithOrientation(TestImages.gradient(40, 24), 6));
         Path text = Files.writeString(folder.resolve("notes.jpg"), "hello, world");
 
         BufferedImage upright = decoder.read(photo);
 
         assertThat(upright.getWidth()).isEqualTo(24);
         assertThat(upright.getHeight()).isEqualTo(40);
-        assertThatThrownBy(() -> decoder.read(text)).isInstanceOf(IOException.class).hasMessageContaining("notes.jpg")
+        assertThatThrownBy(() -> decoder.read(text))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("notes.jpg")
                 .hasCauseInstanceOf(UndecodableImageException.class);
     }
 }

@@ -27,7 +27,8 @@ class ResizingTest {
         for (int period : new int[] {3, 5}) {
             BufferedImage small = Resizing.resize(stripes(1024, 768, period), 128, 96);
 
-            // 8 columns hold 2 or 3 white ones of period 3, 1 or 2 of period 5: the averages of 8x8 blocks differ so much.
+            // 8 columns hold 2 or 3 white ones of period 3, 1 or 2 of period 5: the averages of 8x8 blocks differ so
+            // much.
             int[] range = range(small);
             assertThat(range[1] - range[0]).as("period %d", period).isLessThanOrEqualTo(32);
             assertThat(mean(small)).as("period %d", period).isCloseTo(255.0 / period, offset(1.0));
@@ -75,7 +76,9 @@ class ResizingTest {
 
         assertThat(resized.getWidth()).isEqualTo(40);
         assertThat(resized.getHeight()).isEqualTo(100);
-        assertThat(resized.getRGB(0, 50) & 0xff).as("columns, not rows, alternate").isEqualTo(255);
+        assertThat(resized.getRGB(0, 50) & 0xff)
+                .as("columns, not rows, alternate")
+                .isEqualTo(255);
         assertThat(resized.getRGB(1, 50) & 0xff).isZero();
     }
 
@@ -106,7 +109,9 @@ class ResizingTest {
 
         assertThat(fitted.getWidth()).isEqualTo(384);
         assertThat(fitted.getHeight()).isEqualTo(256);
-        assertThat(Resizing.fitMultipleOf4(TestImages.gradient(101, 50), 384).getWidth()).as("never grown").isEqualTo(100);
+        assertThat(Resizing.fitMultipleOf4(TestImages.gradient(101, 50), 384).getWidth())
+                .as("never grown")
+                .isEqualTo(100);
     }
 
     /** Vertical black and white stripes: one white column in every {@code period}. */

@@ -12,5 +12,6 @@ import com.tngtech.archunit.lang.ArchRule;
 class PackageCyclesTest {
 
     @ArchTest
-    static final ArchRule packagesAreFreeOfCycles = slices().matching("dev.atelier.worker.(*)..").should().beFreeOfCycles();
+    static final ArchRule packagesAreFreeOfCycles =
+            slices().matching("dev.atelier.worker.(*)..").should().beFreeOfCycles();
 }

@@ -15,14 +15,14 @@ public final class SharedAssets {
     public static final String STARRY_NIGHT = "models/vangogh_fast_style/StarryNight.onnx";
     public static final String CHICAGO = "images/content/chicago.jpg";
 
-    private SharedAssets() {
-    }
+    private SharedAssets() {}
 
     /** The file, or the test is skipped. */
     public static Path require(String relative) {
         String dir = System.getProperty("atelier.shared.dir", "../../shared");
         Path path = Path.of(dir).resolve(relative);
-        assumeTrue(Files.isRegularFile(path), "shared asset " + path + " is absent (set -Datelier.shared.dir); skipping");
+        assumeTrue(
+                Files.isRegularFile(path), "shared asset " + path + " is absent (set -Datelier.shared.dir); skipping");
         return path;
     }
 }

@@ -12,13 +12,14 @@ import java.util.OptionalInt;
  * grows with per pixel of the image.
  */
 public final class ActivationWidth {
-    private ActivationWidth() {
-    }
+    private ActivationWidth() {}
 
     /** @return empty when the model has no convolution with a constant weight */
     public static OptionalInt of(ModelProto model) {
         GraphProto graph = model.getGraph();
-        List<NodeProto> convs = graph.getNodeList().stream().filter(n -> n.getOpType().equals("Conv")).toList();
+        List<NodeProto> convs = graph.getNodeList().stream()
+                .filter(n -> n.getOpType().equals("Conv"))
+                .toList();
         if (convs.isEmpty()) {
             return OptionalInt.empty();
         }
@@ -36,7 +37,9 @@ public final class ActivationWidth {
             return OptionalInt.empty();
         }
         String weight = conv.getInput(1);
-        return graph.getInitializerList().stream().filter(t -> t.getName().equals(weight) && t.getDimsCount() > dim)
-                .mapToInt(t -> (int) t.getDims(dim)).findFirst();
+        return graph.getInitializerList().stream()
+                .filter(t -> t.getName().equals(weight) && t.getDimsCount() > dim)
+                .mapToInt(t -> (int) t.getDims(dim))
+                .findFirst();
     }
 }

@@ -34,16 +34,13 @@ import java.util.Optional;
 public final class InstanceNormSplit {
     private static final String PREFIX = "atelier_in_";
 
-    private InstanceNormSplit() {
-    }
+    private InstanceNormSplit() {}
 
     /** The two models, serialised, and the names that connect them. */
-    public record Split(byte[] statisticsModel, byte[] tileModel, List<Statistic> statistics) {
-    }
+    public record Split(byte[] statisticsModel, byte[] tileModel, List<Statistic> statistics) {}
 
     /** One normalisation's statistics: output names of the statistics model, equally named inputs of the tile model. */
-    public record Statistic(String mean, String variance) {
-    }
+    public record Statistic(String mean, String variance) {}
 
     /**
      * @return empty when the model has no {@code InstanceNormalization} (it has nothing that depends on the whole
@@ -51,22 +48,30 @@ public final class InstanceNormSplit {
      */
     public static Optional<Split> of(ModelProto model) {
         GraphProto graph = model.getGraph();
-        List<NodeProto> norms = graph.getNodeList().stream().filter(n -> n.getOpType().equals("InstanceNormalization")
-                && (n.getDomain().isEmpty() || n.getDomain().equals("ai.onnx"))).toList();
+        List<NodeProto> norms = graph.getNodeList().stream()
+                .filter(n -> n.getOpType().equals("InstanceNormalization")
+                        && (n.getDomain().isEmpty() || n.getDomain().equals("ai.onnx")))
+                .toList();
         if (norms.isEmpty()) {
             return Optional.empty();
         }
-        long opset = model.getOpsetImportList().stream().filter(o -> o.getDomain().isEmpty() || o.getDomain().equals("ai.onnx"))
-                .mapToLong(OperatorSetIdProto::getVersion).findFirst().orElse(1);
+        long opset = model.getOpsetImportList().stream()
+                .filter(o -> o.getDomain().isEmpty() || o.getDomain().equals("ai.onnx"))
+                .mapToLong(OperatorSetIdProto::getVersion)
+                .findFirst()
+                .orElse(1);
         List<Statistic> statistics = new ArrayList<>();
         for (int k = 0; k < norms.size(); k++) {
             statistics.add(new Statistic(PREFIX + k + "_mean", PREFIX + k + "_var"));
         }
-        return Optional.of(new Split(statisticsModel(model, norms, statistics, opset).toByteArray(),
-                tileModel(model, norms, statistics).toByteArray(), List.copyOf(statistics)));
+        return Optional.of(new Split(
+                statisticsModel(model, norms, statistics, opset).toByteArray(),
+                tileModel(model, norms, statistics).toByteArray(),
+                List.copyOf(statistics)));
     }
 
-    private static ModelProto statisticsModel(ModelProto model, List<NodeProto> norms, List<Statistic> statistics, long opset) {
+    private static ModelProto statisticsModel(
+            ModelProto model, List<NodeProto> norms, List<Statistic> statistics, long opset) {
         GraphProto.Builder graph = model.getGraph().toBuilder();
         boolean axesAsInput = opset >= 18;
         if (axesAsInput) {
@@ -105,8 +110,11 @@ public final class InstanceNormSplit {
             graph.addInput(floatTensor(s.mean(), channels));
             graph.addInput(floatTensor(s.variance(), channels));
             String p = PREFIX + k + "_";
-            graph.addInitializer(TensorProto.newBuilder().setName(p + "epsilon").setDataType(TensorProto.DataType.FLOAT_VALUE)
-                    .addFloatData(epsilon(node)).build());
+            graph.addInitializer(TensorProto.newBuilder()
+                    .setName(p + "epsilon")
+                    .setDataType(TensorProto.DataType.FLOAT_VALUE)
+                    .addFloatData(epsilon(node))
+                    .build());
             graph.addNode(node("Sub", p + "centred", x, s.mean()));
             graph.addNode(node("Add", p + "var_eps", s.variance(), p + "epsilon"));
             graph.addNode(node("Sqrt", p + "std", p + "var_eps"));
@@ -121,30 +129,47 @@ public final class InstanceNormSplit {
 
     /** InstanceNormalization's default epsilon is 1e-5. */
     private static float epsilon(NodeProto norm) {
-        return norm.getAttributeList().stream().filter(a -> a.getName().equals("epsilon")).map(AttributeProto::getF)
-                .findFirst().orElse(1e-5f);
+        return norm.getAttributeList().stream()
+                .filter(a -> a.getName().equals("epsilon"))
+                .map(AttributeProto::getF)
+                .findFirst()
+                .orElse(1e-5f);
     }
 
     /** The channel count from the scale's initializer, when it is one. */
     private static Long channels(GraphProto graph, String scale) {
-        return graph.getInitializerList().stream().filter(t -> t.getName().equals(scale) && t.getDimsCount() == 1)
-                .map(t -> t.getDims(0)).findFirst().orElse(null);
+        return graph.getInitializerList().stream()
+                .filter(t -> t.getName().equals(scale) && t.getDimsCount() == 1)
+                .map(t -> t.getDims(0))
+                .findFirst()
+                .orElse(null);
     }
 
     private static NodeProto spatialMean(String input, String output, boolean axesAsInput) {
-        NodeProto.Builder mean = NodeProto.newBuilder().setOpType("ReduceMean").setName(output).addInput(input).addOutput(output)
-                .addAttribute(AttributeProto.newBuilder().setName("keepdims").setType(AttributeProto.AttributeType.INT).setI(1));
+        NodeProto.Builder mean = NodeProto.newBuilder()
+                .setOpType("ReduceMean")
+                .setName(output)
+                .addInput(input)
+                .addOutput(output)
+                .addAttribute(AttributeProto.newBuilder()
+                        .setName("keepdims")
+                        .setType(AttributeProto.AttributeType.INT)
+                        .setI(1));
         if (axesAsInput) {
             mean.addInput(PREFIX + "spatial_axes");
         } else {
-            mean.addAttribute(AttributeProto.newBuilder().setName("axes").setType(AttributeProto.AttributeType.INTS)
-                    .addInts(2).addInts(3));
+            mean.addAttribute(AttributeProto.newBuilder()
+                    .setName("axes")
+                    .setType(AttributeProto.AttributeType.INTS)
+                    .addInts(2)
+                    .addInts(3));
         }
         return mean.build();
     }
 
     private static NodeProto node(String op, String output, String... inputs) {
-        NodeProto.Builder node = NodeProto.newBuilder().setOpType(op).setName(output).addOutput(output);
+        NodeProto.Builder node =
+                NodeProto.newBuilder().setOpType(op).setName(output).addOutput(output);
         for (String input : inputs) {
             node.addInput(input);
         }
@@ -152,7 +177,9 @@ public final class InstanceNormSplit {
     }
 
     private static TensorProto int64s(String name, long... values) {
-        TensorProto.Builder tensor = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64_VALUE)
+        TensorProto.Builder tensor = TensorProto.newBuilder()
+                .setName(name)
+                .setDataType(TensorProto.DataType.INT64_VALUE)
                 .addDims(values.length);
         for (long v : values) {
             tensor.addInt64Data(v);
@@ -170,6 +197,9 @@ public final class InstanceNormSplit {
                     .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(1))
                     .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(1)));
         }
-        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(tensor)).build();
+        return ValueInfoProto.newBuilder()
+                .setName(name)
+                .setType(TypeProto.newBuilder().setTensorType(tensor))
+                .build();
     }
 }

@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class InstanceNormSplitTest {
     private static final OrtEnvironment ENV = OrtEnvironment.getEnvironment();
@@ -32,21 +32,29 @@ class InstanceNormSplitTest {
      * come from, nothing else. Our trainer's export (opset 17) and pytorch/examples' (opset 9, from ../shared).
      */
     @ParameterizedTest
-    @ValueSource(strings = {"home:models/starter/udnie/udnie.onnx", "shared:models/fast_neural_style/pytorch_nc16/candy_nc16.onnx"})
+    @ValueSource(
+            strings = {
+                "home:models/starter/udnie/udnie.onnx",
+                "shared:models/fast_neural_style/pytorch_nc16/candy_nc16.onnx"
+            })
     void theTileModelFedThePhotosOwnStatisticsGivesTheOriginalsResult(String model) throws Exception {
         Path file = (model.startsWith("home:") ? HOME : SHARED).resolve(model.substring(model.indexOf(':') + 1));
         assumeTrue(Files.isRegularFile(file), "skipped: " + file + " is absent");
         byte[] onnx = Files.readAllBytes(file);
-        InstanceNormSplit.Split split = InstanceNormSplit.of(OnnxModels.parse(onnx)).orElseThrow();
-        assertThat(split.statistics()).as("the normalisations of TransformerNet").hasSize(15);
+        InstanceNormSplit.Split split =
+                InstanceNormSplit.of(OnnxModels.parse(onnx)).orElseThrow();
+        assertThat(split.statistics())
+                .as("the normalisations of TransformerNet")
+                .hasSize(15);
         float[] photo = photo(96, 72);
         long[] shape = {1, 3, 72, 96};
 
         float[] original = run(onnx, Map.of("input1", photo), shape, "output1").get("output1");
         List<String> statisticNames = split.statistics().stream()
-                .flatMap(s -> java.util.stream.Stream.of(s.mean(), s.variance())).toList();
-        Map<String, float[]> statistics = run(split.statisticsModel(), Map.of("input1", photo), shape,
-                statisticNames.toArray(String[]::new));
+                .flatMap(s -> java.util.stream.Stream.of(s.mean(), s.variance()))
+                .toList();
+        Map<String, float[]> statistics =
+                run(split.statisticsModel(), Map.of("input1", photo), shape, statisticNames.toArray(String[]::new));
         Map<String, float[]> tileInputs = new HashMap<>(statistics);
         tileInputs.put("input1", photo);
         float[] tiled = run(split.tileModel(), tileInputs, shape, "output1").get("output1");
@@ -69,13 +77,15 @@ class InstanceNormSplitTest {
         }
         assumeTrue(any.isPresent(), "skipped: no model in " + fixed);
         byte[] onnx = Files.readAllBytes(any.get());
-        boolean hasInstanceNorm = new String(onnx, java.nio.charset.StandardCharsets.ISO_8859_1).contains("InstanceNormalization");
+        boolean hasInstanceNorm =
+                new String(onnx, java.nio.charset.StandardCharsets.ISO_8859_1).contains("InstanceNormalization");
         assertThat(InstanceNormSplit.of(OnnxModels.parse(onnx)).isPresent()).isEqualTo(hasInstanceNorm);
     }
 
     @Test
     void bytesThatAreNoModelAreRefused() {
-        assertThatThrownBy(() -> OnnxModels.parse(new byte[] {1, 2, 3, 4, 5})).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> OnnxModels.parse(new byte[] {1, 2, 3, 4, 5}))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("not an ONNX model");
     }
 
@@ -85,13 +95,15 @@ class InstanceNormSplitTest {
         assertThat(ActivationWidth.of(OnnxModels.parse(udnie))).hasValue(16);
         Path nc8 = SHARED.resolve("models/fast_neural_style/pytorch_nc8/candy_nc8.onnx");
         if (Files.isRegularFile(nc8)) {
-            assertThat(ActivationWidth.of(OnnxModels.parse(Files.readAllBytes(nc8)))).hasValue(8);
+            assertThat(ActivationWidth.of(OnnxModels.parse(Files.readAllBytes(nc8))))
+                    .hasValue(8);
         }
     }
 
     /** The repository's sample photo at a small size, as NCHW RGB 0..255. */
     private static float[] photo(int width, int height) throws IOException {
-        BufferedImage source = ImageIO.read(HOME.resolve("samples/astronaut.jpg").toFile());
+        BufferedImage source =
+                ImageIO.read(HOME.resolve("samples/astronaut.jpg").toFile());
         BufferedImage small = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         small.createGraphics().drawImage(source, 0, 0, width, height, null);
         float[] data = new float[3 * width * height];
@@ -106,8 +118,8 @@ class InstanceNormSplitTest {
         return data;
     }
 
-    private static Map<String, float[]> run(byte[] model, Map<String, float[]> inputs, long[] imageShape, String... outputs)
-            throws OrtException {
+    private static Map<String, float[]> run(
+            byte[] model, Map<String, float[]> inputs, long[] imageShape, String... outputs) throws OrtException {
         Map<String, OnnxTensor> tensors = new HashMap<>();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
                 OrtSession session = ENV.createSession(model, options)) {

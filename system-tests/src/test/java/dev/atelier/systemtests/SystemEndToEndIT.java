@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import dev.atelier.cli.datasets.DatasetImporter;
 import dev.atelier.cli.demo.DemoClient;
 import dev.atelier.cli.models.ModelRegistration;
@@ -34,7 +35,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -96,13 +96,23 @@ class SystemEndToEndIT {
         assertThat(model).isRegularFile();
         assertThat(photo).isRegularFile();
 
-        system = AtelierSystem.start(SystemLayout.onFreePorts(home, dataDir),
-                System.out, Map.of(AtelierSystem.TRAINER, trainerConfig(),
-                        AtelierSystem.WORKER, Map.of("atelier.worker.max-starts", String.valueOf(MAX_STARTS)),
-                        AtelierSystem.GATEWAY, Map.of(
-                        // The test's webhook receiver is on this machine, over plain http.
-                        "atelier.gateway.webhooks.allowed-hosts", "localhost", "atelier.gateway.webhooks.allow-http", "true",
-                        "atelier.gateway.webhooks.poll", "200ms")));
+        system = AtelierSystem.start(
+                SystemLayout.onFreePorts(home, dataDir),
+                System.out,
+                Map.of(
+                        AtelierSystem.TRAINER,
+                        trainerConfig(),
+                        AtelierSystem.WORKER,
+                        Map.of("atelier.worker.max-starts", String.valueOf(MAX_STARTS)),
+                        AtelierSystem.GATEWAY,
+                        Map.of(
+                                // The test's webhook receiver is on this machine, over plain http.
+                                "atelier.gateway.webhooks.allowed-hosts",
+                                "localhost",
+                                "atelier.gateway.webhooks.allow-http",
+                                "true",
+                                "atelier.gateway.webhooks.poll",
+                                "200ms")));
         try (ModelRegistration registration = ModelRegistration.connect(system.stack(), System.out)) {
             ModelManifest manifest = registration.register(model, STYLE, "The Great Wave");
             assertThat(manifest.version()).isEqualTo(1);
@@ -132,7 +142,9 @@ class SystemEndToEndIT {
         assertThat(output.getHeight()).isEqualTo(input.getHeight());
         assertThat(outcome.record().path("modelVersion").asInt()).isEqualTo(1);
         assertThat(outcome.record().path("executionProvider").asText()).isEqualTo("cpu");
-        assertThat(differingPixels(input, output)).as("share of pixels the style changed").isGreaterThan(0.5);
+        assertThat(differingPixels(input, output))
+                .as("share of pixels the style changed")
+                .isGreaterThan(0.5);
 
         String workerMetrics = get(system.service(AtelierSystem.WORKER).baseUrl() + "/q/metrics");
         assertThat(workerMetrics)
@@ -152,7 +164,9 @@ class SystemEndToEndIT {
         awaitAnyRunning(jobs);
         worker.kill();
         long unfinishedAtKill = countNotFinal(jobs);
-        assertThat(unfinishedAtKill).as("jobs not yet final when the worker died").isPositive();
+        assertThat(unfinishedAtKill)
+                .as("jobs not yet final when the worker died")
+                .isPositive();
 
         worker.relaunch();
         worker.awaitReady(Duration.ofMinutes(2));
@@ -177,7 +191,9 @@ class SystemEndToEndIT {
         int partitions = system.stack().settings().partitions();
         List<String> behind = new ArrayList<>();
         while (behind.stream().noneMatch(job -> partition(job, partitions) == partition(killer, partitions))) {
-            assertThat(behind).as("jobs submitted to find one on the partition of %s", killer).hasSizeLessThan(60);
+            assertThat(behind)
+                    .as("jobs submitted to find one on the partition of %s", killer)
+                    .hasSizeLessThan(60);
             behind.add(client.submit(photo, STYLE, "jpeg"));
         }
         ServiceProcess worker = system.service(AtelierSystem.WORKER);
@@ -194,35 +210,59 @@ class SystemEndToEndIT {
         assertThat(failed.path("error").path("message").asText()).contains("started " + MAX_STARTS + " times");
         assertThat(failed.path("attempts").asInt()).as("not started again").isEqualTo(MAX_STARTS);
         for (String job : behind) {
-            assertThat(client.awaitFinal(job, JOB_TIMEOUT).path("status").asText()).as("job %s", job).isEqualTo("SUCCEEDED");
+            assertThat(client.awaitFinal(job, JOB_TIMEOUT).path("status").asText())
+                    .as("job %s", job)
+                    .isEqualTo("SUCCEEDED");
         }
-        assertThat(get(worker.baseUrl() + "/q/metrics")).contains("atelier_jobs_crashed_total{style=\"" + STYLE + "\"} 1.0");
+        assertThat(get(worker.baseUrl() + "/q/metrics"))
+                .contains("atelier_jobs_crashed_total{style=\"" + STYLE + "\"} 1.0");
     }
 
     @Test
     @Order(4)
     void aStyleTrainedThroughTheApiIsPublishedAndServesJobsOnItsNewVersion() throws Exception {
         Path painting = shared.resolve("images/style/great_wave.jpg");
-        assumeTrue(lossNetworksPresent() && Files.isRegularFile(painting),
-                "skipped: needs the loss networks under " + shared.resolve("models/loss_networks") + " and " + painting);
+        assumeTrue(
+                lossNetworksPresent() && Files.isRegularFile(painting),
+                "skipped: needs the loss networks under " + shared.resolve("models/loss_networks") + " and "
+                        + painting);
         importDataset();
 
-        JsonNode accepted = client.trainStyle(painting, TRAINED_STYLE, Map.of("title", "The Great Wave (test)", "width", "8",
-                "steps", "12", "batchSize", "2", "imageSize", "64", "dataset", DATASET));
+        JsonNode accepted = client.trainStyle(
+                painting,
+                TRAINED_STYLE,
+                Map.of(
+                        "title",
+                        "The Great Wave (test)",
+                        "width",
+                        "8",
+                        "steps",
+                        "12",
+                        "batchSize",
+                        "2",
+                        "imageSize",
+                        "64",
+                        "dataset",
+                        DATASET));
         JsonNode training = client.awaitTraining(accepted.path("id").asText(), JOB_TIMEOUT);
 
         assertThat(training.path("status").asText()).as("training %s", training).isEqualTo("SUCCEEDED");
         assertThat(training.path("device").asText()).isEqualTo("cpu");
         assertThat(training.path("step").asInt()).isEqualTo(12);
-        assertThat(training.path("quality").has("squeezenet1.1.styleLoss")).as("quality %s", training.path("quality")).isTrue();
-        assertThat(training.path("quality").has("vgg19_normalised_relu3_1.styleLoss")).isTrue();
+        assertThat(training.path("quality").has("squeezenet1.1.styleLoss"))
+                .as("quality %s", training.path("quality"))
+                .isTrue();
+        assertThat(training.path("quality").has("vgg19_normalised_relu3_1.styleLoss"))
+                .isTrue();
         assertThat(training.path("quality").path("heldOutPhotos").asDouble()).isEqualTo(2.0);
         int version = training.path("modelVersion").asInt();
         assertThat(version).isEqualTo(1);
 
         client.awaitStyle(TRAINED_STYLE, Duration.ofSeconds(60));
         DemoClient.Outcome outcome = client.stylize(photo, TRAINED_STYLE, "png", JOB_TIMEOUT);
-        assertThat(outcome.record().path("modelVersion").asInt()).as("job record %s", outcome.record()).isEqualTo(version);
+        assertThat(outcome.record().path("modelVersion").asInt())
+                .as("job record %s", outcome.record())
+                .isEqualTo(version);
         BufferedImage input = ImageIO.read(photo.toFile());
         BufferedImage output = ImageIO.read(new ByteArrayInputStream(outcome.image()));
         assertThat(output.getWidth()).isEqualTo(input.getWidth());
@@ -249,21 +289,33 @@ class SystemEndToEndIT {
         assumeTrue(ready, "skipped: " + why);
         Path out = Path.of("target").toAbsolutePath();
 
-        Process node = new ProcessBuilder("node", web.resolve("stylize-in-browser.mjs").toString(),
-                system.gatewayUrl() + "/#key=" + system.demoKey(), photo.toAbsolutePath().toString(), STYLE, out.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process node = new ProcessBuilder(
+                        "node",
+                        web.resolve("stylize-in-browser.mjs").toString(),
+                        system.gatewayUrl() + "/#key=" + system.demoKey(),
+                        photo.toAbsolutePath().toString(),
+                        STYLE,
+                        out.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         String shown = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertThat(node.waitFor(4, TimeUnit.MINUTES)).as("the browser run ended").isTrue();
+        assertThat(node.waitFor(4, TimeUnit.MINUTES))
+                .as("the browser run ended")
+                .isTrue();
         assertThat(node.exitValue()).as("the browser run: " + shown).isZero();
 
         JsonNode page = new ObjectMapper().readTree(shown);
         BufferedImage input = ImageIO.read(photo.toFile());
         double inputRatio = (double) input.getWidth() / input.getHeight();
-        double shownRatio = page.path("result").path("width").asDouble() / page.path("result").path("height").asDouble();
-        assertThat(shownRatio).as("aspect ratio of the result the page shows").isCloseTo(inputRatio, Offset.offset(0.01));
+        double shownRatio = page.path("result").path("width").asDouble()
+                / page.path("result").path("height").asDouble();
+        assertThat(shownRatio)
+                .as("aspect ratio of the result the page shows")
+                .isCloseTo(inputRatio, Offset.offset(0.01));
         assertThat(page.path("original").path("width").asInt()).isEqualTo(input.getWidth());
         assertThat(page.path("status").asText()).startsWith("Done: " + STYLE);
-        assertThat(page.path("csp").asText()).as("the page's Content-Security-Policy (nothing it blocked, or the run fails)")
+        assertThat(page.path("csp").asText())
+                .as("the page's Content-Security-Policy (nothing it blocked, or the run fails)")
                 .startsWith("default-src 'self'");
         assertThat(page.path("download").asText()).startsWith("atelier-" + STYLE + "-");
         assertThat(out.resolve("web-page.png")).isNotEmptyFile();
@@ -297,21 +349,33 @@ class SystemEndToEndIT {
         });
         receiver.start();
         String base = "http://localhost:" + receiver.getAddress().getPort();
-        WebhookEndpoint endpoint = webhooks.createWebhook(new WebhookEndpointRequest().url(base + "/hooks")
-                .eventTypes(List.of("job.started", "job.succeeded")));
+        WebhookEndpoint endpoint = webhooks.createWebhook(
+                new WebhookEndpointRequest().url(base + "/hooks").eventTypes(List.of("job.started", "job.succeeded")));
         String callbackSecret = webhooks.getWebhookSecret("callbacks").getSecret();
 
         Upload upload = jobs.createUpload();
-        HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(upload.getUrl()))
-                .PUT(HttpRequest.BodyPublishers.ofFile(photo)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> put = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(upload.getUrl()))
+                                .PUT(HttpRequest.BodyPublishers.ofFile(photo))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-        Job submitted = jobs.submitJob(new JobSubmissionJson().style(STYLE).uploadId(upload.getId())
-                .strength(new BigDecimal("0.8")).callbackUrl(base + "/callback"), null, null);
+        Job submitted = jobs.submitJob(
+                new JobSubmissionJson()
+                        .style(STYLE)
+                        .uploadId(upload.getId())
+                        .strength(new BigDecimal("0.8"))
+                        .callbackUrl(base + "/callback"),
+                null,
+                null);
         assertThat(submitted.getStatus()).isEqualTo(JobStatus.QUEUED);
 
-        Job done = await().atMost(JOB_TIMEOUT).pollInterval(Duration.ofMillis(500))
-                .until(() -> jobs.getJob(submitted.getId()), job -> job.getStatus() == JobStatus.SUCCEEDED
-                        || job.getStatus() == JobStatus.FAILED);
+        Job done = await().atMost(JOB_TIMEOUT)
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> jobs.getJob(submitted.getId()),
+                        job -> job.getStatus() == JobStatus.SUCCEEDED || job.getStatus() == JobStatus.FAILED);
         assertThat(done.getStatus()).isEqualTo(JobStatus.SUCCEEDED);
         BufferedImage input = ImageIO.read(photo.toFile());
         BufferedImage output = ImageIO.read(jobs.jobResult(done.getId()));
@@ -321,11 +385,15 @@ class SystemEndToEndIT {
         // The real worker's events reached the subscribed endpoint (started, succeeded) and the job's callback URL
         // (its final state), each signed under its own secret.
         try {
-            WebhookDeliveryPage deliveries = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(
-                    () -> webhooks.listWebhookDeliveries(endpoint.getId(), null, null),
-                    page -> page.getDeliveries().size() == 2 && page.getDeliveries().stream()
-                            .allMatch(d -> d.getStatus() == WebhookDeliveryStatus.SUCCEEDED));
-            assertThat(deliveries.getDeliveries()).extracting(WebhookDelivery::getEventType)
+            WebhookDeliveryPage deliveries = await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(300))
+                    .until(
+                            () -> webhooks.listWebhookDeliveries(endpoint.getId(), null, null),
+                            page -> page.getDeliveries().size() == 2
+                                    && page.getDeliveries().stream()
+                                            .allMatch(d -> d.getStatus() == WebhookDeliveryStatus.SUCCEEDED));
+            assertThat(deliveries.getDeliveries())
+                    .extracting(WebhookDelivery::getEventType)
                     .containsExactlyInAnyOrder("job.started", "job.succeeded");
             await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 3);
         } finally {
@@ -337,13 +405,17 @@ class SystemEndToEndIT {
             for (String header : List.of("webhook-id", "webhook-timestamp", "webhook-signature")) {
                 headers.put(header, List.of(request.get(header)));
             }
-            new com.standardwebhooks.Webhook(secret).verify(request.get("body"), headers); // throws when it does not verify
+            new com.standardwebhooks.Webhook(secret)
+                    .verify(request.get("body"), headers); // throws when it does not verify
             assertThat(request.get("body")).contains(done.getId());
         }
-        assertThat(received).filteredOn(r -> r.get("path").equals("/callback")).singleElement()
+        assertThat(received)
+                .filteredOn(r -> r.get("path").equals("/callback"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.get("body")).contains("\"type\":\"job.succeeded\""));
 
-        ApiException missing = assertThrows(ApiException.class, () -> jobs.getJob("0190a5b2-7c1e-7d3f-8a2b-1c2d3e4f5a6b"));
+        ApiException missing =
+                assertThrows(ApiException.class, () -> jobs.getJob("0190a5b2-7c1e-7d3f-8a2b-1c2d3e4f5a6b"));
         assertThat(missing.getCode()).isEqualTo(404);
         assertThat(missing.getResponseBody()).contains("urn:atelier:problem:job-not-found");
     }
@@ -354,10 +426,11 @@ class SystemEndToEndIT {
             Files.copy(shared.resolve("images/content").resolve(name), folder.resolve(name));
         }
         Stack stack = system.stack();
-        try (ObjectStore store = ObjectStore.connect(new S3Settings(stack.s3Endpoint(), stack.accessKey(), stack.secretKey(),
-                stack.region(), stack.bucket()))) {
-            new DatasetImporter(store, Clock.systemUTC(), System.out).importFolder(folder,
-                    new DatasetImporter.Options(DATASET, List.of("*.png"), 0, 256, "system test"));
+        try (ObjectStore store = ObjectStore.connect(new S3Settings(
+                stack.s3Endpoint(), stack.accessKey(), stack.secretKey(), stack.region(), stack.bucket()))) {
+            new DatasetImporter(store, Clock.systemUTC(), System.out)
+                    .importFolder(
+                            folder, new DatasetImporter.Options(DATASET, List.of("*.png"), 0, 256, "system test"));
         }
     }
 
@@ -368,8 +441,12 @@ class SystemEndToEndIT {
     private static Map<String, String> trainerConfig() {
         Map<String, String> config = new LinkedHashMap<>();
         if (lossNetworksPresent()) {
-            config.put("atelier.trainer.loss-network.location", squeezeNet().toAbsolutePath().toString());
-            config.put("atelier.trainer.judge-network.location", vgg().toAbsolutePath().toString());
+            config.put(
+                    "atelier.trainer.loss-network.location",
+                    squeezeNet().toAbsolutePath().toString());
+            config.put(
+                    "atelier.trainer.judge-network.location",
+                    vgg().toAbsolutePath().toString());
         }
         config.put("atelier.trainer.learning-rate", "0.01");
         config.put("atelier.trainer.checkpoint-every", "5");
@@ -414,7 +491,8 @@ class SystemEndToEndIT {
         while (System.nanoTime() < deadline) {
             JsonNode record = client.job(job);
             String status = record.path("status").asText();
-            assertThat(status).as("job %s finished before its worker could be killed: %s", job, record)
+            assertThat(status)
+                    .as("job %s finished before its worker could be killed: %s", job, record)
                     .isIn("QUEUED", "RUNNING");
             if (status.equals("RUNNING") && record.path("attempts").asInt() == start) {
                 return;
@@ -458,5 +536,4 @@ class SystemEndToEndIT {
         assertThat(response.statusCode()).as("GET %s", url).isEqualTo(200);
         return response.body();
     }
-
 }

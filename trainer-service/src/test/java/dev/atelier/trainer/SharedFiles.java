@@ -7,8 +7,7 @@ import java.nio.file.Path;
 
 /** The shared models and photos, read at test time from {@code atelier.shared.dir}; tests skip when absent. */
 public final class SharedFiles {
-    private SharedFiles() {
-    }
+    private SharedFiles() {}
 
     public static Path require(String relative) {
         String dir = System.getProperty("atelier.shared.dir");

@@ -12,6 +12,12 @@ package dev.atelier.contracts.datasets;
  * @param origin where it came from (file or package path), for people
  * @param heldOut whether it is kept out of training for the quality gate
  */
-public record DatasetPhoto(String key, String mediaType, int width, int height, long bytes, String sha256, String origin,
-        boolean heldOut) {
-}
+public record DatasetPhoto(
+        String key,
+        String mediaType,
+        int width,
+        int height,
+        long bytes,
+        String sha256,
+        String origin,
+        boolean heldOut) {}

@@ -58,6 +58,5 @@ public final class ErrorCodes {
     /** A bug: anything not foreseen. */
     public static final String INTERNAL = "internal";
 
-    private ErrorCodes() {
-    }
+    private ErrorCodes() {}
 }

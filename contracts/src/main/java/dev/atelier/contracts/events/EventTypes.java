@@ -33,8 +33,7 @@ public final class EventTypes {
             Map.entry(TRAINING_COMPLETED, TrainingCompleted.class),
             Map.entry(TRAINING_FAILED, TrainingFailed.class));
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     /** The record class for a type, or {@code null} for a type this version does not know. */
     public static Class<? extends AtelierEvent> recordFor(String type) {

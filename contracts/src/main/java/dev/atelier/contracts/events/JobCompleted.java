@@ -22,7 +22,8 @@ public record JobCompleted(
         String executionProvider,
         long queueWaitMs,
         long inferenceMs,
-        Instant completedAt) implements AtelierEvent {
+        Instant completedAt)
+        implements AtelierEvent {
 
     @Override
     public String eventType() {

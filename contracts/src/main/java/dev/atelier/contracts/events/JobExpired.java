@@ -4,12 +4,8 @@ import dev.atelier.contracts.AtelierEvent;
 import java.time.Instant;
 
 /** A job ended EXPIRED: its deadline passed before inference started. */
-public record JobExpired(
-        String jobId,
-        String tenant,
-        String styleId,
-        Instant deadline,
-        Instant expiredAt) implements AtelierEvent {
+public record JobExpired(String jobId, String tenant, String styleId, Instant deadline, Instant expiredAt)
+        implements AtelierEvent {
 
     @Override
     public String eventType() {

@@ -18,7 +18,8 @@ public record JobRequested(
         String inputKey,
         ImageInfo input,
         JobOptions options,
-        Instant requestedAt) implements AtelierEvent {
+        Instant requestedAt)
+        implements AtelierEvent {
 
     @Override
     public String eventType() {

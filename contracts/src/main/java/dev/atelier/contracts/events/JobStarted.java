@@ -11,7 +11,8 @@ public record JobStarted(
         int modelVersion,
         String executionProvider,
         int attempt,
-        Instant startedAt) implements AtelierEvent {
+        Instant startedAt)
+        implements AtelierEvent {
 
     @Override
     public String eventType() {

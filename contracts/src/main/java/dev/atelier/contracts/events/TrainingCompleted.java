@@ -18,7 +18,8 @@ public record TrainingCompleted(
         String modelKey,
         Map<String, Double> quality,
         String device,
-        Instant completedAt) implements AtelierEvent {
+        Instant completedAt)
+        implements AtelierEvent {
 
     @Override
     public String eventType() {

@@ -6,12 +6,8 @@ import java.time.Instant;
 
 /** A training ended FAILED; its record says why. */
 public record TrainingFailed(
-        String trainingId,
-        String tenant,
-        String styleId,
-        JobError error,
-        int attempts,
-        Instant failedAt) implements AtelierEvent {
+        String trainingId, String tenant, String styleId, JobError error, int attempts, Instant failedAt)
+        implements AtelierEvent {
 
     @Override
     public String eventType() {

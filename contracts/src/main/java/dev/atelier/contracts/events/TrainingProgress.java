@@ -4,7 +4,8 @@ import dev.atelier.contracts.AtelierEvent;
 import dev.atelier.contracts.training.ProgressSnapshot;
 
 /** Step, losses, speed, ETA and the latest preview of a running training. */
-public record TrainingProgress(String trainingId, String tenant, String styleId, ProgressSnapshot progress) implements AtelierEvent {
+public record TrainingProgress(String trainingId, String tenant, String styleId, ProgressSnapshot progress)
+        implements AtelierEvent {
 
     @Override
     public String eventType() {

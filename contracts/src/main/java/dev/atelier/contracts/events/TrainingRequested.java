@@ -16,7 +16,8 @@ public record TrainingRequested(
         String title,
         String styleImageKey,
         TrainingOptions options,
-        Instant requestedAt) implements AtelierEvent {
+        Instant requestedAt)
+        implements AtelierEvent {
 
     @Override
     public String eventType() {
@@ -30,7 +31,7 @@ public record TrainingRequested(
 
     /** The QUEUED record the gateway wrote for this request, rebuilt when it is missing. */
     public TrainingRecord queuedRecord(Instant now) {
-        return TrainingRecord.queued(trainingId, tenant, styleId, title, styleImageKey, options,
-                requestedAt != null ? requestedAt : now);
+        return TrainingRecord.queued(
+                trainingId, tenant, styleId, title, styleImageKey, options, requestedAt != null ? requestedAt : now);
     }
 }

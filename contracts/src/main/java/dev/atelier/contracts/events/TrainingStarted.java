@@ -18,7 +18,8 @@ public record TrainingStarted(
         int attempt,
         int resumedFromStep,
         int totalSteps,
-        Instant startedAt) implements AtelierEvent {
+        Instant startedAt)
+        implements AtelierEvent {
 
     @Override
     public String eventType() {

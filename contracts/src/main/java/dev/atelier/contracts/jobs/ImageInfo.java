@@ -8,5 +8,4 @@ package dev.atelier.contracts.jobs;
  * @param height pixels, as stored (before EXIF orientation)
  * @param bytes size of the encoded image
  */
-public record ImageInfo(String mediaType, int width, int height, long bytes) {
-}
+public record ImageInfo(String mediaType, int width, int height, long bytes) {}

@@ -6,5 +6,4 @@ package dev.atelier.contracts.jobs;
  * @param code a stable machine-readable code, e.g. {@code input.undecodable}, {@code model.unavailable}
  * @param message a human-readable explanation
  */
-public record JobError(String code, String message) {
-}
+public record JobError(String code, String message) {}

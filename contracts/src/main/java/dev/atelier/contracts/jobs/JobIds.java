@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
  * random bits, so they cannot be guessed.
  */
 public final class JobIds {
-    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 
-    private JobIds() {
-    }
+    private JobIds() {}
 
     public static String newId() {
         return UuidCreator.getTimeOrderedEpoch().toString();

@@ -59,16 +59,66 @@ public record JobRecord(
         String callbackUrl) {
 
     /** A new job as the gateway accepts it. */
-    public static JobRecord queued(String id, String tenant, String styleId, Integer requestedVersion,
-            JobOptions options, ImageInfo input, String inputKey, Instant now) {
-        return new JobRecord(id, tenant, styleId, requestedVersion, null, options, JobStatus.QUEUED, input,
-                inputKey, null, null, null, null, 0, null, now, now, null, null, null, null, null, null);
+    public static JobRecord queued(
+            String id,
+            String tenant,
+            String styleId,
+            Integer requestedVersion,
+            JobOptions options,
+            ImageInfo input,
+            String inputKey,
+            Instant now) {
+        return new JobRecord(
+                id,
+                tenant,
+                styleId,
+                requestedVersion,
+                null,
+                options,
+                JobStatus.QUEUED,
+                input,
+                inputKey,
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                now,
+                now,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     public JobRecord running(int modelVersion, String provider, Instant now) {
-        return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, JobStatus.RUNNING, input,
-                inputKey, null, null, null, provider, attempts + 1, null, createdAt, now, now, null, deadline, null,
-                traceId, callbackUrl);
+        return new JobRecord(
+                id,
+                tenant,
+                styleId,
+                requestedVersion,
+                modelVersion,
+                options,
+                JobStatus.RUNNING,
+                input,
+                inputKey,
+                null,
+                null,
+                null,
+                provider,
+                attempts + 1,
+                null,
+                createdAt,
+                now,
+                now,
+                null,
+                deadline,
+                null,
+                traceId,
+                callbackUrl);
     }
 
     public JobRecord succeeded(String outputKey, int width, int height, Instant now) {
@@ -77,36 +127,141 @@ public record JobRecord(
 
     /** With where the time went. */
     public JobRecord succeeded(String outputKey, int width, int height, Instant now, JobTimings spent) {
-        return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, JobStatus.SUCCEEDED, input,
-                inputKey, outputKey, width, height, executionProvider, attempts, null, createdAt, now, startedAt,
-                now, deadline, spent, traceId, callbackUrl);
+        return new JobRecord(
+                id,
+                tenant,
+                styleId,
+                requestedVersion,
+                modelVersion,
+                options,
+                JobStatus.SUCCEEDED,
+                input,
+                inputKey,
+                outputKey,
+                width,
+                height,
+                executionProvider,
+                attempts,
+                null,
+                createdAt,
+                now,
+                startedAt,
+                now,
+                deadline,
+                spent,
+                traceId,
+                callbackUrl);
     }
 
     public JobRecord failed(JobError error, Instant now) {
-        return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, JobStatus.FAILED, input,
-                inputKey, null, null, null, executionProvider, attempts, error, createdAt, now, startedAt, now,
-                deadline, timings, traceId, callbackUrl);
+        return new JobRecord(
+                id,
+                tenant,
+                styleId,
+                requestedVersion,
+                modelVersion,
+                options,
+                JobStatus.FAILED,
+                input,
+                inputKey,
+                null,
+                null,
+                null,
+                executionProvider,
+                attempts,
+                error,
+                createdAt,
+                now,
+                startedAt,
+                now,
+                deadline,
+                timings,
+                traceId,
+                callbackUrl);
     }
 
     /** The same job, in the trace {@code id}. */
     public JobRecord withTraceId(String id) {
-        return new JobRecord(this.id, tenant, styleId, requestedVersion, modelVersion, options, status, input, inputKey,
-                outputKey, outputWidth, outputHeight, executionProvider, attempts, error, createdAt, updatedAt,
-                startedAt, finishedAt, deadline, timings, id, callbackUrl);
+        return new JobRecord(
+                this.id,
+                tenant,
+                styleId,
+                requestedVersion,
+                modelVersion,
+                options,
+                status,
+                input,
+                inputKey,
+                outputKey,
+                outputWidth,
+                outputHeight,
+                executionProvider,
+                attempts,
+                error,
+                createdAt,
+                updatedAt,
+                startedAt,
+                finishedAt,
+                deadline,
+                timings,
+                id,
+                callbackUrl);
     }
 
     /** The same QUEUED job, its final state to be delivered to {@code url} (null: nowhere). */
     public JobRecord withCallbackUrl(String url) {
-        return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, status, input, inputKey,
-                outputKey, outputWidth, outputHeight, executionProvider, attempts, error, createdAt, updatedAt,
-                startedAt, finishedAt, deadline, timings, traceId, url);
+        return new JobRecord(
+                id,
+                tenant,
+                styleId,
+                requestedVersion,
+                modelVersion,
+                options,
+                status,
+                input,
+                inputKey,
+                outputKey,
+                outputWidth,
+                outputHeight,
+                executionProvider,
+                attempts,
+                error,
+                createdAt,
+                updatedAt,
+                startedAt,
+                finishedAt,
+                deadline,
+                timings,
+                traceId,
+                url);
     }
 
     /** The same QUEUED job, to be given up on when it has not started by {@code at}. */
     public JobRecord withDeadline(Instant at) {
-        return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, status, input, inputKey,
-                outputKey, outputWidth, outputHeight, executionProvider, attempts, error, createdAt, updatedAt,
-                startedAt, finishedAt, at, timings, traceId, callbackUrl);
+        return new JobRecord(
+                id,
+                tenant,
+                styleId,
+                requestedVersion,
+                modelVersion,
+                options,
+                status,
+                input,
+                inputKey,
+                outputKey,
+                outputWidth,
+                outputHeight,
+                executionProvider,
+                attempts,
+                error,
+                createdAt,
+                updatedAt,
+                startedAt,
+                finishedAt,
+                at,
+                timings,
+                traceId,
+                callbackUrl);
     }
 
     /** Cancelled by its owner before inference. */
@@ -127,9 +282,30 @@ public record JobRecord(
         if (attempts == 0 || startedAt == null) {
             return Optional.empty();
         }
-        return Optional.of(new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options,
-                JobStatus.RUNNING, input, inputKey, null, null, null, executionProvider, attempts, null, createdAt,
-                startedAt, startedAt, null, deadline, null, traceId, callbackUrl));
+        return Optional.of(new JobRecord(
+                id,
+                tenant,
+                styleId,
+                requestedVersion,
+                modelVersion,
+                options,
+                JobStatus.RUNNING,
+                input,
+                inputKey,
+                null,
+                null,
+                null,
+                executionProvider,
+                attempts,
+                null,
+                createdAt,
+                startedAt,
+                startedAt,
+                null,
+                deadline,
+                null,
+                traceId,
+                callbackUrl));
     }
 
     /** Whether the deadline, if any, has passed at {@code now}. */
@@ -138,8 +314,29 @@ public record JobRecord(
     }
 
     private JobRecord ended(JobStatus finalStatus, Instant now) {
-        return new JobRecord(id, tenant, styleId, requestedVersion, modelVersion, options, finalStatus, input, inputKey,
-                null, null, null, executionProvider, attempts, null, createdAt, now, startedAt, now, deadline,
-                timings, traceId, callbackUrl);
+        return new JobRecord(
+                id,
+                tenant,
+                styleId,
+                requestedVersion,
+                modelVersion,
+                options,
+                finalStatus,
+                input,
+                inputKey,
+                null,
+                null,
+                null,
+                executionProvider,
+                attempts,
+                null,
+                createdAt,
+                now,
+                startedAt,
+                now,
+                deadline,
+                timings,
+                traceId,
+                callbackUrl);
     }
 }

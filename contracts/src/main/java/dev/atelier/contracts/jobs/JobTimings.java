@@ -10,5 +10,4 @@ package dev.atelier.contracts.jobs;
  * @param store writing the result to the object store
  * @param total from acceptance to the final record
  */
-public record JobTimings(long queued, long decode, long inference, long encode, long store, long total) {
-}
+public record JobTimings(long queued, long decode, long inference, long encode, long store, long total) {}

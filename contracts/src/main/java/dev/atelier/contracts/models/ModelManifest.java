@@ -46,7 +46,8 @@ public record ModelManifest(
         String source,
         Instant publishedAt,
         Map<String, Double> quality,
-        String owner) implements AtelierEvent {
+        String owner)
+        implements AtelierEvent {
 
     public static final String STYLE_ID_PATTERN = "[a-z0-9][a-z0-9_-]{0,63}";
 
@@ -59,18 +60,66 @@ public record ModelManifest(
     }
 
     /** A manifest without quality figures (a model registered from a file), for every tenant. */
-    public ModelManifest(String styleId, String title, int version, String sha256, long sizeBytes, String modelKey,
-            String previewKey, String inputName, String outputName, List<Long> inputShape, String source, Instant publishedAt) {
-        this(styleId, title, version, sha256, sizeBytes, modelKey, previewKey, inputName, outputName, inputShape, source,
-                publishedAt, Map.of(), null);
+    public ModelManifest(
+            String styleId,
+            String title,
+            int version,
+            String sha256,
+            long sizeBytes,
+            String modelKey,
+            String previewKey,
+            String inputName,
+            String outputName,
+            List<Long> inputShape,
+            String source,
+            Instant publishedAt) {
+        this(
+                styleId,
+                title,
+                version,
+                sha256,
+                sizeBytes,
+                modelKey,
+                previewKey,
+                inputName,
+                outputName,
+                inputShape,
+                source,
+                publishedAt,
+                Map.of(),
+                null);
     }
 
     /** A manifest for every tenant. */
-    public ModelManifest(String styleId, String title, int version, String sha256, long sizeBytes, String modelKey,
-            String previewKey, String inputName, String outputName, List<Long> inputShape, String source, Instant publishedAt,
+    public ModelManifest(
+            String styleId,
+            String title,
+            int version,
+            String sha256,
+            long sizeBytes,
+            String modelKey,
+            String previewKey,
+            String inputName,
+            String outputName,
+            List<Long> inputShape,
+            String source,
+            Instant publishedAt,
             Map<String, Double> quality) {
-        this(styleId, title, version, sha256, sizeBytes, modelKey, previewKey, inputName, outputName, inputShape, source,
-                publishedAt, quality, null);
+        this(
+                styleId,
+                title,
+                version,
+                sha256,
+                sizeBytes,
+                modelKey,
+                previewKey,
+                inputName,
+                outputName,
+                inputShape,
+                source,
+                publishedAt,
+                quality,
+                null);
     }
 
     /** Whether a tenant may see and use this style: everyone's, or its own. */

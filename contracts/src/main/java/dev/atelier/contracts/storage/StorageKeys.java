@@ -8,8 +8,7 @@ import dev.atelier.contracts.jobs.OutputFormat;
  * at them last, so a reader never sees a record whose objects are missing.
  */
 public final class StorageKeys {
-    private StorageKeys() {
-    }
+    private StorageKeys() {}
 
     public static String input(String tenant, String jobId) {
         return "inputs/" + tenant + "/" + jobId;
@@ -87,7 +86,8 @@ public final class StorageKeys {
      * so that any gateway replica finds what is due with one listing after a restart.
      */
     public static String webhookDue(long epochMillis, String tenant, String endpointId, String deliveryId) {
-        return WEBHOOKS_DUE_PREFIX + String.format("%013d", epochMillis) + "/" + tenant + "/" + endpointId + "/" + deliveryId;
+        return WEBHOOKS_DUE_PREFIX + String.format("%013d", epochMillis) + "/" + tenant + "/" + endpointId + "/"
+                + deliveryId;
     }
 
     public static final String WEBHOOKS_DUE_PREFIX = "webhooks-due/";

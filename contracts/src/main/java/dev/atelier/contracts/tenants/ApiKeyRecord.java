@@ -11,5 +11,4 @@ import java.time.Instant;
  * @param prefix the key's first characters ({@code atl_} and four more), so people can tell keys apart
  * @param createdAt when the key was issued
  */
-public record ApiKeyRecord(String id, String tenant, String prefix, Instant createdAt) {
-}
+public record ApiKeyRecord(String id, String tenant, String prefix, Instant createdAt) {}

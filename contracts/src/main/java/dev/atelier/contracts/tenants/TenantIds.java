@@ -6,8 +6,7 @@ import java.util.regex.Pattern;
 public final class TenantIds {
     private static final Pattern VALID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
 
-    private TenantIds() {
-    }
+    private TenantIds() {}
 
     public static boolean isValid(String text) {
         return text != null && VALID.matcher(text).matches();

@@ -45,7 +45,8 @@ public record TrainingOptions(
         BATCH_SIZE.check("batchSize", batchSize);
         IMAGE_SIZE.check("imageSize", imageSize);
         if (imageSize % 4 != 0) {
-            throw new InvalidTrainingOptionException("imageSize", "imageSize must be a multiple of 4, was " + imageSize);
+            throw new InvalidTrainingOptionException(
+                    "imageSize", "imageSize must be a multiple of 4, was " + imageSize);
         }
         checkWeight("contentWeight", contentWeight);
         checkWeight("styleWeight", styleWeight);
@@ -54,12 +55,20 @@ public record TrainingOptions(
             dataset = DEFAULT_DATASET;
         }
         if (!DATASET_NAME.matcher(dataset).matches()) {
-            throw new InvalidTrainingOptionException("dataset", "dataset must match " + DATASET_NAME + ", was '" + dataset + "'");
+            throw new InvalidTrainingOptionException(
+                    "dataset", "dataset must match " + DATASET_NAME + ", was '" + dataset + "'");
         }
     }
 
     public static TrainingOptions defaults() {
-        return new TrainingOptions(DEFAULT_WIDTH, DEFAULT_STEPS, DEFAULT_BATCH_SIZE, DEFAULT_IMAGE_SIZE, null, null, null,
+        return new TrainingOptions(
+                DEFAULT_WIDTH,
+                DEFAULT_STEPS,
+                DEFAULT_BATCH_SIZE,
+                DEFAULT_IMAGE_SIZE,
+                null,
+                null,
+                null,
                 DEFAULT_DATASET);
     }
 
@@ -74,7 +83,8 @@ public record TrainingOptions(
     public record Range(int min, int max) {
         void check(String field, int value) {
             if (value < min || value > max) {
-                throw new InvalidTrainingOptionException(field, field + " must be within " + min + ".." + max + ", was " + value);
+                throw new InvalidTrainingOptionException(
+                        field, field + " must be within " + min + ".." + max + ", was " + value);
             }
         }
     }

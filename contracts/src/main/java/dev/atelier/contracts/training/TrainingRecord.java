@@ -51,44 +51,189 @@ public record TrainingRecord(
         Instant finishedAt) {
 
     /** A new training as the gateway accepts it. */
-    public static TrainingRecord queued(String id, String tenant, String styleId, String title, String styleImageKey,
-            TrainingOptions options, Instant now) {
-        return new TrainingRecord(id, tenant, styleId, title, styleImageKey, options, TrainingStatus.QUEUED, null, 0, 0, 0,
-                null, null, null, null, null, null, now, now, null, null);
+    public static TrainingRecord queued(
+            String id,
+            String tenant,
+            String styleId,
+            String title,
+            String styleImageKey,
+            TrainingOptions options,
+            Instant now) {
+        return new TrainingRecord(
+                id,
+                tenant,
+                styleId,
+                title,
+                styleImageKey,
+                options,
+                TrainingStatus.QUEUED,
+                null,
+                0,
+                0,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                now,
+                now,
+                null,
+                null);
     }
 
     /** A trainer (re)starts it, from a checkpoint at {@code fromStep} or from scratch (0). */
     public TrainingRecord running(String device, String owner, int fromStep, Instant now) {
-        return new TrainingRecord(id, tenant, styleId, title, styleImageKey, options, TrainingStatus.RUNNING, device,
-                attempts + 1, crashes, fromStep, progress, null, null, null, owner, now, createdAt, now, now, null);
+        return new TrainingRecord(
+                id,
+                tenant,
+                styleId,
+                title,
+                styleImageKey,
+                options,
+                TrainingStatus.RUNNING,
+                device,
+                attempts + 1,
+                crashes,
+                fromStep,
+                progress,
+                null,
+                null,
+                null,
+                owner,
+                now,
+                createdAt,
+                now,
+                now,
+                null);
     }
 
     /** Its trainer stops on purpose and hands it back (still RUNNING, owned by nobody): the next one resumes it. */
     public TrainingRecord released(Instant now) {
-        return new TrainingRecord(id, tenant, styleId, title, styleImageKey, options, status, device, attempts, crashes,
-                resumedFromStep, progress, modelVersion, quality, error, null, null, createdAt, now, startedAt, finishedAt);
+        return new TrainingRecord(
+                id,
+                tenant,
+                styleId,
+                title,
+                styleImageKey,
+                options,
+                status,
+                device,
+                attempts,
+                crashes,
+                resumedFromStep,
+                progress,
+                modelVersion,
+                quality,
+                error,
+                null,
+                null,
+                createdAt,
+                now,
+                startedAt,
+                finishedAt);
     }
 
     /** Found still held by a trainer that is gone: that start ended in a crash. */
     public TrainingRecord crashed(Instant now) {
-        return new TrainingRecord(id, tenant, styleId, title, styleImageKey, options, status, device, attempts, crashes + 1,
-                resumedFromStep, progress, modelVersion, quality, error, null, null, createdAt, now, startedAt, finishedAt);
+        return new TrainingRecord(
+                id,
+                tenant,
+                styleId,
+                title,
+                styleImageKey,
+                options,
+                status,
+                device,
+                attempts,
+                crashes + 1,
+                resumedFromStep,
+                progress,
+                modelVersion,
+                quality,
+                error,
+                null,
+                null,
+                createdAt,
+                now,
+                startedAt,
+                finishedAt);
     }
 
     /** New progress, which is also the owner's heartbeat. */
     public TrainingRecord progressed(ProgressSnapshot latest, Instant now) {
-        return new TrainingRecord(id, tenant, styleId, title, styleImageKey, options, status, device, attempts,
-                crashes, resumedFromStep, latest, modelVersion, quality, error, owner, now, createdAt, now, startedAt, finishedAt);
+        return new TrainingRecord(
+                id,
+                tenant,
+                styleId,
+                title,
+                styleImageKey,
+                options,
+                status,
+                device,
+                attempts,
+                crashes,
+                resumedFromStep,
+                latest,
+                modelVersion,
+                quality,
+                error,
+                owner,
+                now,
+                createdAt,
+                now,
+                startedAt,
+                finishedAt);
     }
 
     public TrainingRecord succeeded(int version, Map<String, Double> figures, Instant now) {
-        return new TrainingRecord(id, tenant, styleId, title, styleImageKey, options, TrainingStatus.SUCCEEDED, device,
-                attempts, crashes, resumedFromStep, progress, version, figures == null ? Map.of() : Map.copyOf(figures), null, null,
-                null, createdAt, now, startedAt, now);
+        return new TrainingRecord(
+                id,
+                tenant,
+                styleId,
+                title,
+                styleImageKey,
+                options,
+                TrainingStatus.SUCCEEDED,
+                device,
+                attempts,
+                crashes,
+                resumedFromStep,
+                progress,
+                version,
+                figures == null ? Map.of() : Map.copyOf(figures),
+                null,
+                null,
+                null,
+                createdAt,
+                now,
+                startedAt,
+                now);
     }
 
     public TrainingRecord failed(JobError why, Instant now) {
-        return new TrainingRecord(id, tenant, styleId, title, styleImageKey, options, TrainingStatus.FAILED, device,
-                attempts, crashes, resumedFromStep, progress, null, null, why, null, null, createdAt, now, startedAt, now);
+        return new TrainingRecord(
+                id,
+                tenant,
+                styleId,
+                title,
+                styleImageKey,
+                options,
+                TrainingStatus.FAILED,
+                device,
+                attempts,
+                crashes,
+                resumedFromStep,
+                progress,
+                null,
+                null,
+                why,
+                null,
+                null,
+                createdAt,
+                now,
+                startedAt,
+                now);
     }
 }

@@ -18,10 +18,17 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @OpenAPIDefinition(
         info = @Info(title = "Atelier gateway API", version = "1"),
         security = @SecurityRequirement(name = ApiDefinition.API_KEY),
-        components = @Components(schemas = @Schema(name = "Problem", implementation = Problem.class),
-                securitySchemes = @SecurityScheme(securitySchemeName = ApiDefinition.API_KEY,
-                        type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "atl_ + 43 base64url characters",
-                        description = "An API key of your tenant: Authorization: Bearer atl_... (./atelier keys create TENANT)")))
+        components =
+                @Components(
+                        schemas = @Schema(name = "Problem", implementation = Problem.class),
+                        securitySchemes =
+                                @SecurityScheme(
+                                        securitySchemeName = ApiDefinition.API_KEY,
+                                        type = SecuritySchemeType.HTTP,
+                                        scheme = "bearer",
+                                        bearerFormat = "atl_ + 43 base64url characters",
+                                        description =
+                                                "An API key of your tenant: Authorization: Bearer atl_... (./atelier keys create TENANT)")))
 public class ApiDefinition extends Application {
     static final String API_KEY = "apiKey";
 }

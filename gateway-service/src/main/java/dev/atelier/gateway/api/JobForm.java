@@ -14,7 +14,10 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class JobForm {
 
     @RestForm("image")
-    @Schema(type = SchemaType.STRING, format = "binary", required = true,
+    @Schema(
+            type = SchemaType.STRING,
+            format = "binary",
+            required = true,
             description = "The content image: JPEG or PNG, checked from its bytes, not its declared type")
     public FileUpload image;
 
@@ -23,28 +26,40 @@ public class JobForm {
     public String style;
 
     @RestForm("strength")
-    @Schema(type = SchemaType.NUMBER, minimum = "0", maximum = "1", defaultValue = "1",
+    @Schema(
+            type = SchemaType.NUMBER,
+            minimum = "0",
+            maximum = "1",
+            defaultValue = "1",
             description = "How much of the stylized image to keep; lower values blend in the content")
     public String strength;
 
     @RestForm("outputFormat")
-    @Schema(enumeration = {"png", "jpeg"}, defaultValue = "png", description = "Encoding of the result")
+    @Schema(
+            enumeration = {"png", "jpeg"},
+            defaultValue = "png",
+            description = "Encoding of the result")
     public String outputFormat;
 
     @RestForm("deadline")
-    @Schema(format = "date-time", example = "2026-11-23T12:00:00Z",
-            description = "RFC 3339 time after which the result is no longer wanted: a job not started by then ends EXPIRED")
+    @Schema(
+            format = "date-time",
+            example = "2026-11-23T12:00:00Z",
+            description =
+                    "RFC 3339 time after which the result is no longer wanted: a job not started by then ends EXPIRED")
     public String deadline;
 
     @RestForm("callbackUrl")
-    @Schema(example = "https://example.com/atelier/callback",
-            description = "An https URL that receives the job's final state as a Standard Webhooks delivery, signed with the "
-                    + "secret of GET /v1/webhooks/callbacks/secret (public addresses only)")
+    @Schema(
+            example = "https://example.com/atelier/callback",
+            description =
+                    "An https URL that receives the job's final state as a Standard Webhooks delivery, signed with the "
+                            + "secret of GET /v1/webhooks/callbacks/secret (public addresses only)")
     public String callbackUrl;
 
     /** The fields as submitted, nothing checked yet. */
     JobUpload toUpload() {
-        return new JobUpload(image == null ? null : image.uploadedFile(), style, strength, outputFormat, deadline,
-                callbackUrl);
+        return new JobUpload(
+                image == null ? null : image.uploadedFile(), style, strength, outputFormat, deadline, callbackUrl);
     }
 }

@@ -7,19 +7,36 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * The JSON form of {@code POST /v1/jobs}: the image is not in the body but named, as an upload id or an
  * https URL. Values are read as text and checked by the gateway, as in the multipart form.
  */
-@Schema(name = "JobSubmissionJson", description = "application/json job submission; exactly one of uploadId and imageUrl")
+@Schema(
+        name = "JobSubmissionJson",
+        description = "application/json job submission; exactly one of uploadId and imageUrl")
 public record JobJson(
-        @Schema(required = true, example = "candy", description = "A style id, or id@version to pin a model version") String style,
-        @Schema(type = SchemaType.NUMBER, minimum = "0", maximum = "1",
-                defaultValue = "1") String strength,
-        @Schema(enumeration = {"png", "jpeg"}, defaultValue = "png") String outputFormat,
-        @Schema(format = "date-time", description = "A job not started by then ends EXPIRED") String deadline,
-        @Schema(description = "The id POST /v1/uploads gave, after the image was PUT to its URL") String uploadId,
-        @Schema(example = "https://upload.wikimedia.org/example.jpg",
-                description = "An https URL the gateway fetches (public addresses only, redirects re-checked, size-capped)")
+        @Schema(required = true, example = "candy", description = "A style id, or id@version to pin a model version")
+        String style,
+
+        @Schema(type = SchemaType.NUMBER, minimum = "0", maximum = "1", defaultValue = "1")
+        String strength,
+
+        @Schema(
+                enumeration = {"png", "jpeg"},
+                defaultValue = "png")
+        String outputFormat,
+
+        @Schema(format = "date-time", description = "A job not started by then ends EXPIRED")
+        String deadline,
+
+        @Schema(description = "The id POST /v1/uploads gave, after the image was PUT to its URL")
+        String uploadId,
+
+        @Schema(
+                example = "https://upload.wikimedia.org/example.jpg",
+                description =
+                        "An https URL the gateway fetches (public addresses only, redirects re-checked, size-capped)")
         String imageUrl,
-        @Schema(example = "https://example.com/atelier/callback",
-                description = "An https URL that receives the job's final state as a Standard Webhooks delivery, signed with "
-                        + "the secret of GET /v1/webhooks/callbacks/secret (public addresses only)")
-        String callbackUrl) {
-}
+
+        @Schema(
+                example = "https://example.com/atelier/callback",
+                description =
+                        "An https URL that receives the job's final state as a Standard Webhooks delivery, signed with "
+                                + "the secret of GET /v1/webhooks/callbacks/secret (public addresses only)")
+        String callbackUrl) {}

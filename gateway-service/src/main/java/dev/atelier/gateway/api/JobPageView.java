@@ -9,11 +9,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "JobPage")
 public record JobPageView(
         List<JobView> jobs,
-        @Schema(description = "Pass as cursor for the next page; null on the last page") String nextCursor,
-        @Schema(description = "The next page's path, or null") String next) {
+
+        @Schema(description = "Pass as cursor for the next page; null on the last page")
+        String nextCursor,
+
+        @Schema(description = "The next page's path, or null")
+        String next) {
 
     static JobPageView of(JobListing.Page page) {
-        return new JobPageView(page.jobs().stream().map(JobView::of).toList(), page.nextCursor(),
+        return new JobPageView(
+                page.jobs().stream().map(JobView::of).toList(),
+                page.nextCursor(),
                 page.nextCursor() == null ? null : "/v1/jobs?cursor=" + page.nextCursor());
     }
 }

@@ -53,7 +53,11 @@ public class JobsResource {
     private final ResultResponses results;
     private final Caller caller;
 
-    JobsResource(JobSubmissions submissions, JobQueries queries, JobCancellation cancellation, ResultResponses results,
+    JobsResource(
+            JobSubmissions submissions,
+            JobQueries queries,
+            JobCancellation cancellation,
+            ResultResponses results,
             Caller caller) {
         this.submissions = submissions;
         this.queries = queries;
@@ -65,12 +69,20 @@ public class JobsResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Submit a stylization job",
+    @Operation(
+            summary = "Submit a stylization job",
             description = "Answers 202 once the input is stored, the job recorded and the job queued durably.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
-            schema = @Schema(implementation = JobForm.class)))
-    @APIResponse(responseCode = "202", description = "Accepted; Location names the job",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.MULTIPART_FORM_DATA,
+                            schema = @Schema(implementation = JobForm.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted; Location names the job",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     public Response submitJob(@BeanParam JobForm form, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         return accepted(submissions.submit(caller.tenant(), form.toUpload(), idempotencyKey));
     }
@@ -78,44 +90,64 @@ public class JobsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Submit a stylization job whose image is an upload or an https URL",
-            description = "Give uploadId (see POST /v1/uploads) or imageUrl. The URL is fetched under SSRF rules: https only, "
-                    + "public addresses only, redirects re-checked, at most the image size cap read.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = JobJson.class)))
-    @APIResponse(responseCode = "202", description = "Accepted; Location names the job",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @Operation(
+            summary = "Submit a stylization job whose image is an upload or an https URL",
+            description =
+                    "Give uploadId (see POST /v1/uploads) or imageUrl. The URL is fetched under SSRF rules: https only, "
+                            + "public addresses only, redirects re-checked, at most the image size cap read.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobJson.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "Accepted; Location names the job",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     public Response submitJobJson(JobJson body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         if (body == null) {
             throw new ProblemException(ProblemType.INVALID_OPTION, "the JSON body is required").with("field", "style");
         }
-        JobUpload fields = new JobUpload(null, body.style(), body.strength(), body.outputFormat(), body.deadline(),
-                body.callbackUrl());
-        return accepted(submissions.submitNamedImage(caller.tenant(), body.uploadId(), body.imageUrl(), fields, idempotencyKey));
+        JobUpload fields = new JobUpload(
+                null, body.style(), body.strength(), body.outputFormat(), body.deadline(), body.callbackUrl());
+        return accepted(submissions.submitNamedImage(
+                caller.tenant(), body.uploadId(), body.imageUrl(), fields, idempotencyKey));
     }
 
     private static Response accepted(JobRecord record) {
-        return Response.accepted(JobView.of(record)).header(HttpHeaders.LOCATION, JobView.location(record.id())).build();
+        return Response.accepted(JobView.of(record))
+                .header(HttpHeaders.LOCATION, JobView.location(record.id()))
+                .build();
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List the caller's jobs, newest first",
-            description = "Cursor pagination: pass a page's nextCursor as cursor for the next page; it is null on the last. "
-                    + "With a status filter a page may hold fewer than limit jobs and still have a next cursor.")
-    @APIResponse(responseCode = "200", description = "A page of jobs; Link names the next page, if any",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobPageView.class)))
+    @Operation(
+            summary = "List the caller's jobs, newest first",
+            description =
+                    "Cursor pagination: pass a page's nextCursor as cursor for the next page; it is null on the last. "
+                            + "With a status filter a page may hold fewer than limit jobs and still have a next cursor.")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of jobs; Link names the next page, if any",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = JobPageView.class)))
     public Response listJobs(
             @Parameter(description = "A previous page's nextCursor") @QueryParam("cursor") String cursor,
             @Parameter(description = "Jobs per page, 1 to 100 (default 20)") @QueryParam("limit") Integer limit,
             @Parameter(description = "Only jobs in this status", schema = @Schema(implementation = JobStatus.class))
-            @QueryParam("status") String status) {
+                    @QueryParam("status")
+                    String status) {
         JobListing.Page page = queries.list(caller.tenant(), cursor, limit, status);
         JobPageView view = JobPageView.of(page);
         Response.ResponseBuilder response = Response.ok(view);
         if (page.nextCursor() != null) {
-            response.header("Link", "<" + view.next() + (limit == null ? "" : "&limit=" + limit)
-                    + (status == null ? "" : "&status=" + status) + ">; rel=\"next\"");
+            response.header(
+                    "Link",
+                    "<" + view.next() + (limit == null ? "" : "&limit=" + limit)
+                            + (status == null ? "" : "&status=" + status) + ">; rel=\"next\"");
         }
         return response.build();
     }
@@ -123,10 +155,15 @@ public class JobsResource {
     @DELETE
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cancel a job that has not started",
-            description = "A QUEUED job ends CANCELLED and is never run; cancelling a CANCELLED job again answers the same.")
-    @APIResponse(responseCode = "200", description = "The job, CANCELLED",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @Operation(
+            summary = "Cancel a job that has not started",
+            description =
+                    "A QUEUED job ends CANCELLED and is never run; cancelling a CANCELLED job again answers the same.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The job, CANCELLED",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     public JobView cancelJob(@PathParam("id") String id) {
         return JobView.of(cancellation.cancel(caller.tenant(), id));
     }
@@ -134,13 +171,18 @@ public class JobsResource {
     @GET
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Stream a job's state changes (Server-Sent Events)",
-            description = "One event per state (name: queued, running, succeeded, failed, cancelled, expired; data: the Job; "
-                    + "id: the state's position). The stream starts with the current state, or with the first state after "
-                    + "Last-Event-ID when the client resumes, and ends after the final state.")
-    @APIResponse(responseCode = "200", description = "An event stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
-    public Multi<OutboundSseEvent> jobEvents(@PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId,
-            @Context Sse sse) {
+    @Operation(
+            summary = "Stream a job's state changes (Server-Sent Events)",
+            description =
+                    "One event per state (name: queued, running, succeeded, failed, cancelled, expired; data: the Job; "
+                            + "id: the state's position). The stream starts with the current state, or with the first state after "
+                            + "Last-Event-ID when the client resumes, and ends after the final state.")
+    @APIResponse(
+            responseCode = "200",
+            description = "An event stream",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
+    public Multi<OutboundSseEvent> jobEvents(
+            @PathParam("id") String id, @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
         return queries.changes(caller.tenant(), id, lastEventId)
                 .map(record -> sse.newEventBuilder()
                         .id(JobProgress.of(record).eventId())
@@ -154,8 +196,11 @@ public class JobsResource {
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Read a job's status and details")
-    @APIResponse(responseCode = "200", description = "The job",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The job",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     public JobView getJob(@PathParam("id") String id) {
         return JobView.of(queries.find(caller.tenant(), id));
     }
@@ -163,9 +208,17 @@ public class JobsResource {
     @GET
     @Path("/{id}/result")
     @Operation(summary = "Download a finished job's image")
-    @APIResponse(responseCode = "302", description = "With atelier.gateway.results.delivery=redirect: Location is a presigned S3 URL, valid for atelier.gateway.results.url-ttl")
-    @APIResponse(responseCode = "200", description = "The stylized image, inline",
-            content = {@Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(
+            responseCode = "302",
+            description =
+                    "With atelier.gateway.results.delivery=redirect: Location is a presigned S3 URL, valid for atelier.gateway.results.url-ttl")
+    @APIResponse(
+            responseCode = "200",
+            description = "The stylized image, inline",
+            content = {
+                @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
     public Response jobResult(@PathParam("id") String id) {
         return results.of(caller.tenant(), id);
     }

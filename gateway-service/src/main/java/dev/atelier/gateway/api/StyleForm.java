@@ -13,12 +13,18 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class StyleForm {
 
     @RestForm("image")
-    @Schema(type = SchemaType.STRING, format = "binary", required = true,
+    @Schema(
+            type = SchemaType.STRING,
+            format = "binary",
+            required = true,
             description = "The style image (a painting): JPEG or PNG, checked from its bytes")
     public FileUpload image;
 
     @RestForm("styleId")
-    @Schema(required = true, example = "great-wave", description = "Id of the new style, or of a style to train again (a new version)")
+    @Schema(
+            required = true,
+            example = "great-wave",
+            description = "Id of the new style, or of a style to train again (a new version)")
     public String styleId;
 
     @RestForm("title")
@@ -26,7 +32,11 @@ public class StyleForm {
     public String title;
 
     @RestForm("width")
-    @Schema(type = SchemaType.INTEGER, minimum = "4", maximum = "128", defaultValue = "16",
+    @Schema(
+            type = SchemaType.INTEGER,
+            minimum = "4",
+            maximum = "128",
+            defaultValue = "16",
             description = "Base channel count of the transform network")
     public String width;
 
@@ -39,23 +49,39 @@ public class StyleForm {
     public String batchSize;
 
     @RestForm("imageSize")
-    @Schema(type = SchemaType.INTEGER, minimum = "32", maximum = "1024", defaultValue = "256",
+    @Schema(
+            type = SchemaType.INTEGER,
+            minimum = "32",
+            maximum = "1024",
+            defaultValue = "256",
             description = "Side of the square content crops, a multiple of 4")
     public String imageSize;
 
     @RestForm("contentWeight")
-    @Schema(type = SchemaType.NUMBER, minimum = "0", description = "Content loss weight; the trainer's default when absent")
+    @Schema(
+            type = SchemaType.NUMBER,
+            minimum = "0",
+            description = "Content loss weight; the trainer's default when absent")
     public String contentWeight;
 
     @RestForm("styleWeight")
-    @Schema(type = SchemaType.NUMBER, minimum = "0", description = "Style loss weight; the trainer's default when absent")
+    @Schema(
+            type = SchemaType.NUMBER,
+            minimum = "0",
+            description = "Style loss weight; the trainer's default when absent")
     public String styleWeight;
 
     @RestForm("tvWeight")
-    @Schema(type = SchemaType.NUMBER, minimum = "0", description = "Total-variation loss weight; the trainer's default when absent")
+    @Schema(
+            type = SchemaType.NUMBER,
+            minimum = "0",
+            description = "Total-variation loss weight; the trainer's default when absent")
     public String tvWeight;
 
     @RestForm("dataset")
-    @Schema(example = "debian", description = "Content photo set to train on (imported with ./atelier dataset); the gateway's default when absent")
+    @Schema(
+            example = "debian",
+            description =
+                    "Content photo set to train on (imported with ./atelier dataset); the gateway's default when absent")
     public String dataset;
 }

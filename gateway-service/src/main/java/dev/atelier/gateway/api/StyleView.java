@@ -16,11 +16,22 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param previewUrl where to GET a preview image, if there is one
  */
 @Schema(name = "Style")
-public record StyleView(String id, String title, int version, List<Long> inputShape, Integer fixedWidth,
-        Integer fixedHeight, String previewUrl, Instant publishedAt) {
+public record StyleView(
+        String id,
+        String title,
+        int version,
+        List<Long> inputShape,
+        Integer fixedWidth,
+        Integer fixedHeight,
+        String previewUrl,
+        Instant publishedAt) {
 
     static StyleView of(ModelManifest manifest) {
-        return new StyleView(manifest.styleId(), manifest.title(), manifest.version(), manifest.inputShape(),
+        return new StyleView(
+                manifest.styleId(),
+                manifest.title(),
+                manifest.version(),
+                manifest.inputShape(),
                 manifest.fixedWidth().isPresent() ? manifest.fixedWidth().getAsInt() : null,
                 manifest.fixedHeight().isPresent() ? manifest.fixedHeight().getAsInt() : null,
                 manifest.previewKey() == null ? null : "/v1/styles/" + manifest.styleId() + "/preview",
@@ -29,6 +40,5 @@ public record StyleView(String id, String title, int version, List<Long> inputSh
 
     /** The catalog: {@code {"styles": [...]}}, an object so that fields can be added later. */
     @Schema(name = "StyleList")
-    public record Listing(List<StyleView> styles) {
-    }
+    public record Listing(List<StyleView> styles) {}
 }

@@ -41,7 +41,11 @@ public class StylizeResource {
     private final Caller caller;
     private final GatewayConfig config;
 
-    StylizeResource(JobSubmissions submissions, JobQueries queries, ResultResponses results, Caller caller,
+    StylizeResource(
+            JobSubmissions submissions,
+            JobQueries queries,
+            ResultResponses results,
+            Caller caller,
             GatewayConfig config) {
         this.submissions = submissions;
         this.queries = queries;
@@ -53,18 +57,34 @@ public class StylizeResource {
     @POST
     @Blocking
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Stylize an image and wait for it",
-            description = "Answers with the image when the job finishes within the wait, else 202 with the job (poll it, "
-                    + "or stream /v1/jobs/{id}/events). The same form fields as POST /v1/jobs.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
-            schema = @Schema(implementation = JobForm.class)))
-    @APIResponse(responseCode = "200", description = "The stylized image; Content-Location names the job's result",
-            content = {@Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
-    @APIResponse(responseCode = "202", description = "Not finished within the wait: the job, as from POST /v1/jobs",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    public Uni<Response> stylize(@BeanParam JobForm form,
+    @Operation(
+            summary = "Stylize an image and wait for it",
+            description =
+                    "Answers with the image when the job finishes within the wait, else 202 with the job (poll it, "
+                            + "or stream /v1/jobs/{id}/events). The same form fields as POST /v1/jobs.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.MULTIPART_FORM_DATA,
+                            schema = @Schema(implementation = JobForm.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The stylized image; Content-Location names the job's result",
+            content = {
+                @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
+    @APIResponse(
+            responseCode = "202",
+            description = "Not finished within the wait: the job, as from POST /v1/jobs",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    public Uni<Response> stylize(
+            @BeanParam JobForm form,
             @Parameter(description = "Seconds to wait, at most atelier.gateway.stylize.max-wait (30 s by default)")
-            @QueryParam("wait") Integer waitSeconds) {
+                    @QueryParam("wait")
+                    Integer waitSeconds) {
         Duration wait = wait(waitSeconds);
         String tenant = caller.tenant();
         JobRecord accepted = submissions.submit(tenant, form.toUpload(), null);
@@ -78,14 +98,18 @@ public class StylizeResource {
             return max;
         }
         if (seconds < 0 || seconds > max.toSeconds()) {
-            throw new ProblemException(ProblemType.INVALID_OPTION, "wait must be between 0 and " + max.toSeconds()
-                    + " seconds, was " + seconds).with("field", "wait");
+            throw new ProblemException(
+                            ProblemType.INVALID_OPTION,
+                            "wait must be between 0 and " + max.toSeconds() + " seconds, was " + seconds)
+                    .with("field", "wait");
         }
         return Duration.ofSeconds(seconds);
     }
 
     private static Response pending(JobRecord accepted) {
-        return Response.accepted(JobView.of(accepted)).header(HttpHeaders.LOCATION, JobView.location(accepted.id())).build();
+        return Response.accepted(JobView.of(accepted))
+                .header(HttpHeaders.LOCATION, JobView.location(accepted.id()))
+                .build();
     }
 
     /** Runs on a watcher thread: reading the image from S3 blocks no event loop. */

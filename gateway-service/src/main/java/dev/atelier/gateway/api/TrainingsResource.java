@@ -31,8 +31,13 @@ public class TrainingsResource {
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Read a training's status, progress and outcome")
-    @APIResponse(responseCode = "200", description = "The training",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The training",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TrainingView.class)))
     public TrainingView getTraining(@PathParam("id") String id) {
         return TrainingView.of(queries.find(caller.tenant(), id));
     }
@@ -40,7 +45,10 @@ public class TrainingsResource {
     @GET
     @Path("/{id}/preview")
     @Operation(summary = "The latest preview image of a training")
-    @APIResponse(responseCode = "200", description = "The preview", content = @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The preview",
+            content = @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response trainingPreview(@PathParam("id") String id) {
         return Response.ok(queries.preview(caller.tenant(), id), "image/jpeg").build();
     }

@@ -28,18 +28,28 @@ public class UploadsResource {
 
     @Schema(name = "Upload")
     public record UploadView(
-            @Schema(description = "Pass as uploadId in a JSON job submission") String id,
-            @Schema(description = "PUT the image's bytes here, with no Authorization header") String url,
+            @Schema(description = "Pass as uploadId in a JSON job submission")
+            String id,
+
+            @Schema(description = "PUT the image's bytes here, with no Authorization header")
+            String url,
+
             @Schema(example = "PUT") String method,
-            Instant expiresAt) {
-    }
+            Instant expiresAt) {}
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Get a presigned URL to upload an image to S3 directly",
-            description = "Then POST /v1/jobs with {\"uploadId\": id, \"style\": ...} as JSON. The image limits apply at submission.")
-    @APIResponse(responseCode = "201", description = "Where to PUT the image",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadView.class)))
+    @Operation(
+            summary = "Get a presigned URL to upload an image to S3 directly",
+            description =
+                    "Then POST /v1/jobs with {\"uploadId\": id, \"style\": ...} as JSON. The image limits apply at submission.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Where to PUT the image",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = UploadView.class)))
     public Response createUpload() {
         Uploads.Created created = uploads.create(caller.tenant());
         return Response.status(Response.Status.CREATED)

@@ -45,32 +45,45 @@ public class WebhooksResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a webhook endpoint",
-            description = "The answer carries the endpoint's signing secret (whsec_...); verify each delivery's webhook-signature "
-                    + "with it, using any Standard Webhooks library.")
-    @APIResponse(responseCode = "201", description = "Registered; Location names the endpoint",
+    @Operation(
+            summary = "Register a webhook endpoint",
+            description =
+                    "The answer carries the endpoint's signing secret (whsec_...); verify each delivery's webhook-signature "
+                            + "with it, using any Standard Webhooks library.")
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered; Location names the endpoint",
             content = @Content(schema = @Schema(implementation = WebhookEndpointView.class)))
     public Response createWebhook(WebhookEndpointRequest body) {
         if (body == null) {
             throw ProblemException.invalidField("url", "the JSON body is required");
         }
-        WebhookEndpoint endpoint = endpoints.register(caller.tenant(), body.url(), body.eventTypes(), body.description());
-        return Response.status(Response.Status.CREATED).entity(WebhookEndpointView.withSecret(endpoint))
-                .header(HttpHeaders.LOCATION, "/v1/webhooks/" + endpoint.id()).build();
+        WebhookEndpoint endpoint =
+                endpoints.register(caller.tenant(), body.url(), body.eventTypes(), body.description());
+        return Response.status(Response.Status.CREATED)
+                .entity(WebhookEndpointView.withSecret(endpoint))
+                .header(HttpHeaders.LOCATION, "/v1/webhooks/" + endpoint.id())
+                .build();
     }
 
     @GET
     @Operation(summary = "List the caller's webhook endpoints", description = "Without their secrets.")
-    @APIResponse(responseCode = "200", description = "The endpoints",
+    @APIResponse(
+            responseCode = "200",
+            description = "The endpoints",
             content = @Content(schema = @Schema(implementation = WebhookEndpointView.Page.class)))
     public WebhookEndpointView.Page listWebhooks() {
-        return new WebhookEndpointView.Page(endpoints.list(caller.tenant()).stream().map(WebhookEndpointView::of).toList());
+        return new WebhookEndpointView.Page(endpoints.list(caller.tenant()).stream()
+                .map(WebhookEndpointView::of)
+                .toList());
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a webhook endpoint")
-    @APIResponse(responseCode = "200", description = "The endpoint, without its secret",
+    @APIResponse(
+            responseCode = "200",
+            description = "The endpoint, without its secret",
             content = @Content(schema = @Schema(implementation = WebhookEndpointView.class)))
     public WebhookEndpointView getWebhook(@PathParam("id") String id) {
         return WebhookEndpointView.of(endpoints.get(caller.tenant(), id));
@@ -78,17 +91,23 @@ public class WebhooksResource {
 
     @GET
     @Path("/{id}/secret")
-    @Operation(summary = "Read a webhook endpoint's signing secret",
+    @Operation(
+            summary = "Read a webhook endpoint's signing secret",
             description = "'callbacks' is the endpoint of the jobs' callback URLs: reading its secret creates it.")
-    @APIResponse(responseCode = "200", description = "The secret",
+    @APIResponse(
+            responseCode = "200",
+            description = "The secret",
             content = @Content(schema = @Schema(implementation = WebhookEndpointView.Secret.class)))
     public WebhookEndpointView.Secret getWebhookSecret(@PathParam("id") String id) {
-        return new WebhookEndpointView.Secret(endpoints.getOrCreate(caller.tenant(), id).secret());
+        return new WebhookEndpointView.Secret(
+                endpoints.getOrCreate(caller.tenant(), id).secret());
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a webhook endpoint", description = "Its pending deliveries end FAILED at their next attempt.")
+    @Operation(
+            summary = "Delete a webhook endpoint",
+            description = "Its pending deliveries end FAILED at their next attempt.")
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response deleteWebhook(@PathParam("id") String id) {
         endpoints.delete(caller.tenant(), id);
@@ -98,14 +117,18 @@ public class WebhooksResource {
     @GET
     @Path("/{id}/deliveries")
     @Operation(summary = "List an endpoint's deliveries, newest first, with every attempt's outcome")
-    @APIResponse(responseCode = "200", description = "A page of deliveries",
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of deliveries",
             content = @Content(schema = @Schema(implementation = WebhookDeliveryView.Page.class)))
-    public WebhookDeliveryView.Page listWebhookDeliveries(@PathParam("id") String id,
+    public WebhookDeliveryView.Page listWebhookDeliveries(
+            @PathParam("id") String id,
             @Parameter(description = "A previous page's nextCursor") @QueryParam("cursor") String cursor,
             @Parameter(description = "Deliveries per page, 1 to 100 (default 20)") @QueryParam("limit") Integer limit) {
         String tenant = caller.tenant();
         WebhookEndpoint endpoint = endpoints.get(tenant, id);
         WebhookDeliveries.Page page = deliveries.list(tenant, endpoint.id(), cursor, limit);
-        return new WebhookDeliveryView.Page(page.deliveries().stream().map(WebhookDeliveryView::of).toList(), page.nextCursor());
+        return new WebhookDeliveryView.Page(
+                page.deliveries().stream().map(WebhookDeliveryView::of).toList(), page.nextCursor());
     }
 }

@@ -43,28 +43,38 @@ public class AdminKeysResource {
     }
 
     /** A key just issued, with the key itself: shown this once. */
-    public record IssuedKey(String key, String id, String tenant, String prefix, Instant createdAt) {
-    }
+    public record IssuedKey(String key, String id, String tenant, String prefix, Instant createdAt) {}
 
     @POST
     @Operation(summary = "Issue an API key for a tenant", description = "The key is in this answer only; store it now.")
-    @APIResponse(responseCode = "201", description = "The new key", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedKey.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The new key",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = IssuedKey.class)))
     public Response issueKey(@PathParam("tenant") String tenant) {
         ApiKeys.Issued issued = cache.keys().issue(valid(tenant));
         ApiKeyRecord record = issued.record();
-        return Response.status(201).entity(new IssuedKey(issued.key(), record.id(), record.tenant(), record.prefix(),
-                record.createdAt())).build();
+        return Response.status(201)
+                .entity(new IssuedKey(issued.key(), record.id(), record.tenant(), record.prefix(), record.createdAt()))
+                .build();
     }
 
     @GET
     @Operation(summary = "List a tenant's API keys (prefix, created, last used)")
     public List<KeyView> listKeys(@PathParam("tenant") String tenant) {
-        return cache.keys().list(valid(tenant)).stream().map(k -> KeyView.of(k.record(), k.lastUsedAt())).toList();
+        return cache.keys().list(valid(tenant)).stream()
+                .map(k -> KeyView.of(k.record(), k.lastUsedAt()))
+                .toList();
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Revoke an API key", description = "Refused at once by this replica, by every replica within atelier.gateway.auth.cache-ttl.")
+    @Operation(
+            summary = "Revoke an API key",
+            description = "Refused at once by this replica, by every replica within atelier.gateway.auth.cache-ttl.")
     @APIResponse(responseCode = "204", description = "Revoked")
     public Response revokeKey(@PathParam("tenant") String tenant, @PathParam("id") String id) {
         if (!cache.keys().revoke(valid(tenant), id)) {
@@ -76,8 +86,10 @@ public class AdminKeysResource {
 
     private static String valid(String tenant) {
         if (!TenantIds.isValid(tenant)) {
-            throw new ProblemException(ProblemType.INVALID_OPTION, "'" + tenant
-                    + "' is not a tenant id: 1 to 63 lower-case letters, digits and inner hyphens").with("field", "tenant");
+            throw new ProblemException(
+                            ProblemType.INVALID_OPTION,
+                            "'" + tenant + "' is not a tenant id: 1 to 63 lower-case letters, digits and inner hyphens")
+                    .with("field", "tenant");
         }
         return tenant;
     }

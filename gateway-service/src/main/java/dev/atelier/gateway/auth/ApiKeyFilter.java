@@ -38,7 +38,11 @@ public class ApiKeyFilter {
     private final KeyLookupRate lookups;
     private final Optional<String> adminKey;
 
-    ApiKeyFilter(KeyCache keys, Caller caller, RequestRate rate, KeyLookupRate lookups,
+    ApiKeyFilter(
+            KeyCache keys,
+            Caller caller,
+            RequestRate rate,
+            KeyLookupRate lookups,
             @ConfigProperty(name = "atelier.admin.key") Optional<String> adminKey) {
         this.keys = keys;
         this.lookups = lookups;
@@ -64,10 +68,16 @@ public class ApiKeyFilter {
             // A key this replica does not know costs an S3 read: counted per client address before it is made.
             long wait = lookups.take(clientAddress(http));
             if (wait > 0) {
-                Response problem = ProblemResponses.of(Problem.of(ProblemType.RATE_LIMITED, 429, "more than "
-                        + lookups.limit() + " unknown API keys per second from this address; retry after " + wait + " s",
-                        path, Map.of("limit", lookups.limit())));
-                return Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, Long.toString(wait)).build();
+                Response problem = ProblemResponses.of(Problem.of(
+                        ProblemType.RATE_LIMITED,
+                        429,
+                        "more than " + lookups.limit() + " unknown API keys per second from this address; retry after "
+                                + wait + " s",
+                        path,
+                        Map.of("limit", lookups.limit())));
+                return Response.fromResponse(problem)
+                        .header(HttpHeaders.RETRY_AFTER, Long.toString(wait))
+                        .build();
             }
         }
         Optional<ApiKeyRecord> record = keys.resolve(presented.get());
@@ -78,11 +88,16 @@ public class ApiKeyFilter {
         RequestRate.Decision decision = rate.take(record.get().tenant());
         caller.rated(decision);
         if (!decision.allowed()) {
-            Response problem = ProblemResponses.of(Problem.of(ProblemType.RATE_LIMITED, 429, "more than " + decision.limit()
-                    + " requests per second for this tenant; retry after " + decision.resetSeconds() + " s", path,
+            Response problem = ProblemResponses.of(Problem.of(
+                    ProblemType.RATE_LIMITED,
+                    429,
+                    "more than " + decision.limit() + " requests per second for this tenant; retry after "
+                            + decision.resetSeconds() + " s",
+                    path,
                     Map.of("limit", decision.limit())));
             return RateLimitHeaders.add(Response.fromResponse(problem), decision)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(decision.resetSeconds())).build();
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(decision.resetSeconds()))
+                    .build();
         }
         return null;
     }
@@ -100,13 +115,21 @@ public class ApiKeyFilter {
         if (adminKey.isEmpty()) {
             // With no admin key configured the admin API does not exist: 404, as for any unserved path,
             // so a deployment without one neither offers nor advertises an endpoint to attack.
-            return ProblemResponses.of(Problem.of(ProblemType.NOT_FOUND, 404, "nothing is served at " + path
-                    + " (the admin API is off: set atelier.admin.key to turn it on)", path, Map.of()));
+            return ProblemResponses.of(Problem.of(
+                    ProblemType.NOT_FOUND,
+                    404,
+                    "nothing is served at " + path + " (the admin API is off: set atelier.admin.key to turn it on)",
+                    path,
+                    Map.of()));
         }
         // Constant-time comparison: the admin key is compared, not looked up.
-        if (presented.isEmpty() || !MessageDigest.isEqual(presented.get().getBytes(StandardCharsets.UTF_8),
-                adminKey.get().getBytes(StandardCharsets.UTF_8))) {
-            return unauthorized(path, "Bearer realm=\"atelier-admin\"" + (presented.isEmpty() ? "" : ", error=\"invalid_token\""),
+        if (presented.isEmpty()
+                || !MessageDigest.isEqual(
+                        presented.get().getBytes(StandardCharsets.UTF_8),
+                        adminKey.get().getBytes(StandardCharsets.UTF_8))) {
+            return unauthorized(
+                    path,
+                    "Bearer realm=\"atelier-admin\"" + (presented.isEmpty() ? "" : ", error=\"invalid_token\""),
                     "the admin API needs the admin key: send 'Authorization: Bearer <atelier.admin.key>'");
         }
         return null;
@@ -117,7 +140,8 @@ public class ApiKeyFilter {
     }
 
     private static Optional<String> bearer(String authorization) {
-        if (authorization == null || authorization.length() <= BEARER.length()
+        if (authorization == null
+                || authorization.length() <= BEARER.length()
                 || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.empty();
         }
@@ -126,6 +150,8 @@ public class ApiKeyFilter {
 
     private static Response unauthorized(String path, String challenge, String detail) {
         Response problem = ProblemResponses.of(Problem.of(ProblemType.UNAUTHORIZED, 401, detail, path, Map.of()));
-        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
+        return Response.fromResponse(problem)
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
+                .build();
     }
 }

@@ -23,7 +23,8 @@ public class StyleCatalog {
     private final ModelCatalogReader reader;
 
     StyleCatalog(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, GatewayConfig config) {
-        this.reader = new ModelCatalogReader(new KafkaSettings(bootstrapServers), catalog, config.catalog().topic());
+        this.reader = new ModelCatalogReader(
+                new KafkaSettings(bootstrapServers), catalog, config.catalog().topic());
     }
 
     /** Starts reading at startup, so readiness can wait for the catalog before traffic arrives. */

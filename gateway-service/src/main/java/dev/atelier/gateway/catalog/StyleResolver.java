@@ -30,20 +30,28 @@ public class StyleResolver {
      */
     public ModelManifest resolve(String tenant, StyleRef ref) {
         if (!catalog.isLoaded()) {
-            throw new ProblemException(ProblemType.CATALOG_NOT_READY, "the style catalog is still loading; try again shortly");
+            throw new ProblemException(
+                    ProblemType.CATALOG_NOT_READY, "the style catalog is still loading; try again shortly");
         }
-        List<String> available = catalog.visibleTo(tenant).stream().map(ModelManifest::styleId).toList();
-        ModelManifest current = catalog.currentFor(tenant, ref.styleId()).orElseThrow(() -> new ProblemException(
-                ProblemType.UNKNOWN_STYLE, "there is no style '" + ref.styleId() + "'; available: " + available)
-                .with("style", ref.toString()).with("availableStyles", available));
+        List<String> available =
+                catalog.visibleTo(tenant).stream().map(ModelManifest::styleId).toList();
+        ModelManifest current = catalog.currentFor(tenant, ref.styleId())
+                .orElseThrow(() -> new ProblemException(
+                                ProblemType.UNKNOWN_STYLE,
+                                "there is no style '" + ref.styleId() + "'; available: " + available)
+                        .with("style", ref.toString())
+                        .with("availableStyles", available));
         if (ref.version() == null || ref.version() == current.version()) {
             return current;
         }
         return store.getJson(StorageKeys.manifest(ref.styleId(), ref.version()), ModelManifest.class)
                 .filter(m -> m.isVisibleTo(tenant))
-                .orElseThrow(() -> new ProblemException(ProblemType.UNKNOWN_STYLE, "style '" + ref.styleId()
-                        + "' has no version " + ref.version() + "; the current one is " + current.version())
-                        .with("style", ref.toString()).with("currentVersion", current.version())
+                .orElseThrow(() -> new ProblemException(
+                                ProblemType.UNKNOWN_STYLE,
+                                "style '" + ref.styleId() + "' has no version " + ref.version()
+                                        + "; the current one is " + current.version())
+                        .with("style", ref.toString())
+                        .with("currentVersion", current.version())
                         .with("availableStyles", available));
     }
 }

@@ -17,8 +17,7 @@ import javax.imageio.ImageReader;
  */
 final class DecodeVerifier {
 
-    private DecodeVerifier() {
-    }
+    private DecodeVerifier() {}
 
     /**
      * @throws ProblemException {@code image-corrupt} when decoding fails or the decoder reports
@@ -39,8 +38,10 @@ final class DecodeVerifier {
             reader.read(0, param);
         } catch (IIOException e) {
             if (String.valueOf(e.getMessage()).contains("Unsupported Image Type")) {
-                throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                        "this image variant (e.g. a CMYK JPEG) is not supported; convert it to RGB", e);
+                throw new ProblemException(
+                        ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                        "this image variant (e.g. a CMYK JPEG) is not supported; convert it to RGB",
+                        e);
             }
             throw corrupt(e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
@@ -66,7 +67,8 @@ final class DecodeVerifier {
     /** Warnings about missing data are damage; benign ones (a bad colour profile, stray bytes) are not. */
     static boolean isDamage(String warning) {
         String text = warning.toLowerCase(Locale.ROOT);
-        return text.contains("truncated") || text.contains("premature end")
+        return text.contains("truncated")
+                || text.contains("premature end")
                 || (text.contains("corrupt jpeg data") && !text.contains("extraneous bytes"));
     }
 

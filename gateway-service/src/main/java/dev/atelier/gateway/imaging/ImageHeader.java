@@ -45,7 +45,8 @@ public record ImageHeader(int width, int height) {
             return new ImageHeader(width, height);
         } catch (IOException | RuntimeException e) {
             // ImageIO readers also throw unchecked exceptions (IndexOutOfBounds, NegativeArraySize) on garbage.
-            throw new ProblemException(ProblemType.IMAGE_CORRUPT, "the image header cannot be read: " + e.getMessage(), e);
+            throw new ProblemException(
+                    ProblemType.IMAGE_CORRUPT, "the image header cannot be read: " + e.getMessage(), e);
         }
     }
 }

@@ -25,7 +25,10 @@ public class ImageInspector {
 
     @Inject
     public ImageInspector(GatewayConfig config) {
-        this(new ImageLimits(config.input().maxBytes().asLongValue(), config.input().maxPixels(), config.input().verifyPixels()));
+        this(new ImageLimits(
+                config.input().maxBytes().asLongValue(),
+                config.input().maxPixels(),
+                config.input().verifyPixels()));
     }
 
     public ImageInspector(ImageLimits limits) {
@@ -40,9 +43,11 @@ public class ImageInspector {
     public ImageInfo inspect(Path file) {
         long bytes = size(file);
         if (bytes > limits.maxBytes()) {
-            throw new ProblemException(ProblemType.IMAGE_TOO_LARGE,
-                    "the image has " + bytes + " bytes; at most " + limits.maxBytes() + " are accepted")
-                    .with("bytes", bytes).with("maxBytes", limits.maxBytes());
+            throw new ProblemException(
+                            ProblemType.IMAGE_TOO_LARGE,
+                            "the image has " + bytes + " bytes; at most " + limits.maxBytes() + " are accepted")
+                    .with("bytes", bytes)
+                    .with("maxBytes", limits.maxBytes());
         }
         ImageKind kind = sniff(file);
         try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
@@ -68,22 +73,31 @@ public class ImageInspector {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the uploaded file " + file, e);
         }
-        ImageKind kind = MagicBytes.sniff(head).orElseThrow(() -> new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                "the file is not an image format the gateway recognises; send one of " + ImageKind.supportedMediaTypes())
-                .with("supported", ImageKind.supportedMediaTypes()));
+        ImageKind kind = MagicBytes.sniff(head)
+                .orElseThrow(() -> new ProblemException(
+                                ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                                "the file is not an image format the gateway recognises; send one of "
+                                        + ImageKind.supportedMediaTypes())
+                        .with("supported", ImageKind.supportedMediaTypes()));
         if (!kind.isSupported()) {
-            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                    "the file is " + kind.mediaType() + "; send one of " + ImageKind.supportedMediaTypes())
-                    .with("detected", kind.mediaType()).with("supported", ImageKind.supportedMediaTypes());
+            throw new ProblemException(
+                            ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                            "the file is " + kind.mediaType() + "; send one of " + ImageKind.supportedMediaTypes())
+                    .with("detected", kind.mediaType())
+                    .with("supported", ImageKind.supportedMediaTypes());
         }
         return kind;
     }
 
     private void checkPixels(ImageHeader header) {
         if (header.pixels() > limits.maxPixels()) {
-            throw new ProblemException(ProblemType.IMAGE_TOO_MANY_PIXELS, "the image is " + header.width() + " x "
-                    + header.height() + " pixels; at most " + limits.maxPixels() + " pixels are accepted")
-                    .with("width", header.width()).with("height", header.height()).with("maxPixels", limits.maxPixels());
+            throw new ProblemException(
+                            ProblemType.IMAGE_TOO_MANY_PIXELS,
+                            "the image is " + header.width() + " x " + header.height() + " pixels; at most "
+                                    + limits.maxPixels() + " pixels are accepted")
+                    .with("width", header.width())
+                    .with("height", header.height())
+                    .with("maxPixels", limits.maxPixels());
         }
     }
 

@@ -37,6 +37,9 @@ public enum ImageKind {
 
     /** Media types of the accepted formats, for error messages. */
     public static List<String> supportedMediaTypes() {
-        return Arrays.stream(values()).filter(ImageKind::isSupported).map(ImageKind::mediaType).toList();
+        return Arrays.stream(values())
+                .filter(ImageKind::isSupported)
+                .map(ImageKind::mediaType)
+                .toList();
     }
 }

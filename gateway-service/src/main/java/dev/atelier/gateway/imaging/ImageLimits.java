@@ -10,7 +10,8 @@ package dev.atelier.gateway.imaging;
 public record ImageLimits(long maxBytes, long maxPixels, long verifyPixels) {
     public ImageLimits {
         if (maxBytes <= 0 || maxPixels <= 0 || verifyPixels <= 0) {
-            throw new IllegalArgumentException("image limits must be positive: " + maxBytes + ", " + maxPixels + ", " + verifyPixels);
+            throw new IllegalArgumentException(
+                    "image limits must be positive: " + maxBytes + ", " + maxPixels + ", " + verifyPixels);
         }
     }
 }

@@ -18,8 +18,7 @@ public final class MagicBytes {
     private static final byte[] JXL_CODESTREAM = {(byte) 0xff, 0x0a};
     private static final byte[] JXL_CONTAINER = {0, 0, 0, 0x0c, 'J', 'X', 'L', ' '};
 
-    private MagicBytes() {
-    }
+    private MagicBytes() {}
 
     /** The format the bytes start with, or empty when they are no image format we know. */
     public static Optional<ImageKind> sniff(byte[] head) {
@@ -45,7 +44,9 @@ public final class MagicBytes {
             return isoBrand(head);
         }
         // "BM" is only two bytes: also require a plausible DIB header size at offset 14.
-        if (startsWith(head, 0, ascii("BM")) && head.length >= 15 && (head[14] == 12 || head[14] == 40 || head[14] == 108 || head[14] == 124)) {
+        if (startsWith(head, 0, ascii("BM"))
+                && head.length >= 15
+                && (head[14] == 12 || head[14] == 40 || head[14] == 108 || head[14] == 124)) {
             return Optional.of(ImageKind.BMP);
         }
         return Optional.empty();

@@ -38,22 +38,26 @@ public class Idempotency {
     }
 
     /** What a key was used for: the job, and the fingerprint of the request that created it. */
-    public record Entry(String jobId, String fingerprint) {
-    }
+    public record Entry(String jobId, String fingerprint) {}
 
     /** The job for this key, created by {@code submit} on first use; the found job's record otherwise. */
     public JobRecord submitOnce(String tenant, String key, JobUpload upload, Supplier<JobRecord> submit) {
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            throw new ProblemException(ProblemType.INVALID_OPTION, "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH
-                    + " characters").with("field", "Idempotency-Key");
+            throw new ProblemException(
+                            ProblemType.INVALID_OPTION,
+                            "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " characters")
+                    .with("field", "Idempotency-Key");
         }
         String storageKey = StorageKeys.idempotencyKey(tenant, sha256(key.getBytes(StandardCharsets.UTF_8)));
         String fingerprint = fingerprint(upload);
         Optional<Entry> earlier = store.getJson(storageKey, Entry.class);
         if (earlier.isPresent()) {
             if (!earlier.get().fingerprint().equals(fingerprint)) {
-                throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "this Idempotency-Key was used for job "
-                        + earlier.get().jobId() + " with a different request; use a new key for a new job")
+                throw new ProblemException(
+                                ProblemType.IDEMPOTENCY_KEY_REUSED,
+                                "this Idempotency-Key was used for job "
+                                        + earlier.get().jobId()
+                                        + " with a different request; use a new key for a new job")
                         .with("jobId", earlier.get().jobId());
             }
             Optional<JobRecord> job = jobs.find(tenant, earlier.get().jobId());
@@ -73,10 +77,17 @@ public class Idempotency {
             // callbackUrl counts only when given, so that fingerprints stored before it existed still match.
             String[] fields = upload.callbackUrl() == null
                     ? new String[] {upload.style(), upload.strength(), upload.outputFormat(), upload.deadline()}
-                    : new String[] {upload.style(), upload.strength(), upload.outputFormat(), upload.deadline(), upload.callbackUrl()};
+                    : new String[] {
+                        upload.style(),
+                        upload.strength(),
+                        upload.outputFormat(),
+                        upload.deadline(),
+                        upload.callbackUrl()
+                    };
             for (String field : fields) {
                 byte[] bytes = field == null ? new byte[0] : field.getBytes(StandardCharsets.UTF_8);
-                digest.update(Integer.toString(field == null ? -1 : bytes.length).getBytes(StandardCharsets.UTF_8));
+                digest.update(
+                        Integer.toString(field == null ? -1 : bytes.length).getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) ':');
                 digest.update(bytes);
             }

@@ -54,7 +54,10 @@ public class JobCancellation {
         if (record.status() == JobStatus.CANCELLED) {
             return record;
         }
-        throw new ProblemException(ProblemType.JOB_NOT_CANCELLABLE, "job " + record.id() + " is " + record.status()
-                + ": only a QUEUED job can be cancelled").with("jobId", record.id()).with("jobStatus", record.status());
+        throw new ProblemException(
+                        ProblemType.JOB_NOT_CANCELLABLE,
+                        "job " + record.id() + " is " + record.status() + ": only a QUEUED job can be cancelled")
+                .with("jobId", record.id())
+                .with("jobStatus", record.status());
     }
 }

@@ -32,8 +32,7 @@ public class JobListing {
     }
 
     /** One page, and the cursor of the next (null when there is none). */
-    public record Page(List<JobRecord> jobs, String nextCursor) {
-    }
+    public record Page(List<JobRecord> jobs, String nextCursor) {}
 
     /**
      * @param cursor a previous page's {@code nextCursor}, or null for the newest jobs
@@ -59,7 +58,9 @@ public class JobListing {
                 after = id;
                 scanned++;
                 // An entry without a record is a submission that failed before its record was written.
-                jobs.find(tenant, id).filter(r -> wanted.isEmpty() || r.status() == wanted.get()).ifPresent(page::add);
+                jobs.find(tenant, id)
+                        .filter(r -> wanted.isEmpty() || r.status() == wanted.get())
+                        .ifPresent(page::add);
                 if (page.size() == size) {
                     break;
                 }
@@ -79,8 +80,8 @@ public class JobListing {
         try {
             return Optional.of(JobStatus.valueOf(status.trim().toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
-            throw JobParameters.invalid("status", "status must be one of " + List.of(JobStatus.values()) + ", was '"
-                    + status + "'");
+            throw JobParameters.invalid(
+                    "status", "status must be one of " + List.of(JobStatus.values()) + ", was '" + status + "'");
         }
     }
 

@@ -20,9 +20,10 @@ import java.util.Arrays;
 public record JobParameters(StyleRef style, JobOptions options, Instant deadline) {
 
     /** @throws ProblemException {@code invalid-option} naming the field at fault */
-    public static JobParameters parse(String style, String strength, String outputFormat, String deadline, Instant now) {
-        return new JobParameters(style(style), new JobOptions(strength(strength), outputFormat(outputFormat)),
-                deadline(deadline, now));
+    public static JobParameters parse(
+            String style, String strength, String outputFormat, String deadline, Instant now) {
+        return new JobParameters(
+                style(style), new JobOptions(strength(strength), outputFormat(outputFormat)), deadline(deadline, now));
     }
 
     static Instant deadline(String text, Instant now) {
@@ -33,8 +34,10 @@ public record JobParameters(StyleRef style, JobOptions options, Instant deadline
         try {
             deadline = OffsetDateTime.parse(text.trim()).toInstant();
         } catch (DateTimeParseException e) {
-            throw invalid("deadline", "deadline must be an RFC 3339 date-time with an offset, such as "
-                    + "2026-11-23T12:00:00Z, was '" + text + "'");
+            throw invalid(
+                    "deadline",
+                    "deadline must be an RFC 3339 date-time with an offset, such as " + "2026-11-23T12:00:00Z, was '"
+                            + text + "'");
         }
         if (!deadline.isAfter(now)) {
             throw invalid("deadline", "deadline " + text.trim() + " has already passed (it is " + now + ")");
@@ -44,10 +47,16 @@ public record JobParameters(StyleRef style, JobOptions options, Instant deadline
 
     static StyleRef style(String text) {
         if (text == null || text.isBlank()) {
-            throw invalid("style", "the field 'style' is required: a style id such as 'candy', or 'candy@2' to pin a version");
+            throw invalid(
+                    "style",
+                    "the field 'style' is required: a style id such as 'candy', or 'candy@2' to pin a version");
         }
-        return StyleRef.parse(text).orElseThrow(() -> invalid("style",
-                "'" + text + "' is not a style reference: expected 'id' or 'id@version' (id like 'candy', version 1, 2, ...)"));
+        return StyleRef.parse(text)
+                .orElseThrow(
+                        () -> invalid(
+                                "style",
+                                "'" + text
+                                        + "' is not a style reference: expected 'id' or 'id@version' (id like 'candy', version 1, 2, ...)"));
     }
 
     static double strength(String text) {
@@ -71,9 +80,13 @@ public record JobParameters(StyleRef style, JobOptions options, Instant deadline
         if (text == null || text.isBlank()) {
             return OutputFormat.PNG;
         }
-        return OutputFormat.parse(text).orElseThrow(() -> invalid("outputFormat",
-                "outputFormat must be one of " + Arrays.stream(OutputFormat.values()).map(OutputFormat::wireName).toList()
-                        + ", was '" + text + "'"));
+        return OutputFormat.parse(text)
+                .orElseThrow(() -> invalid(
+                        "outputFormat",
+                        "outputFormat must be one of "
+                                + Arrays.stream(OutputFormat.values())
+                                        .map(OutputFormat::wireName)
+                                        .toList() + ", was '" + text + "'"));
     }
 
     static ProblemException invalid(String field, String detail) {

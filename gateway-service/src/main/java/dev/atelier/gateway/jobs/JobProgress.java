@@ -25,7 +25,8 @@ public record JobProgress(int stage, int attempts) {
         }
         String[] parts = eventId.trim().split("\\.");
         try {
-            return parts.length == 2 ? Optional.of(new JobProgress(Integer.parseInt(parts[0]), Integer.parseInt(parts[1])))
+            return parts.length == 2
+                    ? Optional.of(new JobProgress(Integer.parseInt(parts[0]), Integer.parseInt(parts[1])))
                     : Optional.empty();
         } catch (NumberFormatException e) {
             return Optional.empty();

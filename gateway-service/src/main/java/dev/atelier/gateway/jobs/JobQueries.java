@@ -49,7 +49,9 @@ public class JobQueries {
                 .filter(record -> record.status().isFinal())
                 .toUni()
                 .map(Optional::ofNullable)
-                .ifNoItem().after(wait).recoverWithItem(Optional::empty);
+                .ifNoItem()
+                .after(wait)
+                .recoverWithItem(Optional::empty);
     }
 
     /** @throws ProblemException {@code job-not-found}, also for ids that are not job ids at all */
@@ -72,8 +74,11 @@ public class JobQueries {
     /** As {@link #result(String, String)}, for a record the caller has just read (one S3 read fewer). */
     public JobResult result(JobRecord record) {
         JobRecord succeeded = succeeded(record);
-        return new JobResult(record.id(), jobs.get(succeeded.outputKey()).orElseThrow(() -> new IllegalStateException(
-                "job " + record.id() + " SUCCEEDED but its output " + succeeded.outputKey() + " is missing")),
+        return new JobResult(
+                record.id(),
+                jobs.get(succeeded.outputKey())
+                        .orElseThrow(() -> new IllegalStateException("job " + record.id() + " SUCCEEDED but its output "
+                                + succeeded.outputKey() + " is missing")),
                 succeeded.options().outputFormat());
     }
 
@@ -89,19 +94,31 @@ public class JobQueries {
         String id = record.id();
         return switch (record.status()) {
             case SUCCEEDED -> record;
-            case QUEUED, RUNNING -> throw new ProblemException(ProblemType.JOB_NOT_FINISHED,
-                    "job " + id + " is " + record.status() + "; poll /v1/jobs/" + id + " until it is SUCCEEDED")
-                    .with("jobId", id).with("jobStatus", record.status());
+            case QUEUED, RUNNING ->
+                throw new ProblemException(
+                                ProblemType.JOB_NOT_FINISHED,
+                                "job " + id + " is " + record.status() + "; poll /v1/jobs/" + id
+                                        + " until it is SUCCEEDED")
+                        .with("jobId", id)
+                        .with("jobStatus", record.status());
             case FAILED -> throw failed(record);
-            case CANCELLED, EXPIRED -> throw new ProblemException(ProblemType.JOB_GONE,
-                    "job " + id + " is " + record.status() + " and has no result").with("jobId", id).with("jobStatus", record.status());
+            case CANCELLED, EXPIRED ->
+                throw new ProblemException(
+                                ProblemType.JOB_GONE, "job " + id + " is " + record.status() + " and has no result")
+                        .with("jobId", id)
+                        .with("jobStatus", record.status());
         };
     }
 
     private static ProblemException failed(JobRecord record) {
-        ProblemException problem = new ProblemException(ProblemType.JOB_FAILED, "job " + record.id() + " failed"
-                + (record.error() == null ? "" : ": " + record.error().message()))
-                .with("jobId", record.id()).with("jobStatus", record.status());
+        ProblemException problem = new ProblemException(
+                        ProblemType.JOB_FAILED,
+                        "job " + record.id() + " failed"
+                                + (record.error() == null
+                                        ? ""
+                                        : ": " + record.error().message()))
+                .with("jobId", record.id())
+                .with("jobStatus", record.status());
         return record.error() == null ? problem : problem.with("error", record.error());
     }
 

@@ -42,8 +42,9 @@ public class JobSubmissions {
      * @throws ProblemException also {@code invalid-option} for neither or both, {@code upload-not-found},
      *     {@code image-url-not-allowed}, {@code image-url-unreachable}
      */
-    public JobRecord submitNamedImage(String tenant, String uploadId, String imageUrl, JobUpload fields,
-            String idempotencyKey) {
-        return sources.withImage(tenant, uploadId, imageUrl, file -> submit(tenant, fields.withImage(file), idempotencyKey));
+    public JobRecord submitNamedImage(
+            String tenant, String uploadId, String imageUrl, JobUpload fields, String idempotencyKey) {
+        return sources.withImage(
+                tenant, uploadId, imageUrl, file -> submit(tenant, fields.withImage(file), idempotencyKey));
     }
 }

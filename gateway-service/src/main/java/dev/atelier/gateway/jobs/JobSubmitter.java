@@ -43,8 +43,14 @@ public class JobSubmitter {
     private final JobCallbacks callbacks;
     private final Executor executor;
 
-    JobSubmitter(ImageInspector inspector, StyleResolver styles, JobStore jobs,
-            JobRequestPublisher publisher, Clock clock, JobsInFlight inFlight, JobCallbacks callbacks,
+    JobSubmitter(
+            ImageInspector inspector,
+            StyleResolver styles,
+            JobStore jobs,
+            JobRequestPublisher publisher,
+            Clock clock,
+            JobsInFlight inFlight,
+            JobCallbacks callbacks,
             ManagedExecutor executor) {
         this.executor = executor;
         this.callbacks = callbacks;
@@ -63,8 +69,8 @@ public class JobSubmitter {
      *     did not take the job (its record is then FAILED, so no QUEUED job is left behind)
      */
     public JobRecord submit(String tenant, JobUpload upload) {
-        JobParameters parameters = JobParameters.parse(upload.style(), upload.strength(), upload.outputFormat(),
-                upload.deadline(), clock.instant());
+        JobParameters parameters = JobParameters.parse(
+                upload.style(), upload.strength(), upload.outputFormat(), upload.deadline(), clock.instant());
         if (upload.image() == null) {
             throw JobParameters.invalid("image", "the file field 'image' is required (a JPEG or PNG)");
         }
@@ -95,20 +101,31 @@ public class JobSubmitter {
             }
             throw refused;
         }
-        JobRecord record = JobRecord.queued(id, tenant, parameters.style().styleId(), parameters.style().version(),
-                parameters.options(), image[0], inputKey, clock.instant()).withDeadline(parameters.deadline())
+        JobRecord record = JobRecord.queued(
+                        id,
+                        tenant,
+                        parameters.style().styleId(),
+                        parameters.style().version(),
+                        parameters.options(),
+                        image[0],
+                        inputKey,
+                        clock.instant())
+                .withDeadline(parameters.deadline())
                 .withTraceId(trace.traceId().isEmpty() ? null : trace.traceId())
-                .withCallbackUrl(upload.callbackUrl() == null ? null : upload.callbackUrl().trim());
+                .withCallbackUrl(
+                        upload.callbackUrl() == null
+                                ? null
+                                : upload.callbackUrl().trim());
         Parallel.run(executor, () -> jobs.index(record), () -> {
             if (upload.callbackUrl() != null) {
                 callbacks.prepare(tenant); // before the job can finish
             }
         });
         jobs.save(record);
-        Parallel.run(executor, () -> enqueue(record, trace),
-                () -> markInFlight(record));
-        LOG.infof("accepted job %s: style %s, %s %dx%d", id, parameters.style(), image[0].mediaType(), image[0].width(),
-                image[0].height());
+        Parallel.run(executor, () -> enqueue(record, trace), () -> markInFlight(record));
+        LOG.infof(
+                "accepted job %s: style %s, %s %dx%d",
+                id, parameters.style(), image[0].mediaType(), image[0].width(), image[0].height());
         return record;
     }
 
@@ -120,22 +137,34 @@ public class JobSubmitter {
         try {
             inFlight.started(record.tenant(), record.id());
         } catch (RuntimeException e) {
-            LOG.warnf("job %s is not counted against the quota of %s: %s", record.id(), record.tenant(), e.getMessage());
+            LOG.warnf(
+                    "job %s is not counted against the quota of %s: %s", record.id(), record.tenant(), e.getMessage());
         }
     }
 
     private void enqueue(JobRecord record, TraceContext trace) {
-        JobRequested event = new JobRequested(record.id(), record.tenant(), record.styleId(), record.requestedVersion(),
-                record.inputKey(), record.input(), record.options(), record.createdAt());
+        JobRequested event = new JobRequested(
+                record.id(),
+                record.tenant(),
+                record.styleId(),
+                record.requestedVersion(),
+                record.inputKey(),
+                record.input(),
+                record.options(),
+                record.createdAt());
         try {
             publisher.publish(event, trace);
         } catch (QueueException e) {
             LOG.warnf("job %s not queued: %s", record.id(), e.getMessage());
             // Should the event still arrive later, a worker finds the record final and skips the job.
-            jobs.save(record.failed(new JobError(ErrorCodes.QUEUE_UNAVAILABLE, "the job could not be queued: " + e.getMessage()),
+            jobs.save(record.failed(
+                    new JobError(ErrorCodes.QUEUE_UNAVAILABLE, "the job could not be queued: " + e.getMessage()),
                     clock.instant()));
-            throw new ProblemException(ProblemType.QUEUE_UNAVAILABLE,
-                    "the job queue did not accept the job in time; submit it again", e).with("jobId", record.id());
+            throw new ProblemException(
+                            ProblemType.QUEUE_UNAVAILABLE,
+                            "the job queue did not accept the job in time; submit it again",
+                            e)
+                    .with("jobId", record.id());
         }
     }
 }

@@ -12,8 +12,8 @@ import java.nio.file.Path;
  * @param deadline the {@code deadline} field (RFC 3339), or null
  * @param callbackUrl the {@code callbackUrl} field: where the job's final state is delivered as a webhook, or null
  */
-public record JobUpload(Path image, String style, String strength, String outputFormat, String deadline,
-        String callbackUrl) {
+public record JobUpload(
+        Path image, String style, String strength, String outputFormat, String deadline, String callbackUrl) {
 
     /** The same fields with the image, once fetched from where the submission named it. */
     public JobUpload withImage(Path file) {

@@ -18,11 +18,20 @@ public record JobView(
         String id,
         JobStatus status,
         @Schema(description = "The style asked for") String styleId,
-        @Schema(description = "The model version pinned by the client, if any") Integer requestedVersion,
-        @Schema(description = "The model version that ran the job, once known") Integer modelVersion,
+
+        @Schema(description = "The model version pinned by the client, if any")
+        Integer requestedVersion,
+
+        @Schema(description = "The model version that ran the job, once known")
+        Integer modelVersion,
+
         JobOptions options,
-        @Schema(description = "The input image as the gateway saw it (width and height as stored, before EXIF orientation)")
+
+        @Schema(
+                description =
+                        "The input image as the gateway saw it (width and height as stored, before EXIF orientation)")
         ImageInfo input,
+
         Integer outputWidth,
         Integer outputHeight,
         String executionProvider,
@@ -32,12 +41,23 @@ public record JobView(
         Instant updatedAt,
         Instant startedAt,
         Instant finishedAt,
-        @Schema(description = "When a job not started by then ends EXPIRED, if the client set a deadline") Instant deadline,
-        @Schema(description = "Where to GET the result, once SUCCEEDED") String resultUrl,
-        @Schema(description = "Where a SUCCEEDED job's time went, in milliseconds: queued (acceptance to a worker starting"
-                + " it), decode, inference, encode, store, total (acceptance to the final record)") JobTimings timings,
-        @Schema(description = "The OpenTelemetry trace id of the job: its spans, and every log line about it, carry it"
-                + " (send a W3C traceparent header with the request to make it your trace)") String traceId) {
+
+        @Schema(description = "When a job not started by then ends EXPIRED, if the client set a deadline")
+        Instant deadline,
+
+        @Schema(description = "Where to GET the result, once SUCCEEDED")
+        String resultUrl,
+
+        @Schema(
+                description =
+                        "Where a SUCCEEDED job's time went, in milliseconds: queued (acceptance to a worker starting"
+                                + " it), decode, inference, encode, store, total (acceptance to the final record)")
+        JobTimings timings,
+
+        @Schema(
+                description = "The OpenTelemetry trace id of the job: its spans, and every log line about it, carry it"
+                        + " (send a W3C traceparent header with the request to make it your trace)")
+        String traceId) {
 
     /** The job's path in the API. */
     public static String location(String jobId) {
@@ -45,11 +65,26 @@ public record JobView(
     }
 
     public static JobView of(JobRecord record) {
-        return new JobView(record.id(), record.status(), record.styleId(), record.requestedVersion(),
-                record.modelVersion(), record.options(), record.input(), record.outputWidth(), record.outputHeight(),
-                record.executionProvider(), record.attempts(), record.error(), record.createdAt(), record.updatedAt(),
-                record.startedAt(), record.finishedAt(), record.deadline(),
-                record.status() == JobStatus.SUCCEEDED ? location(record.id()) + "/result" : null, record.timings(),
+        return new JobView(
+                record.id(),
+                record.status(),
+                record.styleId(),
+                record.requestedVersion(),
+                record.modelVersion(),
+                record.options(),
+                record.input(),
+                record.outputWidth(),
+                record.outputHeight(),
+                record.executionProvider(),
+                record.attempts(),
+                record.error(),
+                record.createdAt(),
+                record.updatedAt(),
+                record.startedAt(),
+                record.finishedAt(),
+                record.deadline(),
+                record.status() == JobStatus.SUCCEEDED ? location(record.id()) + "/result" : null,
+                record.timings(),
                 record.traceId());
     }
 }

@@ -61,7 +61,9 @@ public class JobWatcher {
                         JobProgress progress = JobProgress.of(record);
                         if (record.status().isFinal() && (last[0] == null || last[0].stage() < 2)) {
                             // A job that ran and finished between two reads: its RUNNING state is still news.
-                            record.whileRunning().filter(r -> last[0] == null || JobProgress.of(r).isAfter(last[0]))
+                            record.whileRunning()
+                                    .filter(r ->
+                                            last[0] == null || JobProgress.of(r).isAfter(last[0]))
                                     .ifPresent(running -> {
                                         last[0] = JobProgress.of(running);
                                         emitter.emit(running);
@@ -76,7 +78,8 @@ public class JobWatcher {
                             emitter.complete();
                         }
                     } catch (RuntimeException e) {
-                        LOG.debugf("job %s: reading its record failed, retried on the next poll: %s", id, e.getMessage());
+                        LOG.debugf(
+                                "job %s: reading its record failed, retried on the next poll: %s", id, e.getMessage());
                     }
                 }
             };

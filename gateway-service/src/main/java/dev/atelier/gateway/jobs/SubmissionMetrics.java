@@ -45,13 +45,19 @@ public class SubmissionMetrics {
             throw e;
         } finally {
             counter(outcome, reason).increment();
-            sample.stop(Timer.builder(LATENCY).description("Time to accept or refuse a job submission")
-                    .tag("outcome", outcome).publishPercentileHistogram().register(registry));
+            sample.stop(Timer.builder(LATENCY)
+                    .description("Time to accept or refuse a job submission")
+                    .tag("outcome", outcome)
+                    .publishPercentileHistogram()
+                    .register(registry));
         }
     }
 
     private Counter counter(String outcome, String reason) {
-        return Counter.builder(SUBMISSIONS).description("Job submissions by outcome and reason")
-                .tag("outcome", outcome).tag("reason", reason).register(registry);
+        return Counter.builder(SUBMISSIONS)
+                .description("Job submissions by outcome and reason")
+                .tag("outcome", outcome)
+                .tag("reason", reason)
+                .register(registry);
     }
 }

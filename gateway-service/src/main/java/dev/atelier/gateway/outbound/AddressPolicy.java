@@ -19,7 +19,8 @@ public final class AddressPolicy {
     private final Set<String> allowedHosts;
 
     public AddressPolicy(Set<String> allowedHosts) {
-        this.allowedHosts = allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        this.allowedHosts =
+                allowedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     }
 
     public boolean isExempt(String host) {
@@ -83,15 +84,19 @@ public final class AddressPolicy {
 
     /** 64:ff9b:1::/48 (RFC 8215), a network's own NAT64 prefix; the IPv4 address is in the last 32 bits. */
     private static boolean isLocalUseNat64(IPv6Address address) {
-        return address.getSegment(0).getSegmentValue() == 0x64 && address.getSegment(1).getSegmentValue() == 0xff9b
+        return address.getSegment(0).getSegmentValue() == 0x64
+                && address.getSegment(1).getSegmentValue() == 0xff9b
                 && address.getSegment(2).getSegmentValue() == 1;
     }
 
     private static String reservedIpv4(byte[] b) {
         int first = b[0] & 0xff;
         int second = b[1] & 0xff;
-        if (first == 0 || first >= 240 || (first == 100 && second >= 64 && second < 128)
-                || (first == 192 && second == 0 && (b[2] & 0xff) == 0) || (first == 198 && (second == 18 || second == 19))) {
+        if (first == 0
+                || first >= 240
+                || (first == 100 && second >= 64 && second < 128)
+                || (first == 192 && second == 0 && (b[2] & 0xff) == 0)
+                || (first == 198 && (second == 18 || second == 19))) {
             return "a reserved or shared address";
         }
         return null;

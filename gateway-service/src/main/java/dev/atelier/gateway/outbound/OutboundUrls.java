@@ -56,8 +56,7 @@ public final class OutboundUrls {
     }
 
     /** Why a URL may not be called. {@code unresolvable} is a refusal that may pass later (DNS may change). */
-    public record Refusal(String reason, boolean unresolvable) {
-    }
+    public record Refusal(String reason, boolean unresolvable) {}
 
     /** The URL, parsed, when it names a host; otherwise a refusal. */
     public static URI parse(String url) throws RefusedUrlException {
@@ -97,7 +96,8 @@ public final class OutboundUrls {
         for (InetAddress address : addresses) {
             String refusal = AddressPolicy.refusal(address);
             if (refusal != null) {
-                return Optional.of(new Refusal(host + " resolves to " + address.getHostAddress() + ", " + refusal, false));
+                return Optional.of(
+                        new Refusal(host + " resolves to " + address.getHostAddress() + ", " + refusal, false));
             }
         }
         return Optional.empty();

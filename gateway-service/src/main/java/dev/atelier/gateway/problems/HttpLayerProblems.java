@@ -34,8 +34,16 @@ public class HttpLayerProblems {
             router.route().order(BEFORE_UPLOAD_LIMIT).handler(ctx -> refuseAnnouncedOversizedBody(ctx, limit));
         }
         router.route().order(BEFORE_UPLOAD_LIMIT).failureHandler(ctx -> clientFailure(ctx, limit));
-        router.errorHandler(404, ctx -> send(ctx, Problem.of(ProblemType.NOT_FOUND, 404,
-                "nothing is served at " + ctx.request().path(), ctx.request().path(), Map.of())));
+        router.errorHandler(
+                404,
+                ctx -> send(
+                        ctx,
+                        Problem.of(
+                                ProblemType.NOT_FOUND,
+                                404,
+                                "nothing is served at " + ctx.request().path(),
+                                ctx.request().path(),
+                                Map.of())));
     }
 
     private static void refuseAnnouncedOversizedBody(RoutingContext ctx, long limit) {
@@ -52,7 +60,10 @@ public class HttpLayerProblems {
     /** A handler failed the request with a status and no exception: the body handler's 413 and 400s. */
     private static void clientFailure(RoutingContext ctx, long limit) {
         int status = ctx.statusCode();
-        if (ctx.failure() != null || status < 400 || status >= 500 || ctx.response().headWritten()) {
+        if (ctx.failure() != null
+                || status < 400
+                || status >= 500
+                || ctx.response().headWritten()) {
             ctx.next();
         } else if (status == 413) {
             tooLarge(ctx, "the request body exceeds the limit of " + limit + " bytes", limit);
@@ -66,11 +77,19 @@ public class HttpLayerProblems {
         // Close afterwards, as Quarkus does: the unread body must not be taken for the next request.
         ctx.response().putHeader(HttpHeaderNames.CONNECTION, "close");
         ctx.response().endHandler(ignored -> ctx.request().connection().close());
-        send(ctx, Problem.of(ProblemType.IMAGE_TOO_LARGE, 413, detail, ctx.request().path(), Map.of("maxRequestBytes", limit)));
+        send(
+                ctx,
+                Problem.of(
+                        ProblemType.IMAGE_TOO_LARGE,
+                        413,
+                        detail,
+                        ctx.request().path(),
+                        Map.of("maxRequestBytes", limit)));
     }
 
     private static void send(RoutingContext ctx, Problem problem) {
-        ctx.response().setStatusCode(problem.status())
+        ctx.response()
+                .setStatusCode(problem.status())
                 .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .end(Buffer.buffer(problem.toJson()));
     }

@@ -18,10 +18,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "Problem", description = "RFC 9457 problem details; extension members may appear at the top level.")
 public record Problem(
-        @Schema(example = "urn:atelier:problem:unknown-style") String type,
+        @Schema(example = "urn:atelier:problem:unknown-style")
+        String type,
+
         @Schema(example = "Unknown style") String title,
         @Schema(example = "422") int status,
-        @Schema(example = "no style 'kandy'; available: [candy]") String detail,
+
+        @Schema(example = "no style 'kandy'; available: [candy]")
+        String detail,
+
         @Schema(example = "/v1/jobs") String instance,
         @Schema(hidden = true) Map<String, Object> extensions) {
 
@@ -31,7 +36,8 @@ public record Problem(
         extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
     }
 
-    public static Problem of(ProblemType type, int status, String detail, String instance, Map<String, Object> extensions) {
+    public static Problem of(
+            ProblemType type, int status, String detail, String instance, Map<String, Object> extensions) {
         return new Problem(type.uri(), type.title(), status, detail, instance, extensions);
     }
 

@@ -25,8 +25,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response storage(StorageException e, HttpServerRequest request) {
         LOG.warnf("object store failure on %s %s: %s", request.method(), request.path(), e.getMessage());
-        return ProblemResponses.of(Problem.of(ProblemType.STORAGE_UNAVAILABLE, 503,
-                "the object store did not answer; try again shortly", request.path(), Map.of()));
+        return ProblemResponses.of(Problem.of(
+                ProblemType.STORAGE_UNAVAILABLE,
+                503,
+                "the object store did not answer; try again shortly",
+                request.path(),
+                Map.of()));
     }
 
     @ServerExceptionMapper
@@ -49,7 +53,11 @@ public class ProblemMappers {
         }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s %s", reference, request.method(), request.path());
-        return ProblemResponses.of(Problem.of(ProblemType.INTERNAL_ERROR, 500,
-                "an unexpected error occurred; reference " + reference, request.path(), Map.of("reference", reference)));
+        return ProblemResponses.of(Problem.of(
+                ProblemType.INTERNAL_ERROR,
+                500,
+                "an unexpected error occurred; reference " + reference,
+                request.path(),
+                Map.of("reference", reference)));
     }
 }

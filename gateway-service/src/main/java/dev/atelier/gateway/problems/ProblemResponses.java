@@ -8,8 +8,7 @@ public final class ProblemResponses {
     /** Seconds a client should wait before retrying after a 503 (dependencies usually come back fast). */
     static final String RETRY_AFTER_SECONDS = "5";
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     public static Response of(Problem problem) {
         Response.ResponseBuilder response = Response.status(problem.status())
@@ -19,7 +18,9 @@ public final class ProblemResponses {
         if (problem.status() == 503) {
             response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         } else if (problem.status() == 429 && problem.extensions().get("retryAfterSeconds") != null) {
-            response.header(HttpHeaders.RETRY_AFTER, problem.extensions().get("retryAfterSeconds").toString());
+            response.header(
+                    HttpHeaders.RETRY_AFTER,
+                    problem.extensions().get("retryAfterSeconds").toString());
         }
         return response.build();
     }

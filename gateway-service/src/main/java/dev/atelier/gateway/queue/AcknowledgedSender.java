@@ -36,15 +36,22 @@ public final class AcknowledgedSender {
     /** @throws QueueException when Kafka refuses the event or does not acknowledge it in time */
     public void send(AtelierEvent event, TraceContext trace) {
         // The connector's tracing starts the send span in this trace and writes the traceparent header.
-        Message<CloudEvent> message = Message.of(codec.encode(event), Metadata.of(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(event.subject()).build(),
-                TracingMetadata.withCurrent(trace.context())));
+        Message<CloudEvent> message = Message.of(
+                codec.encode(event),
+                Metadata.of(
+                        OutgoingKafkaRecordMetadata.<String>builder()
+                                .withKey(event.subject())
+                                .build(),
+                        TracingMetadata.withCurrent(trace.context())));
         try {
             emitter.sendMessage(message).await().atMost(ackTimeout);
         } catch (TimeoutException e) {
-            throw new QueueException("Kafka did not acknowledge " + event.eventType() + " " + event.subject() + " within " + ackTimeout, e);
+            throw new QueueException(
+                    "Kafka did not acknowledge " + event.eventType() + " " + event.subject() + " within " + ackTimeout,
+                    e);
         } catch (RuntimeException e) {
-            throw new QueueException("Kafka refused " + event.eventType() + " " + event.subject() + ": " + e.getMessage(), e);
+            throw new QueueException(
+                    "Kafka refused " + event.eventType() + " " + event.subject() + ": " + e.getMessage(), e);
         }
     }
 }

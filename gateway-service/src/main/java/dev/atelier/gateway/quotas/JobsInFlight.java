@@ -40,7 +40,9 @@ public class JobsInFlight {
         int inFlight = 0;
         for (String marker : store.list(StorageKeys.jobsInFlightPrefix(tenant))) {
             String jobId = marker.substring(marker.lastIndexOf('/') + 1);
-            JobStatus status = store.getJson(StorageKeys.job(tenant, jobId), JobRecord.class).map(JobRecord::status).orElse(null);
+            JobStatus status = store.getJson(StorageKeys.job(tenant, jobId), JobRecord.class)
+                    .map(JobRecord::status)
+                    .orElse(null);
             if (status == JobStatus.QUEUED || status == JobStatus.RUNNING) {
                 inFlight++;
             } else {
@@ -48,9 +50,13 @@ public class JobsInFlight {
             }
         }
         if (inFlight >= limit) {
-            throw new ProblemException(ProblemType.TOO_MANY_JOBS_IN_FLIGHT, "this tenant has " + inFlight
-                    + " jobs queued or running, its limit is " + limit + "; submit again once one has finished")
-                    .with("jobsInFlight", inFlight).with("limit", limit).with("retryAfterSeconds", Integer.parseInt(RETRY_AFTER_SECONDS));
+            throw new ProblemException(
+                            ProblemType.TOO_MANY_JOBS_IN_FLIGHT,
+                            "this tenant has " + inFlight + " jobs queued or running, its limit is " + limit
+                                    + "; submit again once one has finished")
+                    .with("jobsInFlight", inFlight)
+                    .with("limit", limit)
+                    .with("retryAfterSeconds", Integer.parseInt(RETRY_AFTER_SECONDS));
         }
     }
 

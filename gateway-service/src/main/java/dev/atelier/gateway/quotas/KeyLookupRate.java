@@ -17,8 +17,10 @@ public class KeyLookupRate {
     private static final int MAX_ADDRESSES = 100_000;
 
     private final int perSecond;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(MAX_ADDRESSES)
-            .expireAfterAccess(Duration.ofMinutes(1)).build();
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .maximumSize(MAX_ADDRESSES)
+            .expireAfterAccess(Duration.ofMinutes(1))
+            .build();
 
     public KeyLookupRate(GatewayConfig config) {
         this.perSecond = config.auth().lookupsPerSecondPerAddress();
@@ -30,7 +32,8 @@ public class KeyLookupRate {
 
     /** @return 0 when the address may look a key up now, else the seconds to wait (rounded up) */
     public long take(String address) {
-        ConsumptionProbe probe = buckets.get(address, a -> RequestRate.perSecond(perSecond)).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe =
+                buckets.get(address, a -> RequestRate.perSecond(perSecond)).tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? 0 : RequestRate.secondsToWait(probe);
     }
 }

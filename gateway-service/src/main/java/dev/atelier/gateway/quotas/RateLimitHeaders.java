@@ -13,8 +13,7 @@ public final class RateLimitHeaders {
     public static final String RATE_LIMIT = "RateLimit";
     private static final String POLICY = "\"requests\"";
 
-    private RateLimitHeaders() {
-    }
+    private RateLimitHeaders() {}
 
     public static Response.ResponseBuilder add(Response.ResponseBuilder response, RequestRate.Decision decision) {
         return response.header(RATE_LIMIT_POLICY, policy(decision)).header(RATE_LIMIT, state(decision));

@@ -23,24 +23,28 @@ public class RequestRate {
     }
 
     /** What one request found: whether it may go on, what is left, and when the window refills. */
-    public record Decision(boolean allowed, int limit, long remaining, long resetSeconds) {
-    }
+    public record Decision(boolean allowed, int limit, long remaining, long resetSeconds) {}
 
     public int limit(String tenant) {
         GatewayConfig.TenantQuota own = config.tenants().get(tenant);
-        return own == null ? config.requestsPerSecond() : own.requestsPerSecond().orElse(config.requestsPerSecond());
+        return own == null
+                ? config.requestsPerSecond()
+                : own.requestsPerSecond().orElse(config.requestsPerSecond());
     }
 
     public Decision take(String tenant) {
         int limit = limit(tenant);
-        ConsumptionProbe probe = buckets.computeIfAbsent(tenant, t -> perSecond(limit)).tryConsumeAndReturnRemaining(1);
-        return new Decision(probe.isConsumed(), limit, probe.getRemainingTokens(),
-                probe.isConsumed() ? 1 : secondsToWait(probe));
+        ConsumptionProbe probe =
+                buckets.computeIfAbsent(tenant, t -> perSecond(limit)).tryConsumeAndReturnRemaining(1);
+        return new Decision(
+                probe.isConsumed(), limit, probe.getRemainingTokens(), probe.isConsumed() ? 1 : secondsToWait(probe));
     }
 
     /** A bucket of {@code limit} tokens, all refilled each second: this package's rate limits. */
     static Bucket perSecond(int limit) {
-        return Bucket.builder().addLimit(l -> l.capacity(limit).refillIntervally(limit, Duration.ofSeconds(1))).build();
+        return Bucket.builder()
+                .addLimit(l -> l.capacity(limit).refillIntervally(limit, Duration.ofSeconds(1)))
+                .build();
     }
 
     /** Seconds until a refused request finds a token, rounded up: a client that waits this long gets one. */

@@ -76,12 +76,18 @@ public class ImageFetcher {
 
     private void check(URI uri) {
         urls.refusal(uri).ifPresent(refusal -> {
-            throw refusal.unresolvable() ? unreachable(uri, refusal.reason()) : notAllowed(uri.toString(), refusal.reason());
+            throw refusal.unresolvable()
+                    ? unreachable(uri, refusal.reason())
+                    : notAllowed(uri.toString(), refusal.reason());
         });
     }
 
     private Response get(URI uri) {
-        Request request = new Request.Builder().url(uri.toString()).header("Accept", "image/jpeg, image/png").get().build();
+        Request request = new Request.Builder()
+                .url(uri.toString())
+                .header("Accept", "image/jpeg, image/png")
+                .get()
+                .build();
         try {
             return http.newCall(request).execute();
         } catch (IOException e) {
@@ -89,7 +95,8 @@ public class ImageFetcher {
             if (refused != null) {
                 throw notAllowed(uri.toString(), refused.getMessage());
             }
-            throw unreachable(uri, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            throw unreachable(
+                    uri, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
 
@@ -101,7 +108,8 @@ public class ImageFetcher {
             throw tooLarge(declared + " bytes");
         }
         Path file = null;
-        try (response; InputStream in = response.body().byteStream()) {
+        try (response;
+                InputStream in = response.body().byteStream()) {
             file = Files.createTempFile("atelier-fetch-", ".img");
             long copied;
             try (OutputStream out = Files.newOutputStream(file)) {
@@ -124,18 +132,22 @@ public class ImageFetcher {
     }
 
     private ProblemException tooLarge(String size) {
-        return new ProblemException(ProblemType.IMAGE_TOO_LARGE, "the image at the URL has " + size + "; at most "
-                + maxBytes + " are accepted").with("maxBytes", maxBytes);
+        return new ProblemException(
+                        ProblemType.IMAGE_TOO_LARGE,
+                        "the image at the URL has " + size + "; at most " + maxBytes + " are accepted")
+                .with("maxBytes", maxBytes);
     }
 
     private static ProblemException notAllowed(String url, String why) {
-        return new ProblemException(ProblemType.IMAGE_URL_NOT_ALLOWED, "the image URL " + url + " is not fetched: " + why)
+        return new ProblemException(
+                        ProblemType.IMAGE_URL_NOT_ALLOWED, "the image URL " + url + " is not fetched: " + why)
                 .with("field", "imageUrl");
     }
 
     private static ProblemException unreachable(URI uri, String why) {
-        return new ProblemException(ProblemType.IMAGE_URL_UNREACHABLE, "the image at " + uri + " could not be fetched: "
-                + why).with("field", "imageUrl");
+        return new ProblemException(
+                        ProblemType.IMAGE_URL_UNREACHABLE, "the image at " + uri + " could not be fetched: " + why)
+                .with("field", "imageUrl");
     }
 
     private static void delete(Path file) {

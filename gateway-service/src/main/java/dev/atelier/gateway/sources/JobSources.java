@@ -27,8 +27,10 @@ public class JobSources {
         boolean hasUpload = uploadId != null && !uploadId.isBlank();
         boolean hasUrl = imageUrl != null && !imageUrl.isBlank();
         if (hasUpload == hasUrl) {
-            throw new ProblemException(ProblemType.INVALID_OPTION, "give exactly one of 'uploadId' (from POST /v1/uploads)"
-                    + " and 'imageUrl' (https)").with("field", hasUpload ? "imageUrl" : "uploadId");
+            throw new ProblemException(
+                            ProblemType.INVALID_OPTION,
+                            "give exactly one of 'uploadId' (from POST /v1/uploads)" + " and 'imageUrl' (https)")
+                    .with("field", hasUpload ? "imageUrl" : "uploadId");
         }
         Path file = hasUpload ? uploads.fetch(tenant, uploadId.trim()) : fetcher.fetch(imageUrl);
         try {

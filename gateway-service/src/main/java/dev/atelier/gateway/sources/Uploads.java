@@ -32,12 +32,12 @@ public class Uploads {
     }
 
     /** @param url where to PUT the image, until {@code expiresAt} */
-    public record Created(String id, String url, Instant expiresAt) {
-    }
+    public record Created(String id, String url, Instant expiresAt) {}
 
     public Created create(String tenant) {
         String id = JobIds.newId();
-        String url = store.presignedPut(StorageKeys.upload(tenant, id), config.uploads().urlTtl());
+        String url = store.presignedPut(
+                StorageKeys.upload(tenant, id), config.uploads().urlTtl());
         return new Created(id, url, clock.instant().plus(config.uploads().urlTtl()));
     }
 
@@ -53,8 +53,11 @@ public class Uploads {
         long size = store.size(key).orElseThrow(() -> notFound(id));
         long max = config.input().maxBytes().asLongValue();
         if (size > max) {
-            throw new ProblemException(ProblemType.IMAGE_TOO_LARGE, "the uploaded image has " + size
-                    + " bytes; at most " + max + " are accepted").with("bytes", size).with("maxBytes", max);
+            throw new ProblemException(
+                            ProblemType.IMAGE_TOO_LARGE,
+                            "the uploaded image has " + size + " bytes; at most " + max + " are accepted")
+                    .with("bytes", size)
+                    .with("maxBytes", max);
         }
         try {
             Path file = Files.createTempFile("atelier-upload-", ".img");
@@ -69,7 +72,10 @@ public class Uploads {
     }
 
     private static ProblemException notFound(String id) {
-        return new ProblemException(ProblemType.UPLOAD_NOT_FOUND, "nothing was uploaded under '" + id
-                + "': PUT the image to the URL that POST /v1/uploads gave, then submit").with("field", "uploadId");
+        return new ProblemException(
+                        ProblemType.UPLOAD_NOT_FOUND,
+                        "nothing was uploaded under '" + id
+                                + "': PUT the image to the URL that POST /v1/uploads gave, then submit")
+                .with("field", "uploadId");
     }
 }

@@ -20,7 +20,9 @@ public record TrainingParameters(String styleId, String title, TrainingOptions o
     /** @throws ProblemException {@code invalid-option} naming the field at fault */
     public static TrainingParameters parse(TrainingUpload upload, String defaultDataset) {
         String styleId = styleId(upload.styleId());
-        String title = upload.title() == null || upload.title().isBlank() ? styleId : upload.title().strip();
+        String title = upload.title() == null || upload.title().isBlank()
+                ? styleId
+                : upload.title().strip();
         if (title.length() > MAX_TITLE) {
             throw invalid("title", "title must be at most " + MAX_TITLE + " characters, was " + title.length());
         }
@@ -42,13 +44,17 @@ public record TrainingParameters(String styleId, String title, TrainingOptions o
 
     static String styleId(String text) {
         if (blank(text)) {
-            throw invalid("styleId", "the field 'styleId' is required: the id of the new style (or of a style to train again), "
-                    + "like 'great-wave'");
+            throw invalid(
+                    "styleId",
+                    "the field 'styleId' is required: the id of the new style (or of a style to train again), "
+                            + "like 'great-wave'");
         }
         String id = text.strip();
         if (!id.matches(ModelManifest.STYLE_ID_PATTERN)) {
-            throw invalid("styleId", "'" + id + "' is not a style id: lower-case letters, digits, '-' and '_', "
-                    + "starting with a letter or digit, at most 64 characters (no @version: the trainer numbers versions)");
+            throw invalid(
+                    "styleId",
+                    "'" + id + "' is not a style id: lower-case letters, digits, '-' and '_', "
+                            + "starting with a letter or digit, at most 64 characters (no @version: the trainer numbers versions)");
         }
         return id;
     }

@@ -30,10 +30,14 @@ public class TrainingQueries {
         TrainingRecord record = find(tenant, id);
         String key = record.progress() == null ? null : record.progress().previewKey();
         if (key == null) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "training " + id + " has no preview yet").with("trainingId", id);
+            throw new ProblemException(ProblemType.NOT_FOUND, "training " + id + " has no preview yet")
+                    .with("trainingId", id);
         }
-        return trainings.get(key).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
-                "the preview of training " + id + " is gone").with("trainingId", id));
+        return trainings
+                .get(key)
+                .orElseThrow(
+                        () -> new ProblemException(ProblemType.NOT_FOUND, "the preview of training " + id + " is gone")
+                                .with("trainingId", id));
     }
 
     private static ProblemException notFound(String id) {

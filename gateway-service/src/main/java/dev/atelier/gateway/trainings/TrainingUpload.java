@@ -7,6 +7,15 @@ import java.nio.file.Path;
  *
  * @param image the uploaded style image (spooled to disk by the HTTP layer), or null when missing
  */
-public record TrainingUpload(Path image, String styleId, String title, String width, String steps, String batchSize,
-        String imageSize, String contentWeight, String styleWeight, String tvWeight, String dataset) {
-}
+public record TrainingUpload(
+        Path image,
+        String styleId,
+        String title,
+        String width,
+        String steps,
+        String batchSize,
+        String imageSize,
+        String contentWeight,
+        String styleWeight,
+        String tvWeight,
+        String dataset) {}

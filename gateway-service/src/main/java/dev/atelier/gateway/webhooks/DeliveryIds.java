@@ -13,13 +13,13 @@ import java.util.UUID;
  * crash before its offset was committed) makes the same delivery, not a second one.
  */
 final class DeliveryIds {
-    private DeliveryIds() {
-    }
+    private DeliveryIds() {}
 
     static String of(Instant eventTime, String eventId, String endpointId) {
         byte[] hash;
         try {
-            hash = MessageDigest.getInstance("SHA-256").digest((eventId + "\n" + endpointId).getBytes(StandardCharsets.UTF_8));
+            hash = MessageDigest.getInstance("SHA-256")
+                    .digest((eventId + "\n" + endpointId).getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -19,8 +19,7 @@ public class WebhookDeliveries {
         this.store = store;
     }
 
-    public record Page(List<WebhookDelivery> deliveries, String nextCursor) {
-    }
+    public record Page(List<WebhookDelivery> deliveries, String nextCursor) {}
 
     /** @throws ProblemException {@code invalid-option} for a bad cursor or limit */
     public Page list(String tenant, String endpointId, String cursor, Integer limit) {
@@ -33,8 +32,15 @@ public class WebhookDeliveries {
         }
         String after = cursor == null ? null : StorageKeys.webhookDelivery(tenant, endpointId, cursor);
         List<String> keys = store.deliveryKeys(tenant, endpointId, after, size + 1);
-        List<WebhookDelivery> page = keys.stream().limit(size).map(store::deliveryAt).flatMap(Optional::stream).toList();
-        return new Page(page, keys.size() > size && !page.isEmpty() ? page.get(page.size() - 1).id() : null);
+        List<WebhookDelivery> page = keys.stream()
+                .limit(size)
+                .map(store::deliveryAt)
+                .flatMap(Optional::stream)
+                .toList();
+        return new Page(
+                page,
+                keys.size() > size && !page.isEmpty()
+                        ? page.get(page.size() - 1).id()
+                        : null);
     }
-
 }

@@ -16,8 +16,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param payload the JSON body: {@code {"type", "timestamp", "data"}} as the Standard Webhooks spec describes
  * @param nextAttemptAt when the next attempt is due; null once the delivery has ended
  */
-public record WebhookDelivery(String id, String tenant, String endpointId, String url, String eventType, String subject,
-        String payload, Status status, List<Attempt> attempts, Instant createdAt, Instant nextAttemptAt) {
+public record WebhookDelivery(
+        String id,
+        String tenant,
+        String endpointId,
+        String url,
+        String eventType,
+        String subject,
+        String payload,
+        Status status,
+        List<Attempt> attempts,
+        Instant createdAt,
+        Instant nextAttemptAt) {
 
     @Schema(name = "WebhookDeliveryStatus")
     public enum Status {
@@ -41,9 +51,17 @@ public record WebhookDelivery(String id, String tenant, String endpointId, Strin
         }
     }
 
-    public static WebhookDelivery pending(String id, String tenant, String endpointId, String url, String eventType,
-            String subject, String payload, Instant now) {
-        return new WebhookDelivery(id, tenant, endpointId, url, eventType, subject, payload, Status.PENDING, List.of(), now, now);
+    public static WebhookDelivery pending(
+            String id,
+            String tenant,
+            String endpointId,
+            String url,
+            String eventType,
+            String subject,
+            String payload,
+            Instant now) {
+        return new WebhookDelivery(
+                id, tenant, endpointId, url, eventType, subject, payload, Status.PENDING, List.of(), now, now);
     }
 
     /** After an attempt: ended when it succeeded or {@code next} is null, else due again at {@code next}. */
@@ -51,7 +69,17 @@ public record WebhookDelivery(String id, String tenant, String endpointId, Strin
         List<Attempt> all = new ArrayList<>(attempts);
         all.add(attempt);
         Status status = attempt.succeeded() ? Status.SUCCEEDED : next == null ? Status.FAILED : Status.PENDING;
-        return new WebhookDelivery(id, tenant, endpointId, url, eventType, subject, payload, status, List.copyOf(all), createdAt,
+        return new WebhookDelivery(
+                id,
+                tenant,
+                endpointId,
+                url,
+                eventType,
+                subject,
+                payload,
+                status,
+                List.copyOf(all),
+                createdAt,
                 status == Status.PENDING ? next : null);
     }
 }

@@ -37,7 +37,12 @@ public class WebhookDispatcher {
     private final ExecutorService pool;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
-    WebhookDispatcher(WebhookStore store, WebhookSender sender, DeliveryClaims claims, GatewayConfig config, Clock clock,
+    WebhookDispatcher(
+            WebhookStore store,
+            WebhookSender sender,
+            DeliveryClaims claims,
+            GatewayConfig config,
+            Clock clock,
             MeterRegistry meters) {
         this.store = store;
         this.sender = sender;
@@ -53,7 +58,9 @@ public class WebhookDispatcher {
         });
     }
 
-    @Scheduled(every = "${atelier.gateway.webhooks.poll}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${atelier.gateway.webhooks.poll}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         List<WebhookStore.DueMarker> due;
@@ -90,28 +97,44 @@ public class WebhookDispatcher {
         }
         try {
             Optional<WebhookDelivery> found = store.delivery(marker.tenant(), marker.endpointId(), marker.deliveryId());
-            if (found.isEmpty() || found.get().status() != WebhookDelivery.Status.PENDING
+            if (found.isEmpty()
+                    || found.get().status() != WebhookDelivery.Status.PENDING
                     || found.get().nextAttemptAt().toEpochMilli() > marker.at().toEpochMilli()) {
                 store.remove(marker); // ended, or rescheduled by an attempt whose marker removal did not happen
                 return;
             }
             WebhookDelivery delivery = found.get();
             Optional<WebhookEndpoint> endpoint = store.endpoint(delivery.tenant(), delivery.endpointId());
-            WebhookDelivery.Attempt attempt = endpoint.isPresent() ? sender.send(delivery, endpoint.get().secret())
+            WebhookDelivery.Attempt attempt = endpoint.isPresent()
+                    ? sender.send(delivery, endpoint.get().secret())
                     : new WebhookDelivery.Attempt(clock.instant(), null, "the endpoint was deleted", 0);
-            boolean retry = !attempt.succeeded() && endpoint.isPresent() && !Integer.valueOf(410).equals(attempt.statusCode());
-            Instant next = retry ? schedule.next(delivery.attempts().size() + 1, attempt.at(), delivery.createdAt()) : null;
+            boolean retry = !attempt.succeeded()
+                    && endpoint.isPresent()
+                    && !Integer.valueOf(410).equals(attempt.statusCode());
+            Instant next =
+                    retry ? schedule.next(delivery.attempts().size() + 1, attempt.at(), delivery.createdAt()) : null;
             WebhookDelivery after = delivery.after(attempt, next);
             if (next != null) {
                 store.due(after, next); // the new marker before the record, so that a crash in between loses no retry
             }
             store.save(after);
             store.remove(marker);
-            meters.counter("atelier.webhooks.attempts", "outcome", attempt.succeeded() ? "delivered" : "failed",
-                    "final", Boolean.toString(after.status() != WebhookDelivery.Status.PENDING)).increment();
+            meters.counter(
+                            "atelier.webhooks.attempts",
+                            "outcome",
+                            attempt.succeeded() ? "delivered" : "failed",
+                            "final",
+                            Boolean.toString(after.status() != WebhookDelivery.Status.PENDING))
+                    .increment();
             if (after.status() == WebhookDelivery.Status.FAILED) {
-                LOG.infof("webhook delivery %s (%s to endpoint %s of %s) given up after %d attempts: %s", delivery.id(),
-                        delivery.eventType(), delivery.endpointId(), delivery.tenant(), after.attempts().size(), attempt.error());
+                LOG.infof(
+                        "webhook delivery %s (%s to endpoint %s of %s) given up after %d attempts: %s",
+                        delivery.id(),
+                        delivery.eventType(),
+                        delivery.endpointId(),
+                        delivery.tenant(),
+                        after.attempts().size(),
+                        attempt.error());
             }
         } finally {
             claims.release(marker.deliveryId());

@@ -12,7 +12,13 @@ import java.util.List;
  * @param eventTypes the {@link WebhookEventTypes} it receives
  * @param secret {@code whsec_} and the base64 of the HMAC key
  */
-public record WebhookEndpoint(String id, String tenant, String url, List<String> eventTypes, String description, String secret,
+public record WebhookEndpoint(
+        String id,
+        String tenant,
+        String url,
+        List<String> eventTypes,
+        String description,
+        String secret,
         Instant createdAt) {
 
     /** The id of the endpoint that signs and lists the deliveries to jobs' callback URLs. */

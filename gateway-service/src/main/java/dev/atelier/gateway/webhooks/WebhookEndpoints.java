@@ -41,23 +41,36 @@ public class WebhookEndpoints implements JobCallbacks {
     public WebhookEndpoint register(String tenant, String url, List<String> eventTypes, String description) {
         checkUrl(url, "url");
         if (eventTypes == null || eventTypes.isEmpty()) {
-            throw ProblemException.invalidField("eventTypes", "eventTypes must name at least one of " + new TreeSet<>(WebhookEventTypes.ALL));
+            throw ProblemException.invalidField(
+                    "eventTypes", "eventTypes must name at least one of " + new TreeSet<>(WebhookEventTypes.ALL));
         }
         for (String type : eventTypes) {
             if (!WebhookEventTypes.ALL.contains(type)) {
-                throw ProblemException.invalidField("eventTypes", "unknown event type '" + type + "'; known: " + new TreeSet<>(WebhookEventTypes.ALL));
+                throw ProblemException.invalidField(
+                        "eventTypes",
+                        "unknown event type '" + type + "'; known: " + new TreeSet<>(WebhookEventTypes.ALL));
             }
         }
         if (description != null && description.length() > 200) {
             throw ProblemException.invalidField("description", "description is longer than 200 characters");
         }
-        if (store.endpointIds(tenant).stream().filter(id -> !id.equals(WebhookEndpoint.CALLBACKS)).count() >= MAX_ENDPOINTS) {
-            throw ProblemException.invalidField("url", "a tenant has at most " + MAX_ENDPOINTS + " endpoints; delete one first");
+        if (store.endpointIds(tenant).stream()
+                        .filter(id -> !id.equals(WebhookEndpoint.CALLBACKS))
+                        .count()
+                >= MAX_ENDPOINTS) {
+            throw ProblemException.invalidField(
+                    "url", "a tenant has at most " + MAX_ENDPOINTS + " endpoints; delete one first");
         }
         byte[] idBytes = new byte[16];
         random.nextBytes(idBytes);
-        WebhookEndpoint endpoint = new WebhookEndpoint("ep_" + HexFormat.of().formatHex(idBytes), tenant, url.trim(),
-                List.copyOf(new TreeSet<>(eventTypes)), description, newSecret(), clock.instant());
+        WebhookEndpoint endpoint = new WebhookEndpoint(
+                "ep_" + HexFormat.of().formatHex(idBytes),
+                tenant,
+                url.trim(),
+                List.copyOf(new TreeSet<>(eventTypes)),
+                description,
+                newSecret(),
+                clock.instant());
         store.save(endpoint);
         return endpoint;
     }
@@ -84,8 +97,14 @@ public class WebhookEndpoints implements JobCallbacks {
     /** The tenant's callbacks endpoint, created with a fresh secret when it has none. */
     public WebhookEndpoint callbacks(String tenant) {
         return store.endpoint(tenant, WebhookEndpoint.CALLBACKS).orElseGet(() -> {
-            WebhookEndpoint created = new WebhookEndpoint(WebhookEndpoint.CALLBACKS, tenant, null,
-                    List.copyOf(new TreeSet<>(WebhookEventTypes.FINAL)), "the callback URLs of jobs", newSecret(), clock.instant());
+            WebhookEndpoint created = new WebhookEndpoint(
+                    WebhookEndpoint.CALLBACKS,
+                    tenant,
+                    null,
+                    List.copyOf(new TreeSet<>(WebhookEventTypes.FINAL)),
+                    "the callback URLs of jobs",
+                    newSecret(),
+                    clock.instant());
             store.save(created);
             return created;
         });
@@ -115,7 +134,9 @@ public class WebhookEndpoints implements JobCallbacks {
     }
 
     public Optional<WebhookEndpoint> find(String tenant, String endpointId) {
-        return endpointId != null && ID.matcher(endpointId).matches() ? store.endpoint(tenant, endpointId) : Optional.empty();
+        return endpointId != null && ID.matcher(endpointId).matches()
+                ? store.endpoint(tenant, endpointId)
+                : Optional.empty();
     }
 
     /** {@code whsec_} and 24 random bytes in base64, the format of the Standard Webhooks libraries. */

@@ -33,8 +33,7 @@ public final class WebhookEventTypes {
     /** The types a job's callback URL receives: its final states. */
     public static final Set<String> FINAL = Set.of(JOB_SUCCEEDED, JOB_FAILED, JOB_CANCELLED, JOB_EXPIRED);
 
-    private WebhookEventTypes() {
-    }
+    private WebhookEventTypes() {}
 
     /** The webhook type of an internal CloudEvent type, if it is one that webhooks announce. */
     public static Optional<String> of(String cloudEventType) {

@@ -43,10 +43,14 @@ import org.jboss.logging.Logger;
 public class WebhookFanOut {
     public static final String CHANNEL = "webhook-events";
     private static final Logger LOG = Logger.getLogger(WebhookFanOut.class);
-    private static final Retry STORAGE_OUTAGES = new Retry("webhook fan-out", 1,
-            Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(30)), Retry.FOREVER, Retry.Pause.SLEEP);
-    private static final Retry.Classifier<RuntimeException> ONLY_STORAGE_IS_RETRIED = Retry.Classifier.of(
-            e -> e instanceof StorageException ? Verdict.OUTAGE : Verdict.PERMANENT);
+    private static final Retry STORAGE_OUTAGES = new Retry(
+            "webhook fan-out",
+            1,
+            Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(30)),
+            Retry.FOREVER,
+            Retry.Pause.SLEEP);
+    private static final Retry.Classifier<RuntimeException> ONLY_STORAGE_IS_RETRIED =
+            Retry.Classifier.of(e -> e instanceof StorageException ? Verdict.OUTAGE : Verdict.PERMANENT);
 
     private final WebhookStore store;
     private final JobStore jobs;
@@ -78,7 +82,8 @@ public class WebhookFanOut {
         }
         // Log lines about the job carry its id and trace (the worker's send span, continued by the connector).
         TraceContext trace = WorkSpans.received(message);
-        try (LogFields.Scope log = LogFields.job(event.getSubject(), tenant.toString()).and(LogFields.TRACE, trace.traceId())) {
+        try (LogFields.Scope log =
+                LogFields.job(event.getSubject(), tenant.toString()).and(LogFields.TRACE, trace.traceId())) {
             fanOutRetryingStorage(event, type.get(), tenant.toString());
             return message.ack();
         }
@@ -89,25 +94,38 @@ public class WebhookFanOut {
         // Anything else would fail the same way on every try and hold up every later event on the partition: the
         // event's deliveries are given up, loudly and counted (the job's state stays readable through the API).
         try {
-            STORAGE_OUTAGES.named("the webhook deliveries of event " + event.getId() + " (" + type + ")").run(number -> {
-                fanOut(event, type, tenant, event.getSubject());
-                return null;
-            }, ONLY_STORAGE_IS_RETRIED);
+            STORAGE_OUTAGES
+                    .named("the webhook deliveries of event " + event.getId() + " (" + type + ")")
+                    .run(
+                            number -> {
+                                fanOut(event, type, tenant, event.getSubject());
+                                return null;
+                            },
+                            ONLY_STORAGE_IS_RETRIED);
         } catch (RetryStoppedException e) {
-            throw new InterruptedException("stopped while the object store was down: " + e.lastFailure().getMessage());
+            throw new InterruptedException("stopped while the object store was down: "
+                    + e.lastFailure().getMessage());
         } catch (RuntimeException e) {
-            LOG.errorf(e, "no webhook deliveries for event %s (%s) of job %s: %s", event.getId(), type,
-                    event.getSubject(), e.getMessage());
+            LOG.errorf(
+                    e,
+                    "no webhook deliveries for event %s (%s) of job %s: %s",
+                    event.getId(),
+                    type,
+                    event.getSubject(),
+                    e.getMessage());
             givenUp.increment();
         }
     }
 
     private void fanOut(CloudEvent event, String type, String tenant, String jobId) {
-        Instant eventTime = event.getTime() == null ? clock.instant() : event.getTime().toInstant();
+        Instant eventTime =
+                event.getTime() == null ? clock.instant() : event.getTime().toInstant();
         List<Target> targets = new ArrayList<>();
         for (WebhookEndpoint endpoint : store.endpoints(tenant)) {
             // An endpoint hears of what happens after it was registered, not of the history the consumer replays.
-            if (!endpoint.isCallbacks() && endpoint.receives(type) && !endpoint.createdAt().isAfter(eventTime)) {
+            if (!endpoint.isCallbacks()
+                    && endpoint.receives(type)
+                    && !endpoint.createdAt().isAfter(eventTime)) {
                 targets.add(new Target(endpoint.id(), endpoint.url()));
             }
         }
@@ -118,7 +136,9 @@ public class WebhookFanOut {
         Optional<JobRecord> record = jobs.find(tenant, jobId);
         if (record.isEmpty()) {
             if (!targets.isEmpty()) {
-                LOG.warnf("event %s names job %s of %s, which has no record; no webhook sent", event.getId(), jobId, tenant);
+                LOG.warnf(
+                        "event %s names job %s of %s, which has no record; no webhook sent",
+                        event.getId(), jobId, tenant);
             }
             return;
         }
@@ -133,13 +153,14 @@ public class WebhookFanOut {
             String id = DeliveryIds.of(eventTime, event.getId(), target.endpointId());
             Optional<WebhookDelivery> existing = store.delivery(tenant, target.endpointId(), id);
             if (existing.isPresent()) {
-                if (existing.get().status() == WebhookDelivery.Status.PENDING && existing.get().attempts().isEmpty()) {
+                if (existing.get().status() == WebhookDelivery.Status.PENDING
+                        && existing.get().attempts().isEmpty()) {
                     store.due(existing.get(), existing.get().nextAttemptAt()); // its marker may not have been written
                 }
                 continue;
             }
-            WebhookDelivery delivery = WebhookDelivery.pending(id, tenant, target.endpointId(), target.url(), type, jobId, payload,
-                    clock.instant());
+            WebhookDelivery delivery = WebhookDelivery.pending(
+                    id, tenant, target.endpointId(), target.url(), type, jobId, payload, clock.instant());
             store.save(delivery);
             store.due(delivery, delivery.nextAttemptAt());
         }
@@ -165,6 +186,5 @@ public class WebhookFanOut {
         }
     }
 
-    private record Target(String endpointId, String url) {
-    }
+    private record Target(String endpointId, String url) {}
 }

@@ -66,7 +66,8 @@ public class WebhookSender {
         } catch (EmptyWebhookSecretException | WebhookSigningException | RuntimeException e) {
             return failed(at, null, "the delivery could not be signed: " + e.getMessage(), started);
         }
-        Request request = new Request.Builder().url(uri.toString())
+        Request request = new Request.Builder()
+                .url(uri.toString())
                 .header("User-Agent", "Atelier-Webhooks/1")
                 .header("webhook-id", delivery.id())
                 .header("webhook-timestamp", Long.toString(at.getEpochSecond()))
@@ -79,14 +80,23 @@ public class WebhookSender {
             if (status >= 200 && status < 300) {
                 return new WebhookDelivery.Attempt(at, status, null, millisSince(started));
             }
-            return failed(at, status, "the endpoint answered HTTP " + status
-                    + (status >= 300 && status < 400 ? " (redirects are not followed)" : ""), started);
+            return failed(
+                    at,
+                    status,
+                    "the endpoint answered HTTP " + status
+                            + (status >= 300 && status < 400 ? " (redirects are not followed)" : ""),
+                    started);
         } catch (IOException e) {
             Optional<RefusedAddressException> refused = RefusedAddressException.in(e);
             if (refused.isPresent()) {
-                return failed(at, null, "the URL is not called: " + refused.get().getMessage(), started);
+                return failed(
+                        at, null, "the URL is not called: " + refused.get().getMessage(), started);
             }
-            return failed(at, null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), started);
+            return failed(
+                    at,
+                    null,
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                    started);
         }
     }
 

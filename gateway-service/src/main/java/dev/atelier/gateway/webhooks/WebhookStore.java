@@ -36,7 +36,9 @@ public class WebhookStore {
     /** The ids of a tenant's endpoints, from one listing (no endpoint is read). */
     public List<String> endpointIds(String tenant) {
         String prefix = StorageKeys.webhookEndpointsPrefix(tenant);
-        return store.list(prefix).stream().map(key -> key.substring(prefix.length()).replaceFirst("\\.json$", "")).toList();
+        return store.list(prefix).stream()
+                .map(key -> key.substring(prefix.length()).replaceFirst("\\.json$", ""))
+                .toList();
     }
 
     public void deleteEndpoint(String tenant, String endpointId) {
@@ -62,13 +64,17 @@ public class WebhookStore {
 
     /** Marks the delivery's next attempt as due at {@code at}. */
     public void due(WebhookDelivery delivery, Instant at) {
-        store.put(StorageKeys.webhookDue(at.toEpochMilli(), delivery.tenant(), delivery.endpointId(), delivery.id()), new byte[0],
+        store.put(
+                StorageKeys.webhookDue(at.toEpochMilli(), delivery.tenant(), delivery.endpointId(), delivery.id()),
+                new byte[0],
                 "application/octet-stream");
     }
 
     /** The earliest due markers, at most {@code max}, in time order (some may lie in the future). */
     public List<DueMarker> earliestDue(int max) {
-        return store.list(StorageKeys.WEBHOOKS_DUE_PREFIX, null, max).stream().map(DueMarker::parse).flatMap(Optional::stream)
+        return store.list(StorageKeys.WEBHOOKS_DUE_PREFIX, null, max).stream()
+                .map(DueMarker::parse)
+                .flatMap(Optional::stream)
                 .toList();
     }
 
@@ -93,12 +99,14 @@ public class WebhookStore {
     /** A due marker, read back from its key. */
     public record DueMarker(String key, Instant at, String tenant, String endpointId, String deliveryId) {
         static Optional<DueMarker> parse(String key) {
-            String[] parts = key.substring(StorageKeys.WEBHOOKS_DUE_PREFIX.length()).split("/");
+            String[] parts =
+                    key.substring(StorageKeys.WEBHOOKS_DUE_PREFIX.length()).split("/");
             if (parts.length != 4) {
                 return Optional.empty();
             }
             try {
-                return Optional.of(new DueMarker(key, Instant.ofEpochMilli(Long.parseLong(parts[0])), parts[1], parts[2], parts[3]));
+                return Optional.of(new DueMarker(
+                        key, Instant.ofEpochMilli(Long.parseLong(parts[0])), parts[1], parts[2], parts[3]));
             } catch (NumberFormatException e) {
                 return Optional.empty();
             }

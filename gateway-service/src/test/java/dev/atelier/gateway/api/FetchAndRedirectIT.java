@@ -79,7 +79,8 @@ class FetchAndRedirectIT {
         });
         server.createContext("/to-localhost", exchange -> {
             // The same machine under a name that is not exempt: the redirect must be checked again.
-            exchange.getResponseHeaders().add("Location", "http://localhost:" + server.getAddress().getPort() + "/photo.jpg");
+            exchange.getResponseHeaders()
+                    .add("Location", "http://localhost:" + server.getAddress().getPort() + "/photo.jpg");
             exchange.sendResponseHeaders(302, -1);
             exchange.close();
         });
@@ -114,45 +115,66 @@ class FetchAndRedirectIT {
     @Test
     void anImageUrlIsFetchedFollowingRedirectsAndTheResultIsARedirectToS3() throws Exception {
         String id = submit("/moved").then().statusCode(202).extract().path("id");
-        JobRecord record = store.getJson(StorageKeys.job(TestTenants.TENANT, id), JobRecord.class).orElseThrow();
+        JobRecord record = store.getJson(StorageKeys.job(TestTenants.TENANT, id), JobRecord.class)
+                .orElseThrow();
         assertThat(store.get(record.inputKey()).orElseThrow()).isEqualTo(PHOTO);
 
         byte[] output = TestImages.png(8, 8);
-        String outputKey = StorageKeys.output(TestTenants.TENANT, id, record.options().outputFormat());
+        String outputKey =
+                StorageKeys.output(TestTenants.TENANT, id, record.options().outputFormat());
         store.put(outputKey, output, "image/png");
-        store.putJson(StorageKeys.job(TestTenants.TENANT, id), record.running(1, "cpu", Instant.now())
-                .succeeded(outputKey, 8, 8, Instant.now()));
+        store.putJson(
+                StorageKeys.job(TestTenants.TENANT, id),
+                record.running(1, "cpu", Instant.now()).succeeded(outputKey, 8, 8, Instant.now()));
 
-        String location = given().redirects().follow(false).get("/v1/jobs/" + id + "/result").then().statusCode(302)
-                .header("Cache-Control", "no-store").extract().header("Location");
-        HttpResponse<byte[]> fetched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(location)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        String location = given().redirects()
+                .follow(false)
+                .get("/v1/jobs/" + id + "/result")
+                .then()
+                .statusCode(302)
+                .header("Cache-Control", "no-store")
+                .extract()
+                .header("Location");
+        HttpResponse<byte[]> fetched = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(location)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(fetched.statusCode()).isEqualTo(200);
         assertThat(fetched.body()).isEqualTo(output);
     }
 
     @Test
     void aRedirectToANameThatIsNotExemptIsRefused() {
-        submit("/to-localhost").then().statusCode(400)
+        submit("/to-localhost")
+                .then()
+                .statusCode(400)
                 .body("type", equalTo("urn:atelier:problem:image-url-not-allowed"))
                 .body("detail", org.hamcrest.Matchers.containsString("loopback"));
     }
 
     @Test
     void anEndlessAnswerIsCutAtTheByteCap() {
-        submit("/endless").then().statusCode(413).body("type", equalTo("urn:atelier:problem:image-too-large"))
+        submit("/endless")
+                .then()
+                .statusCode(413)
+                .body("type", equalTo("urn:atelier:problem:image-too-large"))
                 .body("maxBytes", equalTo(MAX_BYTES));
     }
 
     @Test
     void anAnswerOtherThan200Is422() {
-        submit("/missing").then().statusCode(422).body("type", equalTo("urn:atelier:problem:image-url-unreachable"))
+        submit("/missing")
+                .then()
+                .statusCode(422)
+                .body("type", equalTo("urn:atelier:problem:image-url-unreachable"))
                 .body("detail", org.hamcrest.Matchers.containsString("404"));
     }
 
     private static io.restassured.response.Response submit(String path) {
         RequestSpecification request = given().contentType("application/json")
-                .body(Map.of("style", "candy", "imageUrl", "http://127.0.0.1:" + server.getAddress().getPort() + path));
+                .body(Map.of(
+                        "style",
+                        "candy",
+                        "imageUrl",
+                        "http://127.0.0.1:" + server.getAddress().getPort() + path));
         return request.post("/v1/jobs");
     }
 }

@@ -79,7 +79,11 @@ class JobManagementIT {
         }
         assertThat(cursor).as("the last page has no next").isNull();
         assertThat(seen).containsExactlyElementsOf(newestFirst);
-        api().get("/v1/jobs").then().statusCode(200).body("jobs.size()", equalTo(5)).body("nextCursor", nullValue());
+        api().get("/v1/jobs")
+                .then()
+                .statusCode(200)
+                .body("jobs.size()", equalTo(5))
+                .body("nextCursor", nullValue());
     }
 
     @Test
@@ -89,20 +93,36 @@ class JobManagementIT {
         String third = submit(null);
         finishOnTheWorkersBehalf(second);
 
-        api().queryParam("status", "succeeded").get("/v1/jobs").then().statusCode(200)
+        api().queryParam("status", "succeeded")
+                .get("/v1/jobs")
+                .then()
+                .statusCode(200)
                 .body("jobs.id", equalTo(List.of(second)));
-        api().queryParam("status", "QUEUED").get("/v1/jobs").then().statusCode(200)
+        api().queryParam("status", "QUEUED")
+                .get("/v1/jobs")
+                .then()
+                .statusCode(200)
                 .body("jobs.id", equalTo(List.of(third, first)));
-        api().queryParam("status", "QUEUED").queryParam("limit", 1).get("/v1/jobs").then().statusCode(200)
-                .body("jobs.id", equalTo(List.of(third))).body("nextCursor", org.hamcrest.Matchers.notNullValue());
+        api().queryParam("status", "QUEUED")
+                .queryParam("limit", 1)
+                .get("/v1/jobs")
+                .then()
+                .statusCode(200)
+                .body("jobs.id", equalTo(List.of(third)))
+                .body("nextCursor", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test
     void badListingParametersAre400ProblemsNamingTheField() {
-        for (String[] bad : new String[][] {{"limit", "0"}, {"limit", "101"}, {"status", "DONE"}, {"cursor", "not-ours"}}) {
-            api().queryParam(bad[0], bad[1]).get("/v1/jobs").then().statusCode(400)
+        for (String[] bad :
+                new String[][] {{"limit", "0"}, {"limit", "101"}, {"status", "DONE"}, {"cursor", "not-ours"}}) {
+            api().queryParam(bad[0], bad[1])
+                    .get("/v1/jobs")
+                    .then()
+                    .statusCode(400)
                     .contentType("application/problem+json")
-                    .body("type", equalTo("urn:atelier:problem:invalid-option")).body("field", equalTo(bad[0]));
+                    .body("type", equalTo("urn:atelier:problem:invalid-option"))
+                    .body("field", equalTo(bad[0]));
         }
     }
 
@@ -110,12 +130,19 @@ class JobManagementIT {
     void aQueuedJobIsCancelledOnceAndTheWorkerIsToldWhy() {
         String id = submit(null);
 
-        api().delete("/v1/jobs/" + id).then().statusCode(200).body("status", equalTo("CANCELLED"))
+        api().delete("/v1/jobs/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CANCELLED"))
                 .body("finishedAt", org.hamcrest.Matchers.notNullValue());
         assertThat(record(id).status()).isEqualTo(JobStatus.CANCELLED);
-        assertThat(store.exists(StorageKeys.jobCancellation(tenant, id))).as("left for a worker that already read QUEUED").isTrue();
+        assertThat(store.exists(StorageKeys.jobCancellation(tenant, id)))
+                .as("left for a worker that already read QUEUED")
+                .isTrue();
         api().delete("/v1/jobs/" + id).then().statusCode(200).body("status", equalTo("CANCELLED"));
-        api().get("/v1/jobs/" + id + "/result").then().statusCode(410)
+        api().get("/v1/jobs/" + id + "/result")
+                .then()
+                .statusCode(410)
                 .body("type", equalTo("urn:atelier:problem:job-gone"));
     }
 
@@ -127,12 +154,20 @@ class JobManagementIT {
         finishOnTheWorkersBehalf(done);
 
         for (String id : List.of(running, done)) {
-            api().delete("/v1/jobs/" + id).then().statusCode(409).contentType("application/problem+json")
-                    .body("type", equalTo("urn:atelier:problem:job-not-cancellable")).body("jobId", equalTo(id));
-            assertThat(store.exists(StorageKeys.jobCancellation(tenant, id))).as("withdrawn or never written").isFalse();
+            api().delete("/v1/jobs/" + id)
+                    .then()
+                    .statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:atelier:problem:job-not-cancellable"))
+                    .body("jobId", equalTo(id));
+            assertThat(store.exists(StorageKeys.jobCancellation(tenant, id)))
+                    .as("withdrawn or never written")
+                    .isFalse();
         }
         assertThat(record(running).status()).isEqualTo(JobStatus.RUNNING);
-        api().delete("/v1/jobs/0190a5b2-7c1e-7d3f-8a2b-1c2d3e4f5a6b").then().statusCode(404)
+        api().delete("/v1/jobs/0190a5b2-7c1e-7d3f-8a2b-1c2d3e4f5a6b")
+                .then()
+                .statusCode(404)
                 .body("type", equalTo("urn:atelier:problem:job-not-found"));
     }
 
@@ -144,8 +179,13 @@ class JobManagementIT {
         assertThat(record(id).deadline()).isEqualTo(deadline);
         api().get("/v1/jobs/" + id).then().statusCode(200).body("deadline", equalTo(deadline.toString()));
         for (String bad : List.of("2020-01-01T00:00:00Z", "tomorrow", "2030-01-01T00:00:00")) {
-            jobForm().multiPart("deadline", bad).post("/v1/jobs").then().statusCode(400)
-                    .body("type", equalTo("urn:atelier:problem:invalid-option")).body("field", equalTo("deadline"));
+            jobForm()
+                    .multiPart("deadline", bad)
+                    .post("/v1/jobs")
+                    .then()
+                    .statusCode(400)
+                    .body("type", equalTo("urn:atelier:problem:invalid-option"))
+                    .body("field", equalTo("deadline"));
         }
     }
 
@@ -158,14 +198,16 @@ class JobManagementIT {
     }
 
     private RequestSpecification jobForm() {
-        return api().multiPart("image", "a.jpg", TestImages.jpeg(32, 24), "image/jpeg").multiPart("style", "candy");
+        return api().multiPart("image", "a.jpg", TestImages.jpeg(32, 24), "image/jpeg")
+                .multiPart("style", "candy");
     }
 
     private void finishOnTheWorkersBehalf(String id) {
         String outputKey = StorageKeys.output(tenant, id, record(id).options().outputFormat());
         store.put(outputKey, TestImages.png(8, 8), "image/png");
-        store.putJson(StorageKeys.job(tenant, id), record(id).running(1, "cpu", Instant.now())
-                .succeeded(outputKey, 8, 8, Instant.now()));
+        store.putJson(
+                StorageKeys.job(tenant, id),
+                record(id).running(1, "cpu", Instant.now()).succeeded(outputKey, 8, 8, Instant.now()));
     }
 
     private JobRecord record(String id) {

@@ -48,19 +48,34 @@ class JobSourcesIT {
     @Test
     void anImagePutToAPresignedUrlIsSubmittedByItsUploadId() throws Exception {
         byte[] photo = TestImages.jpeg(64, 48);
-        Map<String, String> upload = given().post("/v1/uploads").then().statusCode(201)
-                .body("method", equalTo("PUT")).extract().jsonPath().getMap("");
+        Map<String, String> upload = given().post("/v1/uploads")
+                .then()
+                .statusCode(201)
+                .body("method", equalTo("PUT"))
+                .extract()
+                .jsonPath()
+                .getMap("");
         assertThat(upload.get("url")).doesNotContain("atl_");
 
         // Straight to S3, with no Atelier credentials: the URL's signature is the permission.
-        HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(upload.get("url")))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(photo)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> put = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(upload.get("url")))
+                                .PUT(HttpRequest.BodyPublishers.ofByteArray(photo))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
 
-        String id = json(Map.of("style", "candy", "uploadId", upload.get("id"), "strength", 0.5)).post("/v1/jobs").then()
-                .statusCode(202).header("Location", containsString("/v1/jobs/")).body("status", equalTo("QUEUED"))
-                .extract().path("id");
-        JobRecord record = store.getJson(StorageKeys.job(TestTenants.TENANT, id), JobRecord.class).orElseThrow();
+        String id = json(Map.of("style", "candy", "uploadId", upload.get("id"), "strength", 0.5))
+                .post("/v1/jobs")
+                .then()
+                .statusCode(202)
+                .header("Location", containsString("/v1/jobs/"))
+                .body("status", equalTo("QUEUED"))
+                .extract()
+                .path("id");
+        JobRecord record = store.getJson(StorageKeys.job(TestTenants.TENANT, id), JobRecord.class)
+                .orElseThrow();
         assertThat(store.get(record.inputKey()).orElseThrow()).isEqualTo(photo);
         assertThat(record.input().width()).isEqualTo(64);
         assertThat(record.options().strength()).isEqualTo(0.5);
@@ -69,8 +84,12 @@ class JobSourcesIT {
         RequestSpecification signedIn = RestAssured.requestSpecification;
         RestAssured.requestSpecification = null; // one Authorization header, the other tenant's
         try {
-            given().header("Authorization", TestTenants.bearer(otherTenant)).contentType("application/json")
-                    .body(Map.of("style", "candy", "uploadId", upload.get("id"))).post("/v1/jobs").then().statusCode(422)
+            given().header("Authorization", TestTenants.bearer(otherTenant))
+                    .contentType("application/json")
+                    .body(Map.of("style", "candy", "uploadId", upload.get("id")))
+                    .post("/v1/jobs")
+                    .then()
+                    .statusCode(422)
                     .body("type", equalTo("urn:atelier:problem:upload-not-found"));
         } finally {
             RestAssured.requestSpecification = signedIn;
@@ -81,18 +100,28 @@ class JobSourcesIT {
     void anUploadIdWithNothingUploadedIs422() {
         String id = given().post("/v1/uploads").then().statusCode(201).extract().path("id");
         for (String uploadId : List.of(id, "not-an-id")) {
-            json(Map.of("style", "candy", "uploadId", uploadId)).post("/v1/jobs").then().statusCode(422)
+            json(Map.of("style", "candy", "uploadId", uploadId))
+                    .post("/v1/jobs")
+                    .then()
+                    .statusCode(422)
                     .contentType("application/problem+json")
-                    .body("type", equalTo("urn:atelier:problem:upload-not-found")).body("field", equalTo("uploadId"));
+                    .body("type", equalTo("urn:atelier:problem:upload-not-found"))
+                    .body("field", equalTo("uploadId"));
         }
     }
 
     @Test
     void exactlyOneImageSourceIsRequired() {
-        json(Map.of("style", "candy")).post("/v1/jobs").then().statusCode(400)
+        json(Map.of("style", "candy"))
+                .post("/v1/jobs")
+                .then()
+                .statusCode(400)
                 .body("type", equalTo("urn:atelier:problem:invalid-option"));
-        json(Map.of("style", "candy", "uploadId", "x", "imageUrl", "https://example.org/a.jpg")).post("/v1/jobs").then()
-                .statusCode(400).body("type", equalTo("urn:atelier:problem:invalid-option"));
+        json(Map.of("style", "candy", "uploadId", "x", "imageUrl", "https://example.org/a.jpg"))
+                .post("/v1/jobs")
+                .then()
+                .statusCode(400)
+                .body("type", equalTo("urn:atelier:problem:invalid-option"));
     }
 
     @Test
@@ -113,9 +142,13 @@ class JobSourcesIT {
                 "file:///etc/passwd",
                 "not a url");
         for (String url : refused) {
-            json(Map.of("style", "candy", "imageUrl", url)).post("/v1/jobs").then().statusCode(400)
+            json(Map.of("style", "candy", "imageUrl", url))
+                    .post("/v1/jobs")
+                    .then()
+                    .statusCode(400)
                     .contentType("application/problem+json")
-                    .body("type", equalTo("urn:atelier:problem:image-url-not-allowed")).body("field", equalTo("imageUrl"));
+                    .body("type", equalTo("urn:atelier:problem:image-url-not-allowed"))
+                    .body("field", equalTo("imageUrl"));
         }
     }
 

@@ -94,7 +94,9 @@ class JobStreamingIT {
         try {
             // The feed's consumer starts at the latest offset: publish until one lands after it joined.
             await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
-                events.publish(Topics.STYLIZE_EVENTS, new JobStarted(id, tenant, "candy", 1, "cpu", 1, Instant.now()),
+                events.publish(
+                        Topics.STYLIZE_EVENTS,
+                        new JobStarted(id, tenant, "candy", 1, "cpu", 1, Instant.now()),
                         TraceContext.none());
                 return heard.get() > 0;
             });
@@ -111,7 +113,8 @@ class JobStreamingIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         List<String> received = new CopyOnWriteArrayList<>();
-        CompletableFuture<Void> ended = CompletableFuture.runAsync(() -> response.body().forEach(received::add));
+        CompletableFuture<Void> ended =
+                CompletableFuture.runAsync(() -> response.body().forEach(received::add));
         // The stream starts with the state its first read finds: act only once it has shown QUEUED.
         await().atMost(WAIT).until(() -> received.contains("event:queued"));
 
@@ -123,7 +126,8 @@ class JobStreamingIT {
         assertThat(String.join("\n", received)).contains("\"resultUrl\":\"/v1/jobs/" + id + "/result\"");
 
         // A client that saw RUNNING and lost the connection gets only what came after.
-        List<String> resumed = openStream(id, "2.1").get(30, TimeUnit.SECONDS).body().toList();
+        List<String> resumed =
+                openStream(id, "2.1").get(30, TimeUnit.SECONDS).body().toList();
         assertThat(names(resumed)).containsExactly("succeeded");
     }
 
@@ -131,16 +135,22 @@ class JobStreamingIT {
     void anotherTenantsOrAnUnknownJobsStreamIs404() {
         String id = submit();
         String other = TestTenants.issue(store, "stream-other");
-        given().header("Authorization", TestTenants.bearer(other)).get("/v1/jobs/" + id + "/events").then().statusCode(404)
-                .contentType("application/problem+json").body("type", equalTo("urn:atelier:problem:job-not-found"));
+        given().header("Authorization", TestTenants.bearer(other))
+                .get("/v1/jobs/" + id + "/events")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:atelier:problem:job-not-found"));
         api().get("/v1/jobs/" + JobIds.newId() + "/events").then().statusCode(404);
     }
 
     @Test
     void theSynchronousCallAnswersWithTheImageWhenTheJobFinishesInTime() throws Exception {
-        CompletableFuture<Void> worker = CompletableFuture.runAsync(() -> actAsWorker(awaitNewJob(), JobStatus.SUCCEEDED));
+        CompletableFuture<Void> worker =
+                CompletableFuture.runAsync(() -> actAsWorker(awaitNewJob(), JobStatus.SUCCEEDED));
 
-        io.restassured.response.Response response = form().queryParam("wait", 25).post("/v1/stylize");
+        io.restassured.response.Response response =
+                form().queryParam("wait", 25).post("/v1/stylize");
         worker.get(30, TimeUnit.SECONDS);
 
         response.then().statusCode(200).contentType("image/png");
@@ -151,21 +161,34 @@ class JobStreamingIT {
 
     @Test
     void theSynchronousCallAnswers202WithTheJobWhenTheWaitRunsOut() {
-        String id = form().queryParam("wait", 1).post("/v1/stylize").then().statusCode(202)
-                .body("status", equalTo("QUEUED")).extract().path("id");
+        String id = form().queryParam("wait", 1)
+                .post("/v1/stylize")
+                .then()
+                .statusCode(202)
+                .body("status", equalTo("QUEUED"))
+                .extract()
+                .path("id");
         api().get("/v1/jobs/" + id).then().statusCode(200);
-        form().queryParam("wait", 3600).post("/v1/stylize").then().statusCode(400).body("field", equalTo("wait"));
+        form().queryParam("wait", 3600)
+                .post("/v1/stylize")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("wait"));
     }
 
     @Test
     void theSynchronousCallAnswersAFailedJobWithItsReason() throws Exception {
         CompletableFuture<Void> worker = CompletableFuture.runAsync(() -> actAsWorker(awaitNewJob(), JobStatus.FAILED));
 
-        io.restassured.response.Response response = form().queryParam("wait", 25).post("/v1/stylize");
+        io.restassured.response.Response response =
+                form().queryParam("wait", 25).post("/v1/stylize");
         worker.get(30, TimeUnit.SECONDS);
 
-        response.then().statusCode(409).contentType("application/problem+json")
-                .body("type", equalTo("urn:atelier:problem:job-failed")).body("error.code", equalTo("input.undecodable"));
+        response.then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:atelier:problem:job-failed"))
+                .body("error.code", equalTo("input.undecodable"));
     }
 
     private static final byte[] OUTPUT = FakeWorker.OUTPUT;
@@ -179,16 +202,21 @@ class JobStreamingIT {
 
     private String awaitNewJob() {
         String prefix = StorageKeys.jobListingPrefix(tenant);
-        return await().atMost(WAIT).until(() -> store.list(prefix).stream()
-                        .map(k -> JobIds.newestFirst(k.substring(prefix.length())))
-                        .filter(id -> store.getJson(StorageKeys.job(tenant, id), JobRecord.class).isPresent())
-                        .findFirst().orElse(null),
-                id -> id != null);
+        return await().atMost(WAIT)
+                .until(
+                        () -> store.list(prefix).stream()
+                                .map(k -> JobIds.newestFirst(k.substring(prefix.length())))
+                                .filter(id -> store.getJson(StorageKeys.job(tenant, id), JobRecord.class)
+                                        .isPresent())
+                                .findFirst()
+                                .orElse(null),
+                        id -> id != null);
     }
 
     private CompletableFuture<HttpResponse<java.util.stream.Stream<String>>> openStream(String id, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "v1/jobs/" + id + "/events"))
-                .header("Authorization", TestTenants.bearer(key)).header("Accept", "text/event-stream");
+                .header("Authorization", TestTenants.bearer(key))
+                .header("Accept", "text/event-stream");
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -218,7 +246,8 @@ class JobStreamingIT {
     }
 
     private RequestSpecification form() {
-        return api().multiPart("image", "a.jpg", TestImages.jpeg(32, 24), "image/jpeg").multiPart("style", "candy");
+        return api().multiPart("image", "a.jpg", TestImages.jpeg(32, 24), "image/jpeg")
+                .multiPart("style", "candy");
     }
 
     private RequestSpecification api() {

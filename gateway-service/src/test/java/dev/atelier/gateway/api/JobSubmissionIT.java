@@ -64,8 +64,10 @@ class JobSubmissionIT {
 
     @Test
     void acceptsARealPhotoDurablyAndQueuesItForTheWorkers() throws Exception {
-        Path photo = Path.of(System.getProperty("atelier.shared.dir", "../../shared"), "images", "content", "chicago.jpg");
-        Assumptions.assumeTrue(Files.isReadable(photo), "no shared photo at " + photo + " (set -Datelier.shared.dir); skipped");
+        Path photo =
+                Path.of(System.getProperty("atelier.shared.dir", "../../shared"), "images", "content", "chicago.jpg");
+        Assumptions.assumeTrue(
+                Files.isReadable(photo), "no shared photo at " + photo + " (set -Datelier.shared.dir); skipped");
         byte[] bytes = Files.readAllBytes(photo);
 
         Response response = given().header("traceparent", TRACEPARENT)
@@ -75,17 +77,24 @@ class JobSubmissionIT {
                 .multiPart("outputFormat", "jpeg")
                 .post("/v1/jobs");
 
-        response.then().statusCode(202).contentType("application/json")
-                .body("status", equalTo("QUEUED")).body("styleId", equalTo("candy"))
-                .body("options.strength", equalTo(0.8f)).body("options.outputFormat", equalTo("jpeg"))
-                .body("input.mediaType", equalTo("image/jpeg")).body("input.bytes", equalTo(bytes.length))
+        response.then()
+                .statusCode(202)
+                .contentType("application/json")
+                .body("status", equalTo("QUEUED"))
+                .body("styleId", equalTo("candy"))
+                .body("options.strength", equalTo(0.8f))
+                .body("options.outputFormat", equalTo("jpeg"))
+                .body("input.mediaType", equalTo("image/jpeg"))
+                .body("input.bytes", equalTo(bytes.length))
                 .body("traceId", equalTo(TRACE_ID));
         String id = response.path("id");
         assertThat(response.header("Location")).isEqualTo("/v1/jobs/" + id);
 
         // Before 202: the input and the QUEUED record are in S3 ...
-        assertThat(store.get(StorageKeys.input(tenant, id))).hasValueSatisfying(stored -> assertThat(stored).isEqualTo(bytes));
-        JobRecord record = store.getJson(StorageKeys.job(tenant, id), JobRecord.class).orElseThrow();
+        assertThat(store.get(StorageKeys.input(tenant, id)))
+                .hasValueSatisfying(stored -> assertThat(stored).isEqualTo(bytes));
+        JobRecord record =
+                store.getJson(StorageKeys.job(tenant, id), JobRecord.class).orElseThrow();
         assertThat(record.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(record.input().width()).isPositive();
         assertThat(record.traceId()).isEqualTo(TRACE_ID);
@@ -105,20 +114,32 @@ class JobSubmissionIT {
         assertThat(requested.inputKey()).isEqualTo(StorageKeys.input(tenant, id));
         assertThat(requested.input()).isEqualTo(record.input());
 
-        given().get("/v1/jobs/" + id).then().statusCode(200).body("status", equalTo("QUEUED")).body("id", equalTo(id));
-        given().get("/v1/jobs/" + id + "/result").then().statusCode(409).contentType("application/problem+json")
-                .body("type", equalTo("urn:atelier:problem:job-not-finished")).body("jobStatus", equalTo("QUEUED"));
+        given().get("/v1/jobs/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("QUEUED"))
+                .body("id", equalTo(id));
+        given().get("/v1/jobs/" + id + "/result")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:atelier:problem:job-not-finished"))
+                .body("jobStatus", equalTo("QUEUED"));
     }
 
     @Test
     void acceptsAGeneratedPngWithDefaults() {
         byte[] png = TestImages.png(120, 80);
-        Response response = given().multiPart("image", "small.png", png, "image/png").multiPart("style", "candy@1")
+        Response response = given().multiPart("image", "small.png", png, "image/png")
+                .multiPart("style", "candy@1")
                 .post("/v1/jobs");
-        response.then().statusCode(202)
-                .body("options.strength", equalTo(1.0f)).body("options.outputFormat", equalTo("png"))
+        response.then()
+                .statusCode(202)
+                .body("options.strength", equalTo(1.0f))
+                .body("options.outputFormat", equalTo("png"))
                 .body("requestedVersion", equalTo(1))
-                .body("input.width", equalTo(120)).body("input.height", equalTo(80));
+                .body("input.width", equalTo(120))
+                .body("input.height", equalTo(80));
         String id = response.path("id");
         // No traceparent sent: the request starts a trace of its own (unsampled: nothing is exported by default).
         String traceId = response.path("traceId");
@@ -129,26 +150,37 @@ class JobSubmissionIT {
     @Test
     void servesTheResultOfASucceededJobInline() {
         JobRecord record = storedRecord().running(1, "cpu", Instant.now());
-        String outputKey = StorageKeys.output(tenant, record.id(), record.options().outputFormat());
+        String outputKey =
+                StorageKeys.output(tenant, record.id(), record.options().outputFormat());
         byte[] output = TestImages.png(16, 16);
         store.put(outputKey, output, "image/png");
         store.putJson(StorageKeys.job(tenant, record.id()), record.succeeded(outputKey, 16, 16, Instant.now()));
 
-        byte[] served = given().get("/v1/jobs/" + record.id() + "/result").then().statusCode(200)
+        byte[] served = given().get("/v1/jobs/" + record.id() + "/result")
+                .then()
+                .statusCode(200)
                 .contentType("image/png")
                 .header("Content-Disposition", "inline; filename=\"" + record.id() + ".png\"")
-                .extract().asByteArray();
+                .extract()
+                .asByteArray();
         assertThat(served).isEqualTo(output);
-        given().get("/v1/jobs/" + record.id()).then().statusCode(200).body("status", equalTo("SUCCEEDED"))
+        given().get("/v1/jobs/" + record.id())
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("SUCCEEDED"))
                 .body("resultUrl", equalTo("/v1/jobs/" + record.id() + "/result"));
     }
 
     @Test
     void explainsWhyAFailedJobHasNoResult() {
         JobRecord record = storedRecord();
-        store.putJson(StorageKeys.job(tenant, record.id()),
+        store.putJson(
+                StorageKeys.job(tenant, record.id()),
                 record.failed(new JobError("input.undecodable", "cannot decode"), Instant.now()));
-        given().get("/v1/jobs/" + record.id() + "/result").then().statusCode(409).contentType("application/problem+json")
+        given().get("/v1/jobs/" + record.id() + "/result")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:atelier:problem:job-failed"))
                 .body("error.code", equalTo("input.undecodable"));
     }
@@ -156,28 +188,42 @@ class JobSubmissionIT {
     @Test
     void answersJobNotFoundForUnknownAndMalformedIds() {
         for (String id : List.of("0190a5b2-7c1e-7d3f-8a2b-1c2d3e4f5a6b", "not-a-job", "..%2F..%2Fsecret")) {
-            given().urlEncodingEnabled(false).get("/v1/jobs/" + id).then().statusCode(404)
+            given().urlEncodingEnabled(false)
+                    .get("/v1/jobs/" + id)
+                    .then()
+                    .statusCode(404)
                     .contentType("application/problem+json")
                     .body("type", equalTo("urn:atelier:problem:job-not-found"));
         }
-        given().get("/v1/jobs/not-a-job/result").then().statusCode(404)
+        given().get("/v1/jobs/not-a-job/result")
+                .then()
+                .statusCode(404)
                 .body("type", equalTo("urn:atelier:problem:job-not-found"));
     }
 
     /** A QUEUED job submitted through the API, read back from S3. */
     private JobRecord storedRecord() {
-        String id = given().multiPart("image", "a.jpg", TestImages.jpeg(32, 32), "image/jpeg").multiPart("style", "candy")
-                .post("/v1/jobs").then().statusCode(202).extract().path("id");
+        String id = given().multiPart("image", "a.jpg", TestImages.jpeg(32, 32), "image/jpeg")
+                .multiPart("style", "candy")
+                .post("/v1/jobs")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         return store.getJson(StorageKeys.job(tenant, id), JobRecord.class).orElseThrow();
     }
 
     private ConsumerRecord<String, byte[]> consumeRequest(String jobId) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "gateway-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "gateway-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.STYLIZE_REQUESTS));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {

@@ -34,7 +34,8 @@ class ModelVersionsIT {
     @Test
     void theSameFileIsTheSameVersionEvenAfterAnotherWasPublished() {
         String styleId = "versions-" + UUID.randomUUID().toString().substring(0, 8);
-        try (EventPublisher events = new EventPublisher(new KafkaSettings(bootstrapServers), new CloudEventCodec("/atelier/test"))) {
+        try (EventPublisher events =
+                new EventPublisher(new KafkaSettings(bootstrapServers), new CloudEventCodec("/atelier/test"))) {
             ModelPublisher publisher = new ModelPublisher(store, events, Clock.systemUTC());
             ModelFile ours = model("our model");
             ModelFile theirs = model("their model");
@@ -44,18 +45,27 @@ class ModelVersionsIT {
             assertThat(publisher.publish(styleId, "Style", theirs).version()).isEqualTo(2);
             for (int restart = 0; restart < 3; restart++) {
                 assertThat(publisher.publish(styleId, "Style", ours).version()).isEqualTo(1);
-                assertThat(publisher.publish(styleId, "Style", theirs).version()).isEqualTo(2);
+                assertThat(publisher.publish(styleId, "Style", theirs).version())
+                        .isEqualTo(2);
             }
             ModelManifest current = publisher.publish(styleId, "Style", ours);
-            assertThat(current.version()).as("the same bytes become current again, as version 1").isEqualTo(1);
-            assertThat(publisher.publish(styleId, "Another title", ours).version()).as("a new title is a new version")
+            assertThat(current.version())
+                    .as("the same bytes become current again, as version 1")
+                    .isEqualTo(1);
+            assertThat(publisher.publish(styleId, "Another title", ours).version())
+                    .as("a new title is a new version")
                     .isEqualTo(3);
         }
         assertThat(store.exists(StorageKeys.manifest(styleId, 4))).isFalse();
     }
 
     private static ModelFile model(String content) {
-        return new ModelFile(content.getBytes(StandardCharsets.UTF_8), "input1", "output1", List.of(-1L, 3L, -1L, -1L), null,
+        return new ModelFile(
+                content.getBytes(StandardCharsets.UTF_8),
+                "input1",
+                "output1",
+                List.of(-1L, 3L, -1L, -1L),
+                null,
                 "test");
     }
 }

@@ -40,7 +40,9 @@ class PlatformEndpointsIT {
 
     @Test
     void listsTheCatalogWithPreviews() {
-        given().get("/v1/styles").then().statusCode(200)
+        given().get("/v1/styles")
+                .then()
+                .statusCode(200)
                 .body("styles.id", hasItem("candy"))
                 .body("styles.find { it.id == 'candy' }.title", equalTo("Candy"))
                 .body("styles.find { it.id == 'candy' }.previewUrl", equalTo("/v1/styles/candy/preview"));
@@ -50,18 +52,30 @@ class PlatformEndpointsIT {
 
     @Test
     void isReadyWithKafkaS3AndTheCatalog() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.name", hasItem("object-store")).body("checks.name", hasItem("style-catalog"));
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("object-store"))
+                .body("checks.name", hasItem("style-catalog"));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void countsSubmissionsByOutcome() {
-        given().multiPart("image", "a.jpg", TestImages.jpeg(16, 16), "image/jpeg").multiPart("style", "candy")
-                .post("/v1/jobs").then().statusCode(202);
-        given().multiPart("image", "a.jpg", TestImages.jpeg(16, 16), "image/jpeg").multiPart("style", "kandy")
-                .post("/v1/jobs").then().statusCode(422);
-        given().get("/q/metrics").then().statusCode(200)
+        given().multiPart("image", "a.jpg", TestImages.jpeg(16, 16), "image/jpeg")
+                .multiPart("style", "candy")
+                .post("/v1/jobs")
+                .then()
+                .statusCode(202);
+        given().multiPart("image", "a.jpg", TestImages.jpeg(16, 16), "image/jpeg")
+                .multiPart("style", "kandy")
+                .post("/v1/jobs")
+                .then()
+                .statusCode(422);
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("atelier_job_submissions_total{outcome=\"accepted\",reason=\"none\"}"))
                 .body(containsString("atelier_job_submissions_total{outcome=\"rejected\",reason=\"unknown-style\"}"))
                 .body(containsString("atelier_job_submit_latency_seconds_count"));
@@ -69,12 +83,18 @@ class PlatformEndpointsIT {
 
     @Test
     void documentsTheApi() {
-        given().accept("application/json").get("/q/openapi").then().statusCode(200)
-                .body("paths.keySet()", org.hamcrest.Matchers.hasItems("/v1/jobs", "/v1/jobs/{id}/events", "/v1/stylize",
-                        "/v1/uploads", "/v1/styles"))
+        given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body(
+                        "paths.keySet()",
+                        org.hamcrest.Matchers.hasItems(
+                                "/v1/jobs", "/v1/jobs/{id}/events", "/v1/stylize", "/v1/uploads", "/v1/styles"))
                 .body("components.securitySchemes.apiKey.scheme", org.hamcrest.Matchers.equalTo("bearer"))
                 .body("security[0].apiKey", org.hamcrest.Matchers.notNullValue())
-                .body("paths.'/v1/jobs'.post.requestBody.content.keySet()",
+                .body(
+                        "paths.'/v1/jobs'.post.requestBody.content.keySet()",
                         org.hamcrest.Matchers.hasItems("multipart/form-data", "application/json"))
                 .body(containsString("application/problem+json"));
         given().get("/q/swagger-ui/").then().statusCode(200);
@@ -107,39 +127,65 @@ class PlatformEndpointsIT {
                 Map.entry("POST /admin/v1/tenants/{tenant}/keys", List.of("400", "401")),
                 Map.entry("GET /admin/v1/tenants/{tenant}/keys", List.of("401")),
                 Map.entry("DELETE /admin/v1/tenants/{tenant}/keys/{id}", List.of("404"))));
-        JsonPath document = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        JsonPath document = given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
 
         Map<String, List<String>> documented = new TreeMap<>();
         Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
             Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
-            documented.put(method.toUpperCase(Locale.ROOT) + " " + path, responses.entrySet().stream()
-                    .filter(response -> response.getValue().get("content") instanceof Map<?, ?> content
-                            && content.containsKey("application/problem+json"))
-                    .map(Map.Entry::getKey).sorted().toList());
+            documented.put(
+                    method.toUpperCase(Locale.ROOT) + " " + path,
+                    responses.entrySet().stream()
+                            .filter(response -> response.getValue().get("content") instanceof Map<?, ?> content
+                                    && content.containsKey("application/problem+json"))
+                            .map(Map.Entry::getKey)
+                            .sorted()
+                            .toList());
         }));
         assertThat(documented).containsAllEntriesOf(expected);
         expected.forEach((operation, statuses) -> statuses.forEach(status -> {
             String[] methodAndPath = operation.split(" ");
-            String response = "paths.'" + methodAndPath[1] + "'." + methodAndPath[0].toLowerCase(Locale.ROOT) + ".responses.'"
-                    + status + "'";
+            String response = "paths.'" + methodAndPath[1] + "'." + methodAndPath[0].toLowerCase(Locale.ROOT)
+                    + ".responses.'" + status + "'";
             assertThat(document.getString(response + ".content.'application/problem+json'.schema.'$ref'"))
-                    .as(operation + " " + status).isEqualTo("#/components/schemas/Problem");
-            assertThat(document.getString(response + ".description")).as(operation + " " + status).isNotBlank();
+                    .as(operation + " " + status)
+                    .isEqualTo("#/components/schemas/Problem");
+            assertThat(document.getString(response + ".description"))
+                    .as(operation + " " + status)
+                    .isNotBlank();
         }));
-        assertThat(document.getMap("components.schemas.Problem.properties")).containsKeys("type", "title", "status",
-                "detail", "instance");
+        assertThat(document.getMap("components.schemas.Problem.properties"))
+                .containsKeys("type", "title", "status", "detail", "instance");
     }
 
     @Test
     void servesTheUploadPageAndProblemsForUnknownRoutes() {
-        given().get("/").then().statusCode(200).contentType(containsString("text/html")).body(containsString("/app.js"))
+        given().get("/")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("/app.js"))
                 .header("Content-Security-Policy", containsString("default-src 'self'"))
                 .header("Content-Security-Policy", containsString("script-src 'self';"))
                 .header("X-Content-Type-Options", "nosniff");
-        given().get("/index.html").then().statusCode(200).header("Content-Security-Policy", containsString("img-src 'self' blob:"));
-        given().get("/app.js").then().statusCode(200).body(containsString("/v1/jobs")).body(containsString("/events"));
-        given().get("/v2/nothing-here").then().statusCode(404).contentType("application/problem+json")
+        given().get("/index.html")
+                .then()
+                .statusCode(200)
+                .header("Content-Security-Policy", containsString("img-src 'self' blob:"));
+        given().get("/app.js")
+                .then()
+                .statusCode(200)
+                .body(containsString("/v1/jobs"))
+                .body(containsString("/events"));
+        given().get("/v2/nothing-here")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:atelier:problem:not-found"));
     }
 }

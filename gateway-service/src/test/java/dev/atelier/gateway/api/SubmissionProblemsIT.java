@@ -51,7 +51,8 @@ class SubmissionProblemsIT {
 
     @Test
     void refusesFormatsOtherThanJpegAndPng() {
-        submit(image("anim.gif", TestImages.gif(16, 16)), 415, "unsupported-media-type").body("detected", equalTo("image/gif"));
+        submit(image("anim.gif", TestImages.gif(16, 16)), 415, "unsupported-media-type")
+                .body("detected", equalTo("image/gif"));
         submit(image("notes.txt", "hello".getBytes(StandardCharsets.UTF_8)), 415, "unsupported-media-type");
     }
 
@@ -87,15 +88,24 @@ class SubmissionProblemsIT {
     @Test
     void refusesTooManyPixelsFromTheHeaderAlone() {
         submit(image("huge.png", TestImages.pngHeader(50_000, 50_000)), 413, "image-too-many-pixels")
-                .body("width", equalTo(50_000)).body("height", equalTo(50_000));
+                .body("width", equalTo(50_000))
+                .body("height", equalTo(50_000));
     }
 
     @Test
     void refusesUnknownStylesListingTheKnownOnes() {
-        submit(given().multiPart("image", "a.jpg", TestImages.jpeg(16, 16), "image/jpeg").multiPart("style", "kandy"),
-                422, "unknown-style").body("availableStyles", hasItem("candy"));
-        submit(given().multiPart("image", "a.jpg", TestImages.jpeg(16, 16), "image/jpeg").multiPart("style", "candy@99"),
-                422, "unknown-style").body("currentVersion", notNullValue());
+        submit(
+                        given().multiPart("image", "a.jpg", TestImages.jpeg(16, 16), "image/jpeg")
+                                .multiPart("style", "kandy"),
+                        422,
+                        "unknown-style")
+                .body("availableStyles", hasItem("candy"));
+        submit(
+                        given().multiPart("image", "a.jpg", TestImages.jpeg(16, 16), "image/jpeg")
+                                .multiPart("style", "candy@99"),
+                        422,
+                        "unknown-style")
+                .body("currentVersion", notNullValue());
     }
 
     @Test
@@ -106,30 +116,55 @@ class SubmissionProblemsIT {
     @Test
     void refusesBadOptions() {
         byte[] jpeg = TestImages.jpeg(16, 16);
-        submit(image("a.jpg", jpeg).multiPart("strength", "2"), 400, "invalid-option").body("field", equalTo("strength"));
-        submit(image("a.jpg", jpeg).multiPart("strength", "abc"), 400, "invalid-option").body("field", equalTo("strength"));
-        submit(image("a.jpg", jpeg).multiPart("outputFormat", "bmp"), 400, "invalid-option").body("field", equalTo("outputFormat"));
+        submit(image("a.jpg", jpeg).multiPart("strength", "2"), 400, "invalid-option")
+                .body("field", equalTo("strength"));
+        submit(image("a.jpg", jpeg).multiPart("strength", "abc"), 400, "invalid-option")
+                .body("field", equalTo("strength"));
+        submit(image("a.jpg", jpeg).multiPart("outputFormat", "bmp"), 400, "invalid-option")
+                .body("field", equalTo("outputFormat"));
         submit(given().multiPart("style", "candy"), 400, "invalid-option").body("field", equalTo("image"));
-        submit(given().multiPart("image", "a.jpg", jpeg, "image/jpeg"), 400, "invalid-option").body("field", equalTo("style"));
+        submit(given().multiPart("image", "a.jpg", jpeg, "image/jpeg"), 400, "invalid-option")
+                .body("field", equalTo("style"));
     }
 
     @Test
     void refusesRequestsThatAreNeitherMultipartNorJson() {
-        given().contentType("text/plain").body("candy, please").post("/v1/jobs").then().statusCode(415)
-                .contentType("application/problem+json").body("type", equalTo(PROBLEM + "unsupported-request-format"));
-        given().contentType("application/json").body("{}").post("/v1/jobs").then().statusCode(400)
-                .contentType("application/problem+json").body("type", equalTo(PROBLEM + "invalid-option"));
-        given().contentType("application/json").body("{not json").post("/v1/jobs").then().statusCode(400)
+        given().contentType("text/plain")
+                .body("candy, please")
+                .post("/v1/jobs")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json")
+                .body("type", equalTo(PROBLEM + "unsupported-request-format"));
+        given().contentType("application/json")
+                .body("{}")
+                .post("/v1/jobs")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo(PROBLEM + "invalid-option"));
+        given().contentType("application/json")
+                .body("{not json")
+                .post("/v1/jobs")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
     }
 
     private static RequestSpecification image(String name, byte[] content) {
-        return given().multiPart("image", name, content, "application/octet-stream").multiPart("style", "candy");
+        return given().multiPart("image", name, content, "application/octet-stream")
+                .multiPart("style", "candy");
     }
 
     private static ValidatableResponse submit(RequestSpecification request, int status, String slug) {
-        return request.post("/v1/jobs").then().statusCode(status).contentType("application/problem+json")
-                .body("type", equalTo(PROBLEM + slug)).body("status", equalTo(status))
-                .body("title", notNullValue()).body("detail", notNullValue()).body("instance", equalTo("/v1/jobs"));
+        return request.post("/v1/jobs")
+                .then()
+                .statusCode(status)
+                .contentType("application/problem+json")
+                .body("type", equalTo(PROBLEM + slug))
+                .body("status", equalTo(status))
+                .body("title", notNullValue())
+                .body("detail", notNullValue())
+                .body("instance", equalTo("/v1/jobs"));
     }
 }

@@ -61,24 +61,44 @@ class TenantStylesIT {
         ownerKey = TestTenants.issue(store, "owner-" + suffix);
         otherKey = TestTenants.issue(store, "other-" + suffix);
         styleId = "private-" + suffix;
-        store.putJson(StorageKeys.datasetManifest("photos"), new DatasetManifest("photos", "test", List.of(), Instant.now()));
-        try (EventPublisher events = new EventPublisher(new KafkaSettings(bootstrapServers), new CloudEventCodec("/atelier/test"))) {
-            ModelFile model = new ModelFile("a trained model".getBytes(StandardCharsets.UTF_8), "input1", "output1",
-                    List.of(-1L, 3L, -1L, -1L), TestImages.jpeg(16, 16), "training t1");
+        store.putJson(
+                StorageKeys.datasetManifest("photos"), new DatasetManifest("photos", "test", List.of(), Instant.now()));
+        try (EventPublisher events =
+                new EventPublisher(new KafkaSettings(bootstrapServers), new CloudEventCodec("/atelier/test"))) {
+            ModelFile model = new ModelFile(
+                    "a trained model".getBytes(StandardCharsets.UTF_8),
+                    "input1",
+                    "output1",
+                    List.of(-1L, 3L, -1L, -1L),
+                    TestImages.jpeg(16, 16),
+                    "training t1");
             new ModelPublisher(store, events, Clock.systemUTC()).publish(styleId, "Mine", model, "owner-" + suffix);
         }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> as(ownerKey).get("/v1/styles").then().statusCode(200)
-                .body("styles.id", hasItem(styleId)));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() ->
+                        as(ownerKey).get("/v1/styles").then().statusCode(200).body("styles.id", hasItem(styleId)));
     }
 
     @Test
     void onlyItsOwnerListsUsesAndPreviewsIt() {
-        as(otherKey).get("/v1/styles").then().statusCode(200)
-                .body("styles.id", not(hasItem(styleId))).body("styles.id", hasItem("candy"));
+        as(otherKey)
+                .get("/v1/styles")
+                .then()
+                .statusCode(200)
+                .body("styles.id", not(hasItem(styleId)))
+                .body("styles.id", hasItem("candy"));
         as(otherKey).get("/v1/styles/" + styleId + "/preview").then().statusCode(404);
-        as(ownerKey).get("/v1/styles/" + styleId + "/preview").then().statusCode(200).contentType("image/jpeg");
+        as(ownerKey)
+                .get("/v1/styles/" + styleId + "/preview")
+                .then()
+                .statusCode(200)
+                .contentType("image/jpeg");
 
-        job(otherKey).multiPart("style", styleId).post("/v1/jobs").then().statusCode(422)
+        job(otherKey)
+                .multiPart("style", styleId)
+                .post("/v1/jobs")
+                .then()
+                .statusCode(422)
                 .body("type", equalTo("urn:atelier:problem:unknown-style"))
                 .body("availableStyles", not(hasItem(styleId)));
         job(otherKey).multiPart("style", styleId + "@1").post("/v1/jobs").then().statusCode(422);
@@ -88,26 +108,45 @@ class TenantStylesIT {
     @Test
     void nobodyElseTrainsUnderItsIdNorUnderAPublicStylesId() {
         for (String[] taken : new String[][] {{otherKey, styleId}, {ownerKey, "candy"}}) {
-            as(taken[0]).multiPart("image", "s.png", TestImages.png(64, 64), "image/png").multiPart("styleId", taken[1])
-                    .multiPart("dataset", "photos").post("/v1/styles").then().statusCode(409)
-                    .contentType("application/problem+json").body("type", equalTo("urn:atelier:problem:style-id-taken"));
+            as(taken[0])
+                    .multiPart("image", "s.png", TestImages.png(64, 64), "image/png")
+                    .multiPart("styleId", taken[1])
+                    .multiPart("dataset", "photos")
+                    .post("/v1/styles")
+                    .then()
+                    .statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:atelier:problem:style-id-taken"));
         }
-        as(ownerKey).multiPart("image", "s.png", TestImages.png(64, 64), "image/png").multiPart("styleId", styleId)
-                .multiPart("dataset", "photos").post("/v1/styles").then().statusCode(202);
+        as(ownerKey)
+                .multiPart("image", "s.png", TestImages.png(64, 64), "image/png")
+                .multiPart("styleId", styleId)
+                .multiPart("dataset", "photos")
+                .post("/v1/styles")
+                .then()
+                .statusCode(202);
     }
 
     @Test
     void thePublisherItselfRefusesAVersionFromAnyoneButTheOwner() {
-        ModelFile other = new ModelFile("another model".getBytes(StandardCharsets.UTF_8), "input1", "output1",
-                List.of(-1L, 3L, -1L, -1L), null, "elsewhere");
-        try (EventPublisher events = new EventPublisher(new KafkaSettings(bootstrapServers), new CloudEventCodec("/atelier/test"))) {
+        ModelFile other = new ModelFile(
+                "another model".getBytes(StandardCharsets.UTF_8),
+                "input1",
+                "output1",
+                List.of(-1L, 3L, -1L, -1L),
+                null,
+                "elsewhere");
+        try (EventPublisher events =
+                new EventPublisher(new KafkaSettings(bootstrapServers), new CloudEventCodec("/atelier/test"))) {
             ModelPublisher publisher = new ModelPublisher(store, events, Clock.systemUTC());
             for (String notTheOwner : new String[] {null, "someone-else"}) {
                 assertThatThrownBy(() -> publisher.publish(styleId, "Theirs", other, notTheOwner))
-                        .isInstanceOf(StyleTakenException.class).hasMessageContaining("belongs to another tenant");
+                        .isInstanceOf(StyleTakenException.class)
+                        .hasMessageContaining("belongs to another tenant");
             }
             assertThatThrownBy(() -> publisher.publish("candy", "Candy", other, "someone-else"))
-                    .isInstanceOf(StyleTakenException.class).hasMessageContaining("belongs to every tenant");
+                    .isInstanceOf(StyleTakenException.class)
+                    .hasMessageContaining("belongs to every tenant");
         }
         assertThat(store.exists(StorageKeys.manifest(styleId, 2))).isFalse();
     }

@@ -44,16 +44,22 @@ class KeyLookupLimitIT {
 
         Response limited = null;
         for (int i = 0; i < 50 && limited == null; i++) {
-            Response next = given().header("Authorization", "Bearer atl_" + UUID.randomUUID()).get("/v1/styles");
+            Response next = given().header("Authorization", "Bearer atl_" + UUID.randomUUID())
+                    .get("/v1/styles");
             if (next.statusCode() == 429) {
                 limited = next;
             } else {
                 next.then().statusCode(401);
             }
         }
-        assertThat(limited).as("50 random keys in a row at 3 lookups/s must meet the limit").isNotNull();
-        limited.then().contentType("application/problem+json").header("Retry-After", "1")
-                .body("type", equalTo("urn:atelier:problem:rate-limited")).body("limit", equalTo(3));
+        assertThat(limited)
+                .as("50 random keys in a row at 3 lookups/s must meet the limit")
+                .isNotNull();
+        limited.then()
+                .contentType("application/problem+json")
+                .header("Retry-After", "1")
+                .body("type", equalTo("urn:atelier:problem:rate-limited"))
+                .body("limit", equalTo(3));
         // A key the replica knows costs no lookup: it is not held up by the flood from its address.
         given().header("Authorization", known).get("/v1/styles").then().statusCode(200);
     }

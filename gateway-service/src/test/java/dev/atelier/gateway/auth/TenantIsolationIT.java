@@ -49,7 +49,8 @@ class TenantIsolationIT {
     @BeforeEach
     void twoTenants() {
         Catalogs.ensureCandy(store, bootstrapServers);
-        store.putJson(StorageKeys.datasetManifest(DATASET), new DatasetManifest(DATASET, "test", List.of(), Instant.now()));
+        store.putJson(
+                StorageKeys.datasetManifest(DATASET), new DatasetManifest(DATASET, "test", List.of(), Instant.now()));
         // Each request below names its own key (or none), not the tests' default one.
         RestAssured.requestSpecification = null;
         ownerKey = issue("acme");
@@ -58,39 +59,74 @@ class TenantIsolationIT {
 
     @Test
     void anotherTenantsJobAndResultAnswer404() {
-        String id = as(ownerKey).multiPart("image", "a.jpg", TestImages.jpeg(32, 32), "image/jpeg").multiPart("style", "candy")
-                .post("/v1/jobs").then().statusCode(202).extract().path("id");
-        JobRecord queued = store.getJson(StorageKeys.job("acme", id), JobRecord.class).orElseThrow();
+        String id = as(ownerKey)
+                .multiPart("image", "a.jpg", TestImages.jpeg(32, 32), "image/jpeg")
+                .multiPart("style", "candy")
+                .post("/v1/jobs")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        JobRecord queued =
+                store.getJson(StorageKeys.job("acme", id), JobRecord.class).orElseThrow();
         assertThat(queued.tenant()).isEqualTo("acme");
         assertThat(queued.inputKey()).isEqualTo(StorageKeys.input("acme", id));
         String outputKey = StorageKeys.output("acme", id, queued.options().outputFormat());
         store.put(outputKey, TestImages.png(8, 8), "image/png");
-        store.putJson(StorageKeys.job("acme", id), queued.running(1, "cpu", Instant.now()).succeeded(outputKey, 8, 8, Instant.now()));
+        store.putJson(
+                StorageKeys.job("acme", id),
+                queued.running(1, "cpu", Instant.now()).succeeded(outputKey, 8, 8, Instant.now()));
 
         for (String path : List.of("/v1/jobs/" + id, "/v1/jobs/" + id + "/result")) {
             as(ownerKey).get(path).then().statusCode(200);
-            as(otherKey).get(path).then().statusCode(404).contentType("application/problem+json")
+            as(otherKey)
+                    .get(path)
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json")
                     .body("type", equalTo("urn:atelier:problem:job-not-found"));
         }
-        as(otherKey).delete("/v1/jobs/" + id).then().statusCode(404).body("type", equalTo("urn:atelier:problem:job-not-found"));
-        as(otherKey).get("/v1/jobs").then().statusCode(200).body("jobs.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id)));
+        as(otherKey)
+                .delete("/v1/jobs/" + id)
+                .then()
+                .statusCode(404)
+                .body("type", equalTo("urn:atelier:problem:job-not-found"));
+        as(otherKey)
+                .get("/v1/jobs")
+                .then()
+                .statusCode(200)
+                .body("jobs.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id)));
         as(ownerKey).get("/v1/jobs").then().statusCode(200).body("jobs.id", org.hamcrest.Matchers.hasItem(id));
     }
 
     @Test
     void anotherTenantsTrainingAndPreviewAnswer404() {
-        String id = as(ownerKey).multiPart("image", "s.png", TestImages.png(64, 64), "image/png").multiPart("styleId", "swirl")
-                .multiPart("dataset", DATASET).post("/v1/styles").then().statusCode(202).extract().path("id");
-        TrainingRecord queued = store.getJson(StorageKeys.training(id), TrainingRecord.class).orElseThrow();
+        String id = as(ownerKey)
+                .multiPart("image", "s.png", TestImages.png(64, 64), "image/png")
+                .multiPart("styleId", "swirl")
+                .multiPart("dataset", DATASET)
+                .post("/v1/styles")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        TrainingRecord queued =
+                store.getJson(StorageKeys.training(id), TrainingRecord.class).orElseThrow();
         assertThat(queued.tenant()).isEqualTo("acme");
         store.put(StorageKeys.trainingPreview(id, 10), TestImages.jpeg(8, 8), "image/jpeg");
-        ProgressSnapshot progress = new ProgressSnapshot(10, 100, Map.of("style", 1.0), 1.0, 60L,
-                StorageKeys.trainingPreview(id, 10), Instant.now());
-        store.putJson(StorageKeys.training(id), queued.running("cpu", "t", 0, Instant.now()).progressed(progress, Instant.now()));
+        ProgressSnapshot progress = new ProgressSnapshot(
+                10, 100, Map.of("style", 1.0), 1.0, 60L, StorageKeys.trainingPreview(id, 10), Instant.now());
+        store.putJson(
+                StorageKeys.training(id),
+                queued.running("cpu", "t", 0, Instant.now()).progressed(progress, Instant.now()));
 
         for (String path : List.of("/v1/trainings/" + id, "/v1/trainings/" + id + "/preview")) {
             as(ownerKey).get(path).then().statusCode(200);
-            as(otherKey).get(path).then().statusCode(404).contentType("application/problem+json")
+            as(otherKey)
+                    .get(path)
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json")
                     .body("type", equalTo("urn:atelier:problem:training-not-found"));
         }
     }
@@ -98,25 +134,46 @@ class TenantIsolationIT {
     @Test
     void anotherTenantsWebhookEndpointAndItsDeliveriesAnswer404() {
         // A public address literal: allowed without DNS; subscribed to an event no test here causes.
-        String id = as(ownerKey).contentType("application/json")
+        String id = as(ownerKey)
+                .contentType("application/json")
                 .body("{\"url\":\"https://93.184.216.34/hooks\",\"eventTypes\":[\"job.expired\"]}")
-                .post("/v1/webhooks").then().statusCode(201).extract().path("id");
+                .post("/v1/webhooks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         as(ownerKey).get("/v1/webhooks/callbacks/secret").then().statusCode(200); // creates acme's callbacks endpoint
 
         for (String endpoint : List.of(id, "callbacks")) {
             for (String path : List.of("/v1/webhooks/" + endpoint, "/v1/webhooks/" + endpoint + "/deliveries")) {
                 as(ownerKey).get(path).then().statusCode(200);
-                as(otherKey).get(path).then().statusCode(404).contentType("application/problem+json")
+                as(otherKey)
+                        .get(path)
+                        .then()
+                        .statusCode(404)
+                        .contentType("application/problem+json")
                         .body("type", equalTo("urn:atelier:problem:webhook-not-found"));
             }
         }
         as(otherKey).get("/v1/webhooks/" + id + "/secret").then().statusCode(404);
         as(otherKey).delete("/v1/webhooks/" + id).then().statusCode(404);
-        as(otherKey).get("/v1/webhooks").then().statusCode(200).body("endpoints.id", org.hamcrest.Matchers.not(
-                org.hamcrest.Matchers.hasItem(id)));
+        as(otherKey)
+                .get("/v1/webhooks")
+                .then()
+                .statusCode(200)
+                .body("endpoints.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id)));
         // The other tenant's own callbacks secret is its own, not acme's.
-        String acmeSecret = as(ownerKey).get("/v1/webhooks/callbacks/secret").then().extract().path("secret");
-        String globexSecret = as(otherKey).get("/v1/webhooks/callbacks/secret").then().statusCode(200).extract().path("secret");
+        String acmeSecret = as(ownerKey)
+                .get("/v1/webhooks/callbacks/secret")
+                .then()
+                .extract()
+                .path("secret");
+        String globexSecret = as(otherKey)
+                .get("/v1/webhooks/callbacks/secret")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("secret");
         assertThat(globexSecret).startsWith("whsec_").isNotEqualTo(acmeSecret);
         as(ownerKey).delete("/v1/webhooks/" + id).then().statusCode(204);
         as(ownerKey).get("/v1/webhooks/" + id).then().statusCode(404);
@@ -125,18 +182,36 @@ class TenantIsolationIT {
     @Test
     void everyV1CallWithoutAValidKeyIs401WithAChallenge() {
         String someId = "0190a5b2-7c1e-7d3f-8a2b-1c2d3e4f5a6b";
-        List<String> gets = List.of("/v1/jobs/" + someId, "/v1/jobs/" + someId + "/result", "/v1/styles",
-                "/v1/styles/candy/preview", "/v1/trainings/" + someId, "/v1/trainings/" + someId + "/preview", "/v1/webhooks",
+        List<String> gets = List.of(
+                "/v1/jobs/" + someId,
+                "/v1/jobs/" + someId + "/result",
+                "/v1/styles",
+                "/v1/styles/candy/preview",
+                "/v1/trainings/" + someId,
+                "/v1/trainings/" + someId + "/preview",
+                "/v1/webhooks",
                 "/v1/webhooks/callbacks/secret");
         for (String path : gets) {
-            anonymous().get(path).then().statusCode(401).contentType("application/problem+json")
+            anonymous()
+                    .get(path)
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
                     .header("WWW-Authenticate", "Bearer realm=\"atelier\"")
                     .body("type", equalTo("urn:atelier:problem:unauthorized"));
-            anonymous().header("Authorization", "Bearer atl_" + "x".repeat(43)).get(path).then().statusCode(401)
+            anonymous()
+                    .header("Authorization", "Bearer atl_" + "x".repeat(43))
+                    .get(path)
+                    .then()
+                    .statusCode(401)
                     .header("WWW-Authenticate", "Bearer realm=\"atelier\", error=\"invalid_token\"");
         }
         for (String path : List.of("/v1/jobs", "/v1/styles")) {
-            anonymous().multiPart("style", "candy").post(path).then().statusCode(401)
+            anonymous()
+                    .multiPart("style", "candy")
+                    .post(path)
+                    .then()
+                    .statusCode(401)
                     .body("type", equalTo("urn:atelier:problem:unauthorized"));
         }
         // Health and docs stay open: probes and people reading the API carry no key.
@@ -147,31 +222,57 @@ class TenantIsolationIT {
     void keysAreListedWithoutTheKeyAndRevokedAtOnce() {
         String key = issue("initech");
         as(key).get("/v1/styles").then().statusCode(200);
-        String id = given().header("Authorization", ADMIN).get("/admin/v1/tenants/initech/keys").then().statusCode(200)
-                .body("size()", equalTo(1)).body("[0].prefix", equalTo(key.substring(0, 8)))
+        String id = given().header("Authorization", ADMIN)
+                .get("/admin/v1/tenants/initech/keys")
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].prefix", equalTo(key.substring(0, 8)))
                 .body("[0].lastUsedAt", org.hamcrest.Matchers.notNullValue())
-                .extract().path("[0].id");
-        assertThat(given().header("Authorization", ADMIN).get("/admin/v1/tenants/initech/keys").asString()).doesNotContain(key);
+                .extract()
+                .path("[0].id");
+        assertThat(given().header("Authorization", ADMIN)
+                        .get("/admin/v1/tenants/initech/keys")
+                        .asString())
+                .doesNotContain(key);
 
-        given().header("Authorization", ADMIN).delete("/admin/v1/tenants/initech/keys/" + id).then().statusCode(204);
+        given().header("Authorization", ADMIN)
+                .delete("/admin/v1/tenants/initech/keys/" + id)
+                .then()
+                .statusCode(204);
         as(key).get("/v1/styles").then().statusCode(401);
-        given().header("Authorization", ADMIN).delete("/admin/v1/tenants/initech/keys/" + id).then().statusCode(404)
+        given().header("Authorization", ADMIN)
+                .delete("/admin/v1/tenants/initech/keys/" + id)
+                .then()
+                .statusCode(404)
                 .body("type", equalTo("urn:atelier:problem:api-key-not-found"));
     }
 
     @Test
     void theAdminApiNeedsTheAdminKey() {
-        anonymous().post("/admin/v1/tenants/acme/keys").then().statusCode(401).contentType("application/problem+json")
+        anonymous()
+                .post("/admin/v1/tenants/acme/keys")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer realm=\"atelier-admin\"");
         // A tenant's key is no admin key.
         as(ownerKey).get("/admin/v1/tenants/acme/keys").then().statusCode(401);
-        given().header("Authorization", ADMIN).post("/admin/v1/tenants/Not_A_Tenant/keys").then().statusCode(400)
+        given().header("Authorization", ADMIN)
+                .post("/admin/v1/tenants/Not_A_Tenant/keys")
+                .then()
+                .statusCode(400)
                 .body("type", equalTo("urn:atelier:problem:invalid-option"));
     }
 
     private static String issue(String tenant) {
-        String key = given().header("Authorization", ADMIN).post("/admin/v1/tenants/" + tenant + "/keys").then()
-                .statusCode(201).body("tenant", equalTo(tenant)).extract().path("key");
+        String key = given().header("Authorization", ADMIN)
+                .post("/admin/v1/tenants/" + tenant + "/keys")
+                .then()
+                .statusCode(201)
+                .body("tenant", equalTo(tenant))
+                .extract()
+                .path("key");
         assertThat(key).startsWith("atl_").hasSize(47);
         return key;
     }

@@ -34,20 +34,33 @@ class StorageOutageIT {
         Catalogs.ensureCandy(store, bootstrapServers);
         LocalStackTestResource.localStack().s3().kill();
         try {
-            given().get("/v1/jobs/" + JobIds.newId()).then().statusCode(503).contentType("application/problem+json")
+            given().get("/v1/jobs/" + JobIds.newId())
+                    .then()
+                    .statusCode(503)
+                    .contentType("application/problem+json")
                     .header("Retry-After", "5")
                     .body("type", equalTo("urn:atelier:problem:storage-unavailable"));
-            given().multiPart("image", "a.jpg", TestImages.jpeg(16, 16), "image/jpeg").multiPart("style", "candy")
-                    .post("/v1/jobs").then().statusCode(503)
+            given().multiPart("image", "a.jpg", TestImages.jpeg(16, 16), "image/jpeg")
+                    .multiPart("style", "candy")
+                    .post("/v1/jobs")
+                    .then()
+                    .statusCode(503)
                     .body("type", equalTo("urn:atelier:problem:storage-unavailable"));
-            given().get("/q/health/ready").then().statusCode(503)
+            given().get("/q/health/ready")
+                    .then()
+                    .statusCode(503)
                     .body("checks.find { it.name == 'object-store' }.status", equalTo("DOWN"));
-            given().get("/q/metrics").then()
-                    .body(containsString("atelier_job_submissions_total{outcome=\"rejected\",reason=\"storage-unavailable\"}"));
+            given().get("/q/metrics")
+                    .then()
+                    .body(containsString(
+                            "atelier_job_submissions_total{outcome=\"rejected\",reason=\"storage-unavailable\"}"));
         } finally {
             LocalStackTestResource.localStack().ensureRunning();
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then()
-                .statusCode(200).body("checks.name", hasItem("object-store")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/q/health/ready")
+                        .then()
+                        .statusCode(200)
+                        .body("checks.name", hasItem("object-store")));
     }
 }

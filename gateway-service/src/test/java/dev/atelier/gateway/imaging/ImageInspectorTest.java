@@ -27,7 +27,8 @@ class ImageInspectorTest {
     @Test
     void acceptsJpegAndPngAndReportsWhatItSaw() throws IOException {
         byte[] jpeg = TestImages.jpeg(320, 200);
-        assertThat(inspector.inspect(file("a.jpg", jpeg))).isEqualTo(new ImageInfo("image/jpeg", 320, 200, jpeg.length));
+        assertThat(inspector.inspect(file("a.jpg", jpeg)))
+                .isEqualTo(new ImageInfo("image/jpeg", 320, 200, jpeg.length));
         byte[] png = TestImages.png(64, 48);
         assertThat(inspector.inspect(file("a.png", png))).isEqualTo(new ImageInfo("image/png", 64, 48, png.length));
     }
@@ -40,11 +41,14 @@ class ImageInspectorTest {
 
         // 50000 x 50000 RGB would need 7.5 GB: refusing in time with a small heap proves nothing was decoded
         // (and the file has no image data, so a decode would fail as corrupt, not as too many pixels).
-        ProblemException problem = assertTimeoutPreemptively(Duration.ofSeconds(5),
+        ProblemException problem = assertTimeoutPreemptively(
+                Duration.ofSeconds(5),
                 () -> catchThrowableOfType(ProblemException.class, () -> inspector.inspect(file)));
 
         assertThat(problem.type()).isEqualTo(ProblemType.IMAGE_TOO_MANY_PIXELS);
-        assertThat(problem.extensions()).containsEntry("width", 50_000).containsEntry("height", 50_000)
+        assertThat(problem.extensions())
+                .containsEntry("width", 50_000)
+                .containsEntry("height", 50_000)
                 .containsEntry("maxPixels", 40_000_000L);
     }
 
@@ -71,16 +75,16 @@ class ImageInspectorTest {
 
     @Test
     void refusesAFileOverTheByteCapBeforeLookingInside() throws IOException {
-        ProblemException problem = catchThrowableOfType(ProblemException.class,
-                () -> inspector.inspect(file("big.bin", new byte[1_000_001])));
+        ProblemException problem = catchThrowableOfType(
+                ProblemException.class, () -> inspector.inspect(file("big.bin", new byte[1_000_001])));
         assertThat(problem.type()).isEqualTo(ProblemType.IMAGE_TOO_LARGE);
         assertThat(problem.extensions()).containsEntry("maxBytes", 1_000_000L);
     }
 
     @Test
     void refusesOtherFormatsNamingThem() throws IOException {
-        ProblemException gif = catchThrowableOfType(ProblemException.class,
-                () -> inspector.inspect(file("a.gif", TestImages.gif(16, 16))));
+        ProblemException gif = catchThrowableOfType(
+                ProblemException.class, () -> inspector.inspect(file("a.gif", TestImages.gif(16, 16))));
         assertThat(gif.type()).isEqualTo(ProblemType.UNSUPPORTED_MEDIA_TYPE);
         assertThat(gif.extensions()).containsEntry("detected", "image/gif");
         assertThat(typeOf(file("a.txt", "just some text".getBytes(StandardCharsets.UTF_8))))
@@ -89,18 +93,25 @@ class ImageInspectorTest {
 
     @Test
     void subsamplesLargeImagesDownToTheTarget() {
-        assertThat(DecodeVerifier.subsampling(new ImageHeader(100, 100), 10_000)).isEqualTo(1);
-        assertThat(DecodeVerifier.subsampling(new ImageHeader(101, 100), 10_000)).isEqualTo(2);
-        assertThat(DecodeVerifier.subsampling(new ImageHeader(8000, 5000), 1_000_000)).isEqualTo(7);
+        assertThat(DecodeVerifier.subsampling(new ImageHeader(100, 100), 10_000))
+                .isEqualTo(1);
+        assertThat(DecodeVerifier.subsampling(new ImageHeader(101, 100), 10_000))
+                .isEqualTo(2);
+        assertThat(DecodeVerifier.subsampling(new ImageHeader(8000, 5000), 1_000_000))
+                .isEqualTo(7);
     }
 
     @Test
     void tellsDamageFromBenignDecoderWarnings() {
         assertThat(DecodeVerifier.isDamage("Premature end of JPEG file")).isTrue();
-        assertThat(DecodeVerifier.isDamage("Truncated File - Missing EOI marker")).isTrue();
-        assertThat(DecodeVerifier.isDamage("Corrupt JPEG data: bad Huffman code")).isTrue();
-        assertThat(DecodeVerifier.isDamage("Corrupt JPEG data: 3 extraneous bytes before marker 0xd9")).isFalse();
-        assertThat(DecodeVerifier.isDamage("Embedded color profile is invalid; ignored")).isFalse();
+        assertThat(DecodeVerifier.isDamage("Truncated File - Missing EOI marker"))
+                .isTrue();
+        assertThat(DecodeVerifier.isDamage("Corrupt JPEG data: bad Huffman code"))
+                .isTrue();
+        assertThat(DecodeVerifier.isDamage("Corrupt JPEG data: 3 extraneous bytes before marker 0xd9"))
+                .isFalse();
+        assertThat(DecodeVerifier.isDamage("Embedded color profile is invalid; ignored"))
+                .isFalse();
     }
 
     private ProblemType typeOf(Path file) {

@@ -41,22 +41,37 @@ class IdempotencyIT {
         int before = store.list(StorageKeys.jobPrefix(TestTenants.TENANT)).size();
         String first = submit(key, image, "0.5", 202);
         assertThat(submit(key, image, "0.5", 202)).isEqualTo(first);
-        assertThat(store.list(StorageKeys.jobPrefix(TestTenants.TENANT))).filteredOn(k -> k.endsWith(first + ".json")).hasSize(1);
+        assertThat(store.list(StorageKeys.jobPrefix(TestTenants.TENANT)))
+                .filteredOn(k -> k.endsWith(first + ".json"))
+                .hasSize(1);
         assertThat(jobsCreatedSince(before)).as("one job for two requests").isEqualTo(1);
 
-        given().header("Idempotency-Key", key).multiPart("image", "a.jpg", image, "image/jpeg").multiPart("style", "candy")
-                .multiPart("strength", "0.9").post("/v1/jobs").then().statusCode(422).contentType("application/problem+json")
-                .body("type", equalTo("urn:atelier:problem:idempotency-key-reused")).body("jobId", equalTo(first));
+        given().header("Idempotency-Key", key)
+                .multiPart("image", "a.jpg", image, "image/jpeg")
+                .multiPart("style", "candy")
+                .multiPart("strength", "0.9")
+                .post("/v1/jobs")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:atelier:problem:idempotency-key-reused"))
+                .body("jobId", equalTo(first));
 
         // Another replica, or this one after a restart, knows only S3: it finds the job without submitting again.
         Path file = Files.createTempFile("idem", ".jpg");
         try {
             Files.write(file, image);
             Idempotency otherReplica = new Idempotency(store, jobs);
-            assertThat(otherReplica.submitOnce(TestTenants.TENANT, key, new JobUpload(file, "candy", "0.5", null, null, null),
-                    () -> {
-                        throw new AssertionError("submitted again");
-                    }).id()).isEqualTo(first);
+            assertThat(otherReplica
+                            .submitOnce(
+                                    TestTenants.TENANT,
+                                    key,
+                                    new JobUpload(file, "candy", "0.5", null, null, null),
+                                    () -> {
+                                        throw new AssertionError("submitted again");
+                                    })
+                            .id())
+                    .isEqualTo(first);
         } finally {
             Files.delete(file);
         }
@@ -64,8 +79,15 @@ class IdempotencyIT {
         // Keys are per tenant: another tenant's same key is another job.
         RestAssured.requestSpecification = null;
         String other = given().header("Authorization", TestTenants.bearer(TestTenants.issue(store, "acme")))
-                .header("Idempotency-Key", key).multiPart("image", "a.jpg", image, "image/jpeg").multiPart("style", "candy")
-                .multiPart("strength", "0.5").post("/v1/jobs").then().statusCode(202).extract().path("id");
+                .header("Idempotency-Key", key)
+                .multiPart("image", "a.jpg", image, "image/jpeg")
+                .multiPart("style", "candy")
+                .multiPart("strength", "0.5")
+                .post("/v1/jobs")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
         assertThat(other).isNotEqualTo(first);
     }
 
@@ -74,7 +96,14 @@ class IdempotencyIT {
     }
 
     private static String submit(String key, byte[] image, String strength, int status) {
-        return given().header("Idempotency-Key", key).multiPart("image", "a.jpg", image, "image/jpeg").multiPart("style", "candy")
-                .multiPart("strength", strength).post("/v1/jobs").then().statusCode(status).extract().path("id");
+        return given().header("Idempotency-Key", key)
+                .multiPart("image", "a.jpg", image, "image/jpeg")
+                .multiPart("style", "candy")
+                .multiPart("strength", strength)
+                .post("/v1/jobs")
+                .then()
+                .statusCode(status)
+                .extract()
+                .path("id");
     }
 }

@@ -57,9 +57,11 @@ class JobParametersTest {
 
     @Test
     void parsesADeadlineWithAnOffsetAndRefusesOneThatHasPassed() {
-        assertThat(JobParameters.parse("candy", null, null, "2026-11-23T11:15:30+01:00", NOW).deadline())
+        assertThat(JobParameters.parse("candy", null, null, "2026-11-23T11:15:30+01:00", NOW)
+                        .deadline())
                 .isEqualTo(Instant.parse("2026-11-23T10:15:30Z"));
-        assertThat(JobParameters.parse("candy", null, null, " ", NOW).deadline()).isNull();
+        assertThat(JobParameters.parse("candy", null, null, " ", NOW).deadline())
+                .isNull();
     }
 
     @ParameterizedTest

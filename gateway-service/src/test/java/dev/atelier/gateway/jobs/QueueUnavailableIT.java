@@ -43,15 +43,22 @@ class QueueUnavailableIT {
     void marksTheJobFailedAndAnswers503() {
         Catalogs.ensureCandy(store, bootstrapServers);
         doThrow(new QueueException("Kafka did not acknowledge within PT20S", new TimeoutException()))
-                .when(publisher).publish(any(), any());
+                .when(publisher)
+                .publish(any(), any());
 
-        String id = given().multiPart("image", "a.jpg", TestImages.jpeg(16, 16), "image/jpeg").multiPart("style", "candy")
-                .post("/v1/jobs").then().statusCode(503).contentType("application/problem+json")
+        String id = given().multiPart("image", "a.jpg", TestImages.jpeg(16, 16), "image/jpeg")
+                .multiPart("style", "candy")
+                .post("/v1/jobs")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
                 .header("Retry-After", "5")
                 .body("type", equalTo("urn:atelier:problem:queue-unavailable"))
-                .extract().path("jobId");
+                .extract()
+                .path("jobId");
 
-        JobRecord record = store.getJson(StorageKeys.job(tenant, id), JobRecord.class).orElseThrow();
+        JobRecord record =
+                store.getJson(StorageKeys.job(tenant, id), JobRecord.class).orElseThrow();
         assertThat(record.status()).isEqualTo(JobStatus.FAILED);
         assertThat(record.error().code()).isEqualTo("queue.unavailable");
         given().get("/v1/jobs/" + id).then().statusCode(200).body("status", equalTo("FAILED"));

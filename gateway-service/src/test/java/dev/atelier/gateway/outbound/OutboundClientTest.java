@@ -46,14 +46,21 @@ class OutboundClientTest {
     @Test
     void aNameThatRebindsToAnInsideAddressAfterTheCheckIsNeverConnectedTo() throws Exception {
         AtomicInteger lookups = new AtomicInteger();
-        Dns rebinding = host -> List.of(lookups.getAndIncrement() == 0
-                ? InetAddress.getByName("93.184.215.14") : InetAddress.getLoopbackAddress());
+        Dns rebinding = host -> List.of(
+                lookups.getAndIncrement() == 0
+                        ? InetAddress.getByName("93.184.215.14")
+                        : InetAddress.getLoopbackAddress());
         OutboundUrls urls = new OutboundUrls(Set.of(), true, rebinding);
         URI uri = URI.create("http://rebind.example:" + inside.getAddress().getPort() + "/image.jpg");
 
-        assertThat(urls.refusal(uri)).as("the check before the call sees the public answer").isEmpty();
+        assertThat(urls.refusal(uri))
+                .as("the check before the call sees the public answer")
+                .isEmpty();
         OkHttpClient client = urls.client(Duration.ofSeconds(2), Duration.ofSeconds(5));
-        assertThatThrownBy(() -> client.newCall(new Request.Builder().url(uri.toString()).build()).execute().close())
+        assertThatThrownBy(() -> client.newCall(
+                                new Request.Builder().url(uri.toString()).build())
+                        .execute()
+                        .close())
                 .isInstanceOf(RefusedAddressException.class)
                 .hasMessageContaining("rebind.example resolves to 127.0.0.1, a loopback address");
         assertThat(calls).as("requests that reached the inside server").hasValue(0);
@@ -65,7 +72,9 @@ class OutboundClientTest {
         OutboundUrls urls = new OutboundUrls(Set.of("images.intranet"), true, local);
         OkHttpClient client = urls.client(Duration.ofSeconds(2), Duration.ofSeconds(5));
         try (Response response = client.newCall(new Request.Builder()
-                .url("http://images.intranet:" + inside.getAddress().getPort() + "/").build()).execute()) {
+                        .url("http://images.intranet:" + inside.getAddress().getPort() + "/")
+                        .build())
+                .execute()) {
             assertThat(response.code()).isEqualTo(200);
         }
         assertThat(calls).hasValue(1);

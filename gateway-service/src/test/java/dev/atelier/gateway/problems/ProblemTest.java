@@ -14,7 +14,8 @@ class ProblemTest {
     @Test
     void writesTheStandardMembersThenTheExtensions() throws IOException {
         Problem problem = new ProblemException(ProblemType.UNKNOWN_STYLE, "no style 'kandy'")
-                .with("availableStyles", List.of("candy")).toProblem("/v1/jobs");
+                .with("availableStyles", List.of("candy"))
+                .toProblem("/v1/jobs");
 
         JsonNode json = Json.mapper().readTree(problem.toJson());
 
@@ -29,8 +30,11 @@ class ProblemTest {
 
     @Test
     void extensionsCannotOverrideStandardMembers() throws IOException {
-        Problem problem = new ProblemException(ProblemType.JOB_NOT_FOUND, "gone").with("status", 200).toProblem("/x");
-        assertThat(Json.mapper().readTree(problem.toJson()).get("status").asInt()).isEqualTo(404);
+        Problem problem = new ProblemException(ProblemType.JOB_NOT_FOUND, "gone")
+                .with("status", 200)
+                .toProblem("/x");
+        assertThat(Json.mapper().readTree(problem.toJson()).get("status").asInt())
+                .isEqualTo(404);
     }
 
     @Test

@@ -42,29 +42,50 @@ class JobsInFlightIT {
         }
         String first = submit(key, 202);
         String second = submit(key, 202);
-        given().header("Authorization", key).multiPart("image", "a.jpg", TestImages.jpeg(16, 16), "image/jpeg")
-                .multiPart("style", "candy").post("/v1/jobs").then().statusCode(429)
-                .contentType("application/problem+json").header("Retry-After", "5")
+        given().header("Authorization", key)
+                .multiPart("image", "a.jpg", TestImages.jpeg(16, 16), "image/jpeg")
+                .multiPart("style", "candy")
+                .post("/v1/jobs")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", "5")
                 .header("RateLimit-Policy", "\"requests\";q=1000;w=1")
                 .body("type", equalTo("urn:atelier:problem:too-many-jobs-in-flight"))
-                .body("jobsInFlight", equalTo(2)).body("limit", equalTo(2));
+                .body("jobsInFlight", equalTo(2))
+                .body("limit", equalTo(2));
         // The quota is checked while the image is verified and stored: a refused request's input is removed again.
-        assertThat(store.list("inputs/busy/")).containsExactlyInAnyOrder(StorageKeys.input("busy", first),
-                StorageKeys.input("busy", second));
+        assertThat(store.list("inputs/busy/"))
+                .containsExactlyInAnyOrder(StorageKeys.input("busy", first), StorageKeys.input("busy", second));
         // and the quota's answer comes first, also when the image is bad.
-        given().header("Authorization", key).multiPart("image", "a.jpg", new byte[] {1, 2, 3}, "image/jpeg")
-                .multiPart("style", "candy").post("/v1/jobs").then().statusCode(429)
+        given().header("Authorization", key)
+                .multiPart("image", "a.jpg", new byte[] {1, 2, 3}, "image/jpeg")
+                .multiPart("style", "candy")
+                .post("/v1/jobs")
+                .then()
+                .statusCode(429)
                 .body("type", equalTo("urn:atelier:problem:too-many-jobs-in-flight"));
 
         // A worker (any process with S3 access) finishes the first job.
-        JobRecord record = store.getJson(StorageKeys.job("busy", first), JobRecord.class).orElseThrow();
-        store.putJson(StorageKeys.job("busy", first), record.running(1, "cpu", Instant.now()).succeeded("x", 1, 1, Instant.now()));
+        JobRecord record =
+                store.getJson(StorageKeys.job("busy", first), JobRecord.class).orElseThrow();
+        store.putJson(
+                StorageKeys.job("busy", first),
+                record.running(1, "cpu", Instant.now()).succeeded("x", 1, 1, Instant.now()));
         submit(key, 202);
-        assertThat(store.list(StorageKeys.jobsInFlightPrefix("busy"))).hasSize(2).noneMatch(m -> m.endsWith(first));
+        assertThat(store.list(StorageKeys.jobsInFlightPrefix("busy")))
+                .hasSize(2)
+                .noneMatch(m -> m.endsWith(first));
     }
 
     private static String submit(String key, int status) {
-        return given().header("Authorization", key).multiPart("image", "a.jpg", TestImages.jpeg(16, 16), "image/jpeg")
-                .multiPart("style", "candy").post("/v1/jobs").then().statusCode(status).extract().path("id");
+        return given().header("Authorization", key)
+                .multiPart("image", "a.jpg", TestImages.jpeg(16, 16), "image/jpeg")
+                .multiPart("style", "candy")
+                .post("/v1/jobs")
+                .then()
+                .statusCode(status)
+                .extract()
+                .path("id");
     }
 }

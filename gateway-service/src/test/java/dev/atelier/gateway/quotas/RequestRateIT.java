@@ -37,7 +37,9 @@ class RequestRateIT {
         String key = TestTenants.bearer(TestTenants.issue(store, "throttled"));
 
         Response first = given().header("Authorization", key).get("/v1/styles");
-        first.then().statusCode(200).header("RateLimit-Policy", "\"requests\";q=3;w=1")
+        first.then()
+                .statusCode(200)
+                .header("RateLimit-Policy", "\"requests\";q=3;w=1")
                 .header("RateLimit", equalTo("\"requests\";r=2;t=1"));
         Response limited = null;
         for (int i = 0; i < 50 && limited == null; i++) {
@@ -48,9 +50,14 @@ class RequestRateIT {
                 next.then().statusCode(200).header("RateLimit-Policy", "\"requests\";q=3;w=1");
             }
         }
-        assertThat(limited).as("50 requests in a row at 3/s must meet the limit").isNotNull();
-        limited.then().contentType("application/problem+json").body("type", equalTo("urn:atelier:problem:rate-limited"))
-                .header("Retry-After", "1").header("RateLimit-Policy", "\"requests\";q=3;w=1")
+        assertThat(limited)
+                .as("50 requests in a row at 3/s must meet the limit")
+                .isNotNull();
+        limited.then()
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:atelier:problem:rate-limited"))
+                .header("Retry-After", "1")
+                .header("RateLimit-Policy", "\"requests\";q=3;w=1")
                 .header("RateLimit", equalTo("\"requests\";r=0;t=1"));
         // Another tenant's bucket is its own: the tests' tenant is not slowed down.
         TestTenants.signIn(store);

@@ -22,27 +22,34 @@ import java.util.concurrent.TimeUnit;
 final class StandardWebhooksVerifier {
     private static final Path NODE_DIR = Path.of("src/test/node").toAbsolutePath();
 
-    record Signed(String secret, WebhookReceiver.Received request) {
-    }
+    record Signed(String secret, WebhookReceiver.Received request) {}
 
-    private StandardWebhooksVerifier() {
-    }
+    private StandardWebhooksVerifier() {}
 
     /** @return per delivery, in order: whether the reference library accepted it */
     static List<Boolean> verify(List<Signed> deliveries) throws Exception {
         boolean ready = Files.isDirectory(NODE_DIR.resolve("node_modules/standardwebhooks"));
-        String why = "needs node and " + NODE_DIR.resolve("node_modules/standardwebhooks") + " (npm ci in gateway-service/src/test/node)";
+        String why = "needs node and " + NODE_DIR.resolve("node_modules/standardwebhooks")
+                + " (npm ci in gateway-service/src/test/node)";
         if (Boolean.getBoolean("atelier.web.required")) {
             assertThat(ready).as(why).isTrue();
         }
         assumeTrue(ready, "skipped: " + why);
         List<Map<String, Object>> input = new ArrayList<>();
         for (Signed signed : deliveries) {
-            input.add(Map.of("secret", signed.secret(), "headers", signed.request().headers(), "body", signed.request().body()));
+            input.add(Map.of(
+                    "secret",
+                    signed.secret(),
+                    "headers",
+                    signed.request().headers(),
+                    "body",
+                    signed.request().body()));
         }
         ObjectMapper json = new ObjectMapper();
-        Process node = new ProcessBuilder("node", NODE_DIR.resolve("verify-webhooks.mjs").toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process node = new ProcessBuilder(
+                        "node", NODE_DIR.resolve("verify-webhooks.mjs").toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         node.getOutputStream().write(json.writeValueAsBytes(input));
         node.getOutputStream().close();
         String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -111,14 +111,25 @@ class WebhookDeliveryIT {
         receiver.script(path, 503, 500, 204);
         JsonPath endpoint = api().contentType("application/json")
                 .body(Map.of("url", receiver.url(path), "eventTypes", List.of("job.succeeded"), "description", "flaky"))
-                .post("/v1/webhooks").then().statusCode(201).extract().jsonPath();
+                .post("/v1/webhooks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath();
         String endpointId = endpoint.getString("id");
         String secret = endpoint.getString("secret");
         assertThat(secret).startsWith("whsec_");
-        api().get("/v1/webhooks").then().statusCode(200).body("endpoints.id", hasItem(endpointId))
+        api().get("/v1/webhooks")
+                .then()
+                .statusCode(200)
+                .body("endpoints.id", hasItem(endpointId))
                 .body("endpoints.find { it.id == '" + endpointId + "' }.secret", nullValue());
         assertThat(api().get("/v1/webhooks").asString()).doesNotContain(secret);
-        String callbackSecret = api().get("/v1/webhooks/callbacks/secret").then().statusCode(200).extract().path("secret");
+        String callbackSecret = api().get("/v1/webhooks/callbacks/secret")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("secret");
         String callbackPath = "/" + tenant + "/callback";
 
         String jobId = submit(callbackPath);
@@ -136,12 +147,20 @@ class WebhookDeliveryIT {
 
         List<WebhookReceiver.Received> attempts = receiver.at(path);
         assertThat(attempts).hasSize(3);
-        assertThat(attempts).extracting(r -> r.headers().get("webhook-id")).containsOnly(delivered.getString("deliveries[0].id"));
-        assertThat(attempts).extracting(WebhookReceiver.Received::body).containsOnly(attempts.get(0).body());
+        assertThat(attempts)
+                .extracting(r -> r.headers().get("webhook-id"))
+                .containsOnly(delivered.getString("deliveries[0].id"));
+        assertThat(attempts)
+                .extracting(WebhookReceiver.Received::body)
+                .containsOnly(attempts.get(0).body());
         for (int i = 1; i < attempts.size(); i++) {
             // Equal jitter: at least half the backoff, which doubles after each attempt.
-            Duration gap = Duration.between(attempts.get(i - 1).at(), attempts.get(i).at());
-            assertThat(gap).as("wait before retry " + i).isGreaterThanOrEqualTo(FIRST_BACKOFF.multipliedBy(1L << (i - 1)).dividedBy(2));
+            Duration gap =
+                    Duration.between(attempts.get(i - 1).at(), attempts.get(i).at());
+            assertThat(gap)
+                    .as("wait before retry " + i)
+                    .isGreaterThanOrEqualTo(
+                            FIRST_BACKOFF.multipliedBy(1L << (i - 1)).dividedBy(2));
         }
         JsonNode body = new ObjectMapper().readTree(attempts.get(0).body());
         assertThat(body.path("type").asText()).isEqualTo("job.succeeded");
@@ -149,17 +168,29 @@ class WebhookDeliveryIT {
         assertThat(body.path("data").path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(body.path("data").path("resultUrl").asText()).isEqualTo("/v1/jobs/" + jobId + "/result");
         WebhookReceiver.Received toCallback = receiver.at(callbackPath).get(0);
-        assertThat(new ObjectMapper().readTree(toCallback.body()).path("data").path("id").asText()).isEqualTo(jobId);
+        assertThat(new ObjectMapper()
+                        .readTree(toCallback.body())
+                        .path("data")
+                        .path("id")
+                        .asText())
+                .isEqualTo(jobId);
 
-        List<StandardWebhooksVerifier.Signed> genuine = List.of(new StandardWebhooksVerifier.Signed(secret, attempts.get(0)),
-                new StandardWebhooksVerifier.Signed(secret, attempts.get(1)), new StandardWebhooksVerifier.Signed(secret, attempts.get(2)),
+        List<StandardWebhooksVerifier.Signed> genuine = List.of(
+                new StandardWebhooksVerifier.Signed(secret, attempts.get(0)),
+                new StandardWebhooksVerifier.Signed(secret, attempts.get(1)),
+                new StandardWebhooksVerifier.Signed(secret, attempts.get(2)),
                 new StandardWebhooksVerifier.Signed(callbackSecret, toCallback));
         assertThat(StandardWebhooksVerifier.verify(genuine)).containsOnly(true);
         // The same check refuses a body changed in transit and the right body under another endpoint's secret.
-        WebhookReceiver.Received tampered = new WebhookReceiver.Received(path, attempts.get(0).headers(),
-                attempts.get(0).body().replace("SUCCEEDED", "FAILED"), attempts.get(0).at());
-        assertThat(StandardWebhooksVerifier.verify(List.of(new StandardWebhooksVerifier.Signed(secret, tampered),
-                new StandardWebhooksVerifier.Signed(callbackSecret, attempts.get(0))))).containsOnly(false);
+        WebhookReceiver.Received tampered = new WebhookReceiver.Received(
+                path,
+                attempts.get(0).headers(),
+                attempts.get(0).body().replace("SUCCEEDED", "FAILED"),
+                attempts.get(0).at());
+        assertThat(StandardWebhooksVerifier.verify(List.of(
+                        new StandardWebhooksVerifier.Signed(secret, tampered),
+                        new StandardWebhooksVerifier.Signed(callbackSecret, attempts.get(0)))))
+                .containsOnly(false);
     }
 
     @Test
@@ -177,8 +208,11 @@ class WebhookDeliveryIT {
         assertThat(failed.getString("deliveries[0].nextAttemptAt")).isNull();
         Instant created = Instant.parse(failed.getString("deliveries[0].createdAt"));
         Instant last = Instant.parse(failed.getString("deliveries[0].attempts[" + (statuses.size() - 1) + "].at"));
-        assertThat(last).as("the last attempt is made when the retry period ends, not after")
-                .isBetween(created.plus(GIVE_UP_AFTER).minusMillis(1100), created.plus(GIVE_UP_AFTER).plusSeconds(3));
+        assertThat(last)
+                .as("the last attempt is made when the retry period ends, not after")
+                .isBetween(
+                        created.plus(GIVE_UP_AFTER).minusMillis(1100),
+                        created.plus(GIVE_UP_AFTER).plusSeconds(3));
         assertThat(receiver.at(path)).hasSize(statuses.size());
     }
 
@@ -188,8 +222,16 @@ class WebhookDeliveryIT {
         String endpointId = register(path, "job.succeeded");
         // What a replica that stopped before its attempt leaves in S3: the delivery and its due marker.
         String id = JobIds.newId();
-        String payload = "{\"type\":\"job.succeeded\",\"timestamp\":\"2026-11-23T10:00:00Z\",\"data\":{\"id\":\"" + id + "\"}}";
-        WebhookDelivery left = WebhookDelivery.pending(id, tenant, endpointId, receiver.url(path), "job.succeeded", id, payload,
+        String payload =
+                "{\"type\":\"job.succeeded\",\"timestamp\":\"2026-11-23T10:00:00Z\",\"data\":{\"id\":\"" + id + "\"}}";
+        WebhookDelivery left = WebhookDelivery.pending(
+                id,
+                tenant,
+                endpointId,
+                receiver.url(path),
+                "job.succeeded",
+                id,
+                payload,
                 Instant.now().minusSeconds(2));
         webhooks.save(left);
         webhooks.due(left, left.nextAttemptAt());
@@ -216,7 +258,10 @@ class WebhookDeliveryIT {
         assertThat(started.getString("deliveries[0].eventType")).isEqualTo("job.started");
         assertThat(receiver.at(startedPath)).hasSize(1);
         assertThat(receiver.at(startedPath).get(0).body()).contains("\"status\":\"RUNNING\"");
-        api().get("/v1/webhooks/" + cancelledId + "/deliveries").then().statusCode(200).body("deliveries.size()", equalTo(0));
+        api().get("/v1/webhooks/" + cancelledId + "/deliveries")
+                .then()
+                .statusCode(200)
+                .body("deliveries.size()", equalTo(0));
     }
 
     @Test
@@ -224,7 +269,8 @@ class WebhookDeliveryIT {
         String startedId = register("/" + tenant + "/started", "job.started");
         // A record without a status (written by a broken tool, say): announcing it fails the same way on every try.
         String broken = submit(null);
-        Map<String, Object> record = new HashMap<>(store.getJson(StorageKeys.job(tenant, broken), Map.class).orElseThrow());
+        Map<String, Object> record = new HashMap<>(
+                store.getJson(StorageKeys.job(tenant, broken), Map.class).orElseThrow());
         record.remove("status");
         store.putJson(StorageKeys.job(tenant, broken), record);
         double before = fanOutFailures();
@@ -238,34 +284,65 @@ class WebhookDeliveryIT {
     }
 
     private static double fanOutFailures() {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(line -> line.startsWith("atelier_webhooks_fanout_failures_total"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("atelier_webhooks_fanout_failures_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test
     void urlsThatBreakTheSsrfRulesAreRefusedWhenGiven() {
-        for (String url : List.of("http://127.0.0.1:" + receiver.port() + "/hook", "http://169.254.169.254/latest/meta-data",
-                "http://10.1.2.3/hook", "ftp://localhost/hook", "http://user:secret@localhost:" + receiver.port() + "/hook",
+        for (String url : List.of(
+                "http://127.0.0.1:" + receiver.port() + "/hook",
+                "http://169.254.169.254/latest/meta-data",
+                "http://10.1.2.3/hook",
+                "ftp://localhost/hook",
+                "http://user:secret@localhost:" + receiver.port() + "/hook",
                 "not a url")) {
-            api().contentType("application/json").body(Map.of("url", url, "eventTypes", List.of("job.succeeded")))
-                    .post("/v1/webhooks").then().statusCode(400).contentType("application/problem+json")
-                    .body("type", equalTo("urn:atelier:problem:webhook-url-not-allowed")).body("field", equalTo("url"));
+            api().contentType("application/json")
+                    .body(Map.of("url", url, "eventTypes", List.of("job.succeeded")))
+                    .post("/v1/webhooks")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:atelier:problem:webhook-url-not-allowed"))
+                    .body("field", equalTo("url"));
         }
-        api().contentType("application/json").body(Map.of("url", receiver.url("/x"), "eventTypes", List.of("job.exploded")))
-                .post("/v1/webhooks").then().statusCode(400).body("type", equalTo("urn:atelier:problem:invalid-option"))
+        api().contentType("application/json")
+                .body(Map.of("url", receiver.url("/x"), "eventTypes", List.of("job.exploded")))
+                .post("/v1/webhooks")
+                .then()
+                .statusCode(400)
+                .body("type", equalTo("urn:atelier:problem:invalid-option"))
                 .body("field", equalTo("eventTypes"));
-        api().multiPart("image", "a.jpg", TestImages.jpeg(32, 24), "image/jpeg").multiPart("style", "candy")
-                .multiPart("callbackUrl", "http://192.168.1.20/callback").post("/v1/jobs").then().statusCode(400)
-                .body("type", equalTo("urn:atelier:problem:webhook-url-not-allowed")).body("field", equalTo("callbackUrl"));
-        api().get("/v1/jobs").then().statusCode(200).body("jobs.size()", equalTo(0)); // refused before anything was stored
-        api().get("/v1/webhooks/ep_" + "0".repeat(32)).then().statusCode(404)
+        api().multiPart("image", "a.jpg", TestImages.jpeg(32, 24), "image/jpeg")
+                .multiPart("style", "candy")
+                .multiPart("callbackUrl", "http://192.168.1.20/callback")
+                .post("/v1/jobs")
+                .then()
+                .statusCode(400)
+                .body("type", equalTo("urn:atelier:problem:webhook-url-not-allowed"))
+                .body("field", equalTo("callbackUrl"));
+        api().get("/v1/jobs")
+                .then()
+                .statusCode(200)
+                .body("jobs.size()", equalTo(0)); // refused before anything was stored
+        api().get("/v1/webhooks/ep_" + "0".repeat(32))
+                .then()
+                .statusCode(404)
                 .body("type", equalTo("urn:atelier:problem:webhook-not-found"));
     }
 
     private String register(String path, String eventType) {
-        return api().contentType("application/json").body(Map.of("url", receiver.url(path), "eventTypes", List.of(eventType)))
-                .post("/v1/webhooks").then().statusCode(201).extract().path("id");
+        return api().contentType("application/json")
+                .body(Map.of("url", receiver.url(path), "eventTypes", List.of(eventType)))
+                .post("/v1/webhooks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private String submit(String callbackPath) {
@@ -278,9 +355,15 @@ class WebhookDeliveryIT {
     }
 
     private JsonPath awaitDelivery(String endpointId, String status) {
-        return await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(
-                () -> api().get("/v1/webhooks/" + endpointId + "/deliveries").then().statusCode(200).extract().jsonPath(),
-                page -> status.equals(page.getString("deliveries[0].status")));
+        return await().atMost(WAIT)
+                .pollInterval(Duration.ofMillis(300))
+                .until(
+                        () -> api().get("/v1/webhooks/" + endpointId + "/deliveries")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .jsonPath(),
+                        page -> status.equals(page.getString("deliveries[0].status")));
     }
 
     private RequestSpecification api() {

@@ -18,8 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * one of its script, then the last one again), keeping every request it received.
  */
 final class WebhookReceiver implements AutoCloseable {
-    record Received(String path, Map<String, String> headers, String body, Instant at) {
-    }
+    record Received(String path, Map<String, String> headers, String body, Instant at) {}
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -30,7 +29,8 @@ final class WebhookReceiver implements AutoCloseable {
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, String> headers = new ConcurrentHashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+            exchange.getRequestHeaders()
+                    .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values.get(0)));
             String path = exchange.getRequestURI().getPath();
             received.add(new Received(path, headers, body, Instant.now()));
             exchange.sendResponseHeaders(next(path), -1);

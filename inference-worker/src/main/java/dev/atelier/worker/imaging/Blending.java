@@ -4,8 +4,7 @@ import java.awt.image.BufferedImage;
 
 /** The job option {@code strength}: {@code out = s * styled + (1 - s) * content}, per channel. */
 public final class Blending {
-    private Blending() {
-    }
+    private Blending() {}
 
     /**
      * Blends two images of the same size into {@code styled}, which it returns (strength 1 leaves it as it is); 0
@@ -15,8 +14,8 @@ public final class Blending {
         int width = content.getWidth();
         int height = content.getHeight();
         if (styled.getWidth() != width || styled.getHeight() != height) {
-            throw new IllegalArgumentException("cannot blend " + styled.getWidth() + "x" + styled.getHeight()
-                    + " with " + width + "x" + height);
+            throw new IllegalArgumentException(
+                    "cannot blend " + styled.getWidth() + "x" + styled.getHeight() + " with " + width + "x" + height);
         }
         if (strength >= 1.0) {
             return styled;

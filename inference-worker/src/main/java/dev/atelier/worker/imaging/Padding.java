@@ -9,8 +9,7 @@ import java.awt.image.BufferedImage;
  * or reads a tile of the padded image without padding the whole.
  */
 public final class Padding {
-    private Padding() {
-    }
+    private Padding() {}
 
     /** The image grown to sides that are multiples of {@code multiple} and at least {@code minSide}. */
     public static BufferedImage pad(BufferedImage image, int multiple, int minSide, PaddingMode mode) {
@@ -51,8 +50,8 @@ public final class Padding {
     public static ImageTensor tensor(BufferedImage image, int x0, int y0, int width, int height, PaddingMode mode) {
         int inside = Math.min(width, image.getWidth() - x0);
         if (inside <= 0 || y0 >= image.getHeight()) {
-            throw new IllegalArgumentException("region at " + x0 + "," + y0 + " starts outside the " + image.getWidth() + "x"
-                    + image.getHeight() + " image");
+            throw new IllegalArgumentException("region at " + x0 + "," + y0 + " starts outside the " + image.getWidth()
+                    + "x" + image.getHeight() + " image");
         }
         ImageTensor tensor = ImageTensor.blank(width, height);
         int[] line = new int[inside];

@@ -12,8 +12,7 @@ import java.util.List;
  * overlap are.
  */
 public final class TileGrid {
-    private TileGrid() {
-    }
+    private TileGrid() {}
 
     /**
      * One tile along one side.
@@ -48,7 +47,7 @@ public final class TileGrid {
      * @param tile the longest core
      * @param overlap how far regions reach beyond their cores; at most half the core
      * @return one span for a side no longer than {@code tile}, else cores of (nearly) equal length (a last core shorter
- *     than {@code 2 x overlap} is joined to the one before)
+     *     than {@code 2 x overlap} is joined to the one before)
      */
     public static List<Span> spans(int side, int tile, int overlap) {
         if (side <= 0 || tile <= 0 || overlap < 0 || 2 * overlap > tile) {
@@ -64,7 +63,8 @@ public final class TileGrid {
             if (side - end < 2 * overlap) {
                 end = side; // a last sliver too short to ramp in joins this tile
             }
-            spans.add(new Span(start - (start > 0 ? overlap : 0), end + (end < side ? overlap : 0), start, end, side, overlap));
+            spans.add(new Span(
+                    start - (start > 0 ? overlap : 0), end + (end < side ? overlap : 0), start, end, side, overlap));
             start = end;
         }
         return spans;

@@ -39,18 +39,21 @@ public final class ModelLoader {
      */
     public LoadedModel load(ModelManifest manifest) {
         String id = manifest.styleId() + "@" + manifest.version();
-        byte[] onnx = store.get(manifest.modelKey()).orElseThrow(() -> new ModelUnavailableException(
-                "model file " + manifest.modelKey() + " of " + id + " is missing", false));
+        byte[] onnx = store.get(manifest.modelKey())
+                .orElseThrow(() -> new ModelUnavailableException(
+                        "model file " + manifest.modelKey() + " of " + id + " is missing", false));
         String sha256 = sha256(onnx);
         if (!sha256.equalsIgnoreCase(manifest.sha256())) {
-            throw new InvalidModelException("sha256 of " + manifest.modelKey() + ": expected " + manifest.sha256() + ", got " + sha256);
+            throw new InvalidModelException(
+                    "sha256 of " + manifest.modelKey() + ": expected " + manifest.sha256() + ", got " + sha256);
         }
         OrtSession session = createSession(id, onnx);
         try {
             ModelSignature.check(manifest, shapes(session.getInputInfo()), shapes(session.getOutputInfo()));
         } catch (OrtException | RuntimeException e) {
             closeQuietly(session);
-            throw e instanceof InvalidModelException invalid ? invalid
+            throw e instanceof InvalidModelException invalid
+                    ? invalid
                     : new InvalidModelException(id + ": cannot read its inputs and outputs: " + e.getMessage(), e);
         }
         // ONNX Runtime loaded these bytes, so they parse; the graph is read once for the tile split and the width.
@@ -61,13 +64,20 @@ public final class ModelLoader {
                 tiles = TileSessions.create(runtime.environment(), graph, runtime::newSessionOptions);
             } catch (OrtException | RuntimeException e) {
                 // The model itself loaded: its tiles then normalise on their own, and may differ at the seams.
-                LOG.errorf("model %s: its instance norm cannot be split (%s); tiles of large images take their own"
-                        + " statistics", id, e.getMessage());
+                LOG.errorf(
+                        "model %s: its instance norm cannot be split (%s); tiles of large images take their own"
+                                + " statistics",
+                        id, e.getMessage());
             }
         }
         int channels = ActivationWidth.of(graph).orElse(LoadedModel.DEFAULT_ACTIVATION_CHANNELS);
-        LOG.infof("loaded model %s (%d bytes, %d full-resolution channels) on %s%s", id, onnx.length, channels,
-                runtime.provider().label(), tiles == null ? "" : ", tiles normalised with whole-image statistics");
+        LOG.infof(
+                "loaded model %s (%d bytes, %d full-resolution channels) on %s%s",
+                id,
+                onnx.length,
+                channels,
+                runtime.provider().label(),
+                tiles == null ? "" : ", tiles normalised with whole-image statistics");
         return new LoadedModel(manifest, session, tiles, channels);
     }
 
@@ -81,8 +91,8 @@ public final class ModelLoader {
 
     private static Map<String, long[]> shapes(Map<String, NodeInfo> nodes) {
         Map<String, long[]> shapes = new LinkedHashMap<>();
-        nodes.forEach((name, node) -> shapes.put(name,
-                node.getInfo() instanceof TensorInfo tensor ? tensor.getShape() : new long[0]));
+        nodes.forEach((name, node) ->
+                shapes.put(name, node.getInfo() instanceof TensorInfo tensor ? tensor.getShape() : new long[0]));
         return shapes;
     }
 

@@ -18,8 +18,8 @@ import jakarta.inject.Singleton;
 public class ModelSessions {
     private final ModelCache<LoadedModel> cache;
 
-    public ModelSessions(ObjectStore store, OnnxRuntime runtime, WorkerConfig config, ModelCatalog catalog,
-            MeterRegistry registry) {
+    public ModelSessions(
+            ObjectStore store, OnnxRuntime runtime, WorkerConfig config, ModelCatalog catalog, MeterRegistry registry) {
         ModelLoader loader = new ModelLoader(store, runtime);
         this.cache = new ModelCache<>(loader::load, config.modelCacheSize());
         catalog.onPublished(manifest -> cache.retireOtherVersions(manifest.styleId(), manifest.version()));

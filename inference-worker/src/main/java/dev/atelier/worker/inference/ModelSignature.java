@@ -10,8 +10,7 @@ import java.util.Map;
  * output exist, both are NCHW with 3 channels, and every size the graph fixes matches the manifest.
  */
 public final class ModelSignature {
-    private ModelSignature() {
-    }
+    private ModelSignature() {}
 
     /**
      * @param inputs the graph's input shapes by name (-1 for dynamic dimensions)
@@ -31,8 +30,8 @@ public final class ModelSignature {
             }
         }
         if (output[1] > 0 && output[1] != 3) {
-            throw new InvalidModelException("output '" + manifest.outputName() + "': expected 3 channels, got "
-                    + Arrays.toString(output));
+            throw new InvalidModelException(
+                    "output '" + manifest.outputName() + "': expected 3 channels, got " + Arrays.toString(output));
         }
     }
 
@@ -42,7 +41,8 @@ public final class ModelSignature {
             throw new InvalidModelException("model " + role + ": expected '" + name + "', got " + tensors.keySet());
         }
         if (shape.length != 4) {
-            throw new InvalidModelException(role + " '" + name + "': expected rank 4 (NCHW), got " + Arrays.toString(shape));
+            throw new InvalidModelException(
+                    role + " '" + name + "': expected rank 4 (NCHW), got " + Arrays.toString(shape));
         }
         return shape;
     }

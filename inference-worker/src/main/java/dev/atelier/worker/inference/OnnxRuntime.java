@@ -27,9 +27,13 @@ public class OnnxRuntime {
         this.intraOpThreads = config.intraOpThreads();
         boolean cudaBuilt = OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA);
         this.provider = ProviderChoice.choose(config.executionProvider(), cudaBuilt, OnnxRuntime::cudaUsable);
-        LOG.infof("ONNX Runtime %s: execution provider %s (setting %s, available %s, intra-op threads %s)",
-                environment.getVersion(), provider.label(), config.executionProvider(),
-                OrtEnvironment.getAvailableProviders(), intraOpThreads == 0 ? "auto" : intraOpThreads);
+        LOG.infof(
+                "ONNX Runtime %s: execution provider %s (setting %s, available %s, intra-op threads %s)",
+                environment.getVersion(),
+                provider.label(),
+                config.executionProvider(),
+                OrtEnvironment.getAvailableProviders(),
+                intraOpThreads == 0 ? "auto" : intraOpThreads);
     }
 
     public OrtEnvironment environment() {

@@ -5,8 +5,7 @@ import java.util.function.BooleanSupplier;
 
 /** Decides the {@link ExecutionProvider} from the setting and what this machine offers. */
 public final class ProviderChoice {
-    private ProviderChoice() {
-    }
+    private ProviderChoice() {}
 
     /**
      * @param cudaBuilt whether the ONNX Runtime build lists the CUDA provider (the GPU jar)
@@ -20,8 +19,9 @@ public final class ProviderChoice {
             case AUTO -> cudaBuilt && cudaUsable.getAsBoolean() ? ExecutionProvider.CUDA : ExecutionProvider.CPU;
             case CUDA -> {
                 if (!cudaBuilt) {
-                    throw new IllegalStateException("execution-provider=cuda but this ONNX Runtime build has no CUDA provider "
-                            + "(build with -Pgpu for onnxruntime_gpu)");
+                    throw new IllegalStateException(
+                            "execution-provider=cuda but this ONNX Runtime build has no CUDA provider "
+                                    + "(build with -Pgpu for onnxruntime_gpu)");
                 }
                 if (!cudaUsable.getAsBoolean()) {
                     throw new IllegalStateException("execution-provider=cuda but CUDA cannot be enabled "

@@ -52,14 +52,14 @@ public final class Stylizer {
     }
 
     /** The stylized image and the nanoseconds spent inside the model. */
-    public record Stylized(BufferedImage image, long inferenceNanos) {
-    }
+    public record Stylized(BufferedImage image, long inferenceNanos) {}
 
     public Stylized stylize(LoadedModel model, BufferedImage content, double strength) throws OrtException {
         ModelManifest manifest = model.manifest();
         int width = content.getWidth();
         int height = content.getHeight();
-        boolean fixed = manifest.fixedWidth().isPresent() || manifest.fixedHeight().isPresent();
+        boolean fixed =
+                manifest.fixedWidth().isPresent() || manifest.fixedHeight().isPresent();
         TileSettings tiles = tilesFor(model);
         if (!fixed && tiles.tiles(width, height)) {
             // Padding, running and cropping happen tile by tile: no copy of a large photo is made.
@@ -68,7 +68,10 @@ public final class Stylizer {
             return new Stylized(Blending.blend(styled, content, strength), System.nanoTime() - start);
         }
         BufferedImage input = fixed
-                ? Resizing.resize(content, manifest.fixedWidth().orElse(roundUp(width)), manifest.fixedHeight().orElse(roundUp(height)))
+                ? Resizing.resize(
+                        content,
+                        manifest.fixedWidth().orElse(roundUp(width)),
+                        manifest.fixedHeight().orElse(roundUp(height)))
                 : Padding.pad(content, SIDE_MULTIPLE, MIN_SIDE, padding);
         long start = System.nanoTime();
         BufferedImage output = run(model, input);
@@ -84,9 +87,11 @@ public final class Stylizer {
         ModelManifest manifest = model.manifest();
         ImageTensor tensor = TensorImages.toTensor(image);
         try (OnnxTensor input = OnnxTensor.createTensor(environment, FloatBuffer.wrap(tensor.data()), tensor.shape());
-                OrtSession.Result result = model.session().run(Map.of(manifest.inputName(), input), Set.of(manifest.outputName()))) {
-            OnnxTensor output = (OnnxTensor) result.get(manifest.outputName()).orElseThrow(() -> new InvalidModelException(
-                    model.id() + " returned no '" + manifest.outputName() + "'"));
+                OrtSession.Result result =
+                        model.session().run(Map.of(manifest.inputName(), input), Set.of(manifest.outputName()))) {
+            OnnxTensor output = (OnnxTensor) result.get(manifest.outputName())
+                    .orElseThrow(() ->
+                            new InvalidModelException(model.id() + " returned no '" + manifest.outputName() + "'"));
             long[] shape = output.getInfo().getShape();
             FloatBuffer values = output.getFloatBuffer();
             float[] data = new float[values.remaining()];

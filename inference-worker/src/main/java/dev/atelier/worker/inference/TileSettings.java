@@ -10,8 +10,9 @@ package dev.atelier.worker.inference;
 public record TileSettings(int side, int overlap, int statisticsSide) {
     public TileSettings {
         if (side % 4 != 0 || overlap % 4 != 0 || side < 4 * overlap || side < 16 || statisticsSide < 16) {
-            throw new IllegalArgumentException("tile side " + side + " and overlap " + overlap
-                    + " must be multiples of 4, the side at least 16 and four overlaps, the statistics side at least 16");
+            throw new IllegalArgumentException(
+                    "tile side " + side + " and overlap " + overlap
+                            + " must be multiples of 4, the side at least 16 and four overlaps, the statistics side at least 16");
         }
     }
 

@@ -43,21 +43,23 @@ final class TiledStylizer {
         String input = model.manifest().inputName();
         String output = model.manifest().outputName();
         TileSessions split = model.tiles();
-        Map<String, OnnxTensor> statistics = split == null ? Map.of()
-                : statistics(split, input, image, padding, settings.statisticsSide());
+        Map<String, OnnxTensor> statistics =
+                split == null ? Map.of() : statistics(split, input, image, padding, settings.statisticsSide());
         try {
             OrtSession session = split == null ? model.session() : split.tiles();
             // The grid covers the image padded to multiples of 4; only the image's own pixels are kept.
             int width = Stylizer.roundUp(image.getWidth());
             List<TileGrid.Span> columns = TileGrid.spans(width, settings.side(), settings.overlap());
-            List<TileGrid.Span> rows = TileGrid.spans(Stylizer.roundUp(image.getHeight()), settings.side(), settings.overlap());
+            List<TileGrid.Span> rows =
+                    TileGrid.spans(Stylizer.roundUp(image.getHeight()), settings.side(), settings.overlap());
             BufferedImage result = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-            Band band = new Band(width, rows.stream().mapToInt(TileGrid.Span::length).max().orElseThrow());
+            Band band = new Band(
+                    width, rows.stream().mapToInt(TileGrid.Span::length).max().orElseThrow());
             for (TileGrid.Span row : rows) {
                 band.moveTo(row.regionStart(), result);
                 for (TileGrid.Span column : columns) {
-                    ImageTensor tile = Padding.tensor(image, column.regionStart(), row.regionStart(), column.length(),
-                            row.length(), padding);
+                    ImageTensor tile = Padding.tensor(
+                            image, column.regionStart(), row.regionStart(), column.length(), row.length(), padding);
                     band.add(run(session, input, output, tile, statistics), column, row);
                 }
             }
@@ -69,10 +71,10 @@ final class TiledStylizer {
     }
 
     /** The whole image's instance-norm statistics, measured on its thumbnail, as inputs for the tile session. */
-    private Map<String, OnnxTensor> statistics(TileSessions split, String input, BufferedImage image, PaddingMode padding,
-            int side) throws OrtException {
-        BufferedImage thumbnail = Padding.pad(Resizing.shrink(image, side), Stylizer.SIDE_MULTIPLE,
-                Stylizer.MIN_SIDE, padding);
+    private Map<String, OnnxTensor> statistics(
+            TileSessions split, String input, BufferedImage image, PaddingMode padding, int side) throws OrtException {
+        BufferedImage thumbnail =
+                Padding.pad(Resizing.shrink(image, side), Stylizer.SIDE_MULTIPLE, Stylizer.MIN_SIDE, padding);
         ImageTensor tensor = TensorImages.toTensor(thumbnail);
         Map<String, OnnxTensor> statistics = new HashMap<>();
         Set<String> names = new LinkedHashSet<>();
@@ -86,7 +88,10 @@ final class TiledStylizer {
                 OnnxTensor measured = (OnnxTensor) result.get(name).orElseThrow();
                 FloatBuffer values = measured.getFloatBuffer();
                 // Copied out: the result's tensors are freed when it closes, these live until the last tile.
-                statistics.put(name, OnnxTensor.createTensor(environment, values, measured.getInfo().getShape()));
+                statistics.put(
+                        name,
+                        OnnxTensor.createTensor(
+                                environment, values, measured.getInfo().getShape()));
             }
         } catch (OrtException | RuntimeException e) {
             statistics.values().forEach(OnnxTensor::close);
@@ -95,18 +100,19 @@ final class TiledStylizer {
         return statistics;
     }
 
-    private float[] run(OrtSession session, String input, String output, ImageTensor tile, Map<String, OnnxTensor> statistics)
+    private float[] run(
+            OrtSession session, String input, String output, ImageTensor tile, Map<String, OnnxTensor> statistics)
             throws OrtException {
         try (OnnxTensor in = OnnxTensor.createTensor(environment, FloatBuffer.wrap(tile.data()), tile.shape())) {
             Map<String, OnnxTensor> inputs = new HashMap<>(statistics);
             inputs.put(input, in);
             try (OrtSession.Result result = session.run(inputs, Set.of(output))) {
-                OnnxTensor out = (OnnxTensor) result.get(output).orElseThrow(() -> new InvalidModelException(
-                        "the tile model returned no '" + output + "'"));
+                OnnxTensor out = (OnnxTensor) result.get(output)
+                        .orElseThrow(() -> new InvalidModelException("the tile model returned no '" + output + "'"));
                 long[] shape = out.getInfo().getShape();
                 if (shape[2] != tile.height() || shape[3] != tile.width()) {
-                    throw new InvalidModelException("a " + tile.width() + "x" + tile.height() + " tile came back "
-                            + shape[3] + "x" + shape[2]);
+                    throw new InvalidModelException(
+                            "a " + tile.width() + "x" + tile.height() + " tile came back " + shape[3] + "x" + shape[2]);
                 }
                 FloatBuffer values = out.getFloatBuffer();
                 float[] data = new float[values.remaining()];
@@ -163,7 +169,8 @@ final class TiledStylizer {
             for (int y = 0; y < done && top + y < result.getHeight(); y++) {
                 for (int x = 0; x < kept; x++) {
                     int i = y * width + x;
-                    line[x] = (TensorImages.channel(sums[0][i]) << 16) | (TensorImages.channel(sums[1][i]) << 8)
+                    line[x] = (TensorImages.channel(sums[0][i]) << 16)
+                            | (TensorImages.channel(sums[1][i]) << 8)
                             | TensorImages.channel(sums[2][i]);
                 }
                 result.setRGB(0, top + y, kept, 1, line, 0, kept);

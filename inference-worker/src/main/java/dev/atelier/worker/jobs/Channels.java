@@ -7,6 +7,5 @@ public final class Channels {
     /** Outgoing job events to {@code atelier.stylize.events}. */
     public static final String EVENTS = "job-events";
 
-    private Channels() {
-    }
+    private Channels() {}
 }

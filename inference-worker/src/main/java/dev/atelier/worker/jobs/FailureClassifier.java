@@ -18,8 +18,7 @@ public final class FailureClassifier implements Retry.Classifier<JobFailure> {
     /** For {@link Retry#run}. */
     public static final FailureClassifier RETRY = new FailureClassifier();
 
-    private FailureClassifier() {
-    }
+    private FailureClassifier() {}
 
     @Override
     public JobFailure failure(Exception thrown) {
@@ -33,7 +32,8 @@ public final class FailureClassifier implements Retry.Classifier<JobFailure> {
             return Verdict.PERMANENT;
         }
         String code = failure.error().code();
-        return code.equals(ErrorCodes.STORAGE_UNAVAILABLE) || code.equals(ErrorCodes.EVENTS_UNAVAILABLE) ? Verdict.OUTAGE
+        return code.equals(ErrorCodes.STORAGE_UNAVAILABLE) || code.equals(ErrorCodes.EVENTS_UNAVAILABLE)
+                ? Verdict.OUTAGE
                 : Verdict.TRANSIENT;
     }
 

@@ -17,28 +17,41 @@ import java.util.Optional;
  * again: the worker may have died after writing the record but before its event was acknowledged.
  */
 final class FinalEvents {
-    private FinalEvents() {
-    }
+    private FinalEvents() {}
 
     static Optional<AtelierEvent> of(JobRecord record) {
         if (record.status() == JobStatus.SUCCEEDED) {
             JobOptions options = record.options() != null ? record.options() : JobOptions.defaults();
             // The record keeps no inference time; the attempt's run time is its upper bound.
-            return Optional.of(new JobCompleted(record.id(), record.tenant(), record.styleId(), orZero(record.modelVersion()),
-                    record.outputKey(), options.outputFormat(), orZero(record.outputWidth()), orZero(record.outputHeight()),
-                    record.executionProvider(), millis(record.createdAt(), record.startedAt()),
-                    millis(record.startedAt(), record.finishedAt()), record.finishedAt()));
+            return Optional.of(new JobCompleted(
+                    record.id(),
+                    record.tenant(),
+                    record.styleId(),
+                    orZero(record.modelVersion()),
+                    record.outputKey(),
+                    options.outputFormat(),
+                    orZero(record.outputWidth()),
+                    orZero(record.outputHeight()),
+                    record.executionProvider(),
+                    millis(record.createdAt(), record.startedAt()),
+                    millis(record.startedAt(), record.finishedAt()),
+                    record.finishedAt()));
         }
         if (record.status() == JobStatus.FAILED) {
-            return Optional.of(new JobFailed(record.id(), record.tenant(), record.styleId(), record.error(),
-                    record.attempts(), record.finishedAt()));
+            return Optional.of(new JobFailed(
+                    record.id(),
+                    record.tenant(),
+                    record.styleId(),
+                    record.error(),
+                    record.attempts(),
+                    record.finishedAt()));
         }
         if (record.status() == JobStatus.CANCELLED) {
             return Optional.of(new JobCancelled(record.id(), record.tenant(), record.styleId(), record.finishedAt()));
         }
         if (record.status() == JobStatus.EXPIRED) {
-            return Optional.of(new JobExpired(record.id(), record.tenant(), record.styleId(), record.deadline(),
-                    record.finishedAt()));
+            return Optional.of(new JobExpired(
+                    record.id(), record.tenant(), record.styleId(), record.deadline(), record.finishedAt()));
         }
         return Optional.empty();
     }
@@ -48,6 +61,8 @@ final class FinalEvents {
     }
 
     private static long millis(Instant from, Instant to) {
-        return from == null || to == null ? 0 : Math.max(0, Duration.between(from, to).toMillis());
+        return from == null || to == null
+                ? 0
+                : Math.max(0, Duration.between(from, to).toMillis());
     }
 }

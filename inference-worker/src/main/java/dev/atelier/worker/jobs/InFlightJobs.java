@@ -84,11 +84,15 @@ public class InFlightJobs {
         synchronized (this) {
             before = running;
         }
-        LOG.infof("SIG%s: starting no new job; waiting up to %s for %d running job(s)", signal.getName(), shutdownWait, before);
+        LOG.infof(
+                "SIG%s: starting no new job; waiting up to %s for %d running job(s)",
+                signal.getName(), shutdownWait, before);
         try {
             int left = drain(shutdownWait);
             if (left > 0) {
-                LOG.warnf("stopping with %d job(s) still running after %s; they stay uncommitted and are redelivered", left, shutdownWait);
+                LOG.warnf(
+                        "stopping with %d job(s) still running after %s; they stay uncommitted and are redelivered",
+                        left, shutdownWait);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -53,7 +53,8 @@ public class JobEvents {
                 .build();
         CompletableFuture<Void> acked = new CompletableFuture<>();
         // The connector's tracing starts the send span under the job's span and writes the traceparent header.
-        Message<CloudEvent> message = Message.of(codec.encode(event),
+        Message<CloudEvent> message = Message.of(
+                codec.encode(event),
                 Metadata.of(kafka, TracingMetadata.withCurrent(trace.context())),
                 () -> {
                     acked.complete(null);
@@ -80,8 +81,8 @@ public class JobEvents {
             throw new EventPublishException("interrupted while publishing " + event.eventType(), e);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new EventPublishException("Kafka did not acknowledge " + event.eventType() + " for "
-                    + event.subject() + ": " + cause, cause);
+            throw new EventPublishException(
+                    "Kafka did not acknowledge " + event.eventType() + " for " + event.subject() + ": " + cause, cause);
         }
     }
 }

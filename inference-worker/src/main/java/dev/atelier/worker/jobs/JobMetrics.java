@@ -25,11 +25,15 @@ public class JobMetrics {
         this.registry = registry;
         this.latency = Timer.builder("atelier.job.latency")
                 .description("From acceptance by the gateway to the job's final state")
-                .publishPercentileHistogram().minimumExpectedValue(MIN).maximumExpectedValue(MAX)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(MIN)
+                .maximumExpectedValue(MAX)
                 .register(registry);
         this.queueWait = Timer.builder("atelier.job.queue.wait")
                 .description("From acceptance by the gateway to the start of inference")
-                .publishPercentileHistogram().minimumExpectedValue(MIN).maximumExpectedValue(MAX)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(MIN)
+                .maximumExpectedValue(MAX)
                 .register(registry);
     }
 
@@ -40,7 +44,9 @@ public class JobMetrics {
         Timer.builder("atelier.inference")
                 .description("Time inside the model, by style and execution provider")
                 .tags("style", style, "provider", provider)
-                .publishPercentileHistogram().minimumExpectedValue(MIN).maximumExpectedValue(MAX)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(MIN)
+                .maximumExpectedValue(MAX)
                 .register(registry)
                 .record(inference);
     }

@@ -39,8 +39,14 @@ public class JobProcessor {
     private final String provider;
     private final int maxStarts;
 
-    public JobProcessor(JobRecords records, JobRun run, JobEvents events, JobMetrics metrics, WorkerConfig config,
-            Clock clock, OnnxRuntime runtime) {
+    public JobProcessor(
+            JobRecords records,
+            JobRun run,
+            JobEvents events,
+            JobMetrics metrics,
+            WorkerConfig config,
+            Clock clock,
+            OnnxRuntime runtime) {
         this.records = records;
         this.run = run;
         this.events = events;
@@ -49,14 +55,19 @@ public class JobProcessor {
         this.provider = runtime.provider().label();
         this.maxStarts = config.maxStarts();
         WorkerConfig.Retry r = config.retry();
-        this.retry = new Retry("job", r.maxAttempts(), Backoff.exponential(r.initialBackoff(), r.maxBackoff()),
-                r.outageWindow(), Retry.Pause.SLEEP);
+        this.retry = new Retry(
+                "job",
+                r.maxAttempts(),
+                Backoff.exponential(r.initialBackoff(), r.maxBackoff()),
+                r.outageWindow(),
+                Retry.Pause.SLEEP);
     }
 
     /** @return empty when the job is done (acknowledge it), else the error it failed with (dead-letter it) */
     public Optional<JobError> process(JobRequested request, TraceContext trace) {
         try {
-            retry.named("job " + request.jobId()).run(number -> attempt(request, trace, number == 1), FailureClassifier.RETRY);
+            retry.named("job " + request.jobId())
+                    .run(number -> attempt(request, trace, number == 1), FailureClassifier.RETRY);
             return Optional.empty();
         } catch (RetryStoppedException stopped) {
             // Interrupted while waiting to retry (the worker stopping): the job fails with the failure it was to retry.
@@ -84,15 +95,23 @@ public class JobProcessor {
         }
         // Only on a delivery's first attempt: this delivery's own retries start the job again on purpose.
         if (firstOfDelivery && record.attempts() >= maxStarts) {
-            throw JobFailure.permanent(ErrorCodes.WORKER_CRASHED, "the job was started " + record.attempts()
-                    + " times and never finished: the worker running it stopped each time (killed, out of memory or"
-                    + " crashed), so it is not run again");
+            throw JobFailure.permanent(
+                    ErrorCodes.WORKER_CRASHED,
+                    "the job was started " + record.attempts()
+                            + " times and never finished: the worker running it stopped each time (killed, out of memory or"
+                            + " crashed), so it is not run again");
         }
         if (record.isPastDeadline(clock.instant())) {
             JobRecord expired = record.expired(clock.instant());
             records.save(expired);
-            events.publish(new JobExpired(expired.id(), expired.tenant(), expired.styleId(), expired.deadline(),
-                    expired.finishedAt()), trace);
+            events.publish(
+                    new JobExpired(
+                            expired.id(),
+                            expired.tenant(),
+                            expired.styleId(),
+                            expired.deadline(),
+                            expired.finishedAt()),
+                    trace);
             LOG.infof("job %s EXPIRED: its deadline %s passed before inference", record.id(), record.deadline());
             return null;
         }
@@ -102,17 +121,28 @@ public class JobProcessor {
             return null;
         }
         JobRun.Done done = outcome.get();
-        LOG.infof("job %s succeeded with %s@%d in %d ms of inference", done.record().id(), done.record().styleId(),
-                done.record().modelVersion(), done.inference().toMillis());
-        metrics.succeeded(record.styleId(), provider, Duration.between(record.createdAt(), done.record().finishedAt()),
-                done.queueWait(), done.inference());
+        LOG.infof(
+                "job %s succeeded with %s@%d in %d ms of inference",
+                done.record().id(),
+                done.record().styleId(),
+                done.record().modelVersion(),
+                done.inference().toMillis());
+        metrics.succeeded(
+                record.styleId(),
+                provider,
+                Duration.between(record.createdAt(), done.record().finishedAt()),
+                done.queueWait(),
+                done.inference());
         return null;
     }
 
     /** Best effort: when S3 or Kafka is what failed, the DLQ record still carries the reason. */
     private void recordFailure(JobRequested request, JobError error, TraceContext trace) {
-        metrics.failed(request.styleId(), request.requestedAt() == null ? Duration.ZERO
-                : Duration.between(request.requestedAt(), clock.instant()));
+        metrics.failed(
+                request.styleId(),
+                request.requestedAt() == null
+                        ? Duration.ZERO
+                        : Duration.between(request.requestedAt(), clock.instant()));
         try {
             JobRecord current = records.load(request);
             if (current.status().isFinal()) {
@@ -120,8 +150,15 @@ public class JobProcessor {
             }
             JobRecord failed = current.failed(error, clock.instant());
             records.save(failed);
-            events.publish(new JobFailed(failed.id(), failed.tenant(), failed.styleId(), error, failed.attempts(),
-                    failed.finishedAt()), trace);
+            events.publish(
+                    new JobFailed(
+                            failed.id(),
+                            failed.tenant(),
+                            failed.styleId(),
+                            error,
+                            failed.attempts(),
+                            failed.finishedAt()),
+                    trace);
         } catch (RuntimeException e) {
             LOG.errorf("could not record the failure of job %s: %s", request.jobId(), e.getMessage());
         }

@@ -23,13 +23,21 @@ public class JobRecords {
 
     /** The job's record; rebuilt as QUEUED from the request if the gateway's record is missing. */
     public JobRecord load(JobRequested request) {
-        return store.getJson(StorageKeys.job(request.tenant(), request.jobId()), JobRecord.class).orElseGet(() -> {
-            LOG.warnf("job %s has no record at %s; rebuilding it from the request",
-                    request.jobId(), StorageKeys.job(request.tenant(), request.jobId()));
-            return JobRecord.queued(request.jobId(), request.tenant(), request.styleId(), request.requestedVersion(),
-                    request.options(), request.input(), request.inputKey(),
-                    request.requestedAt() != null ? request.requestedAt() : clock.instant());
-        });
+        return store.getJson(StorageKeys.job(request.tenant(), request.jobId()), JobRecord.class)
+                .orElseGet(() -> {
+                    LOG.warnf(
+                            "job %s has no record at %s; rebuilding it from the request",
+                            request.jobId(), StorageKeys.job(request.tenant(), request.jobId()));
+                    return JobRecord.queued(
+                            request.jobId(),
+                            request.tenant(),
+                            request.styleId(),
+                            request.requestedVersion(),
+                            request.options(),
+                            request.input(),
+                            request.inputKey(),
+                            request.requestedAt() != null ? request.requestedAt() : clock.instant());
+                });
     }
 
     public void save(JobRecord record) {

@@ -17,10 +17,10 @@ import dev.atelier.worker.catalog.ModelResolver;
 import dev.atelier.worker.config.WorkerConfig;
 import dev.atelier.worker.imaging.ImageEncoder;
 import dev.atelier.worker.inference.LoadedModel;
+import dev.atelier.worker.inference.MemoryBudget;
 import dev.atelier.worker.inference.ModelCache;
 import dev.atelier.worker.inference.ModelSessions;
 import dev.atelier.worker.inference.OnnxRuntime;
-import dev.atelier.worker.inference.MemoryBudget;
 import dev.atelier.worker.inference.Stylizer;
 import dev.atelier.worker.inference.TileSettings;
 import jakarta.inject.Singleton;
@@ -55,8 +55,16 @@ public class JobRun {
     private final Stylizer stylizer;
     private final Executor executor;
 
-    public JobRun(ModelResolver resolver, ModelSessions sessions, JobRecords records, JobEvents events, ObjectStore store,
-            Clock clock, OnnxRuntime runtime, WorkerConfig config, ManagedExecutor executor) {
+    public JobRun(
+            ModelResolver resolver,
+            ModelSessions sessions,
+            JobRecords records,
+            JobEvents events,
+            ObjectStore store,
+            Clock clock,
+            OnnxRuntime runtime,
+            WorkerConfig config,
+            ManagedExecutor executor) {
         this.executor = executor;
         this.resolver = resolver;
         this.sessions = sessions;
@@ -65,23 +73,29 @@ public class JobRun {
         this.store = store;
         this.clock = clock;
         this.provider = runtime.provider().label();
-        MemoryBudget budget = new MemoryBudget(config.memoryBudget().asLongValue(), Runtime.getRuntime().maxMemory());
+        MemoryBudget budget = new MemoryBudget(
+                config.memoryBudget().asLongValue(), Runtime.getRuntime().maxMemory());
         long maxPixels = Math.min(config.maxInputPixels(), budget.maxPixels());
         if (maxPixels < config.maxInputPixels()) {
-            LOG.warnf("the heap (%d MiB) holds photos of at most %d pixels, fewer than atelier.worker.max-input-pixels (%d):"
-                    + " larger ones fail as input.too-large; give the worker more memory", budget.heapBytes() >> 20,
-                    maxPixels, config.maxInputPixels());
+            LOG.warnf(
+                    "the heap (%d MiB) holds photos of at most %d pixels, fewer than atelier.worker.max-input-pixels (%d):"
+                            + " larger ones fail as input.too-large; give the worker more memory",
+                    budget.heapBytes() >> 20, maxPixels, config.maxInputPixels());
         }
         this.decoder = new ImageDecoder(maxPixels);
         this.encoder = new ImageEncoder(config.jpegQuality());
-        this.stylizer = new Stylizer(runtime.environment(), config.padding(),
-                new TileSettings(config.tiles().side(), config.tiles().overlap(), config.tiles().statisticsSide()),
+        this.stylizer = new Stylizer(
+                runtime.environment(),
+                config.padding(),
+                new TileSettings(
+                        config.tiles().side(),
+                        config.tiles().overlap(),
+                        config.tiles().statisticsSide()),
                 budget);
     }
 
     /** What a successful attempt produced, for metrics. */
-    public record Done(JobRecord record, JobCompleted event, Duration queueWait, Duration inference) {
-    }
+    public record Done(JobRecord record, JobCompleted event, Duration queueWait, Duration inference) {}
 
     /**
      * @return what the attempt produced, or empty when the job's owner cancelled it: the cancellation is
@@ -90,7 +104,8 @@ public class JobRun {
      */
     public Optional<Done> run(JobRecord queued, TraceContext trace) throws Exception {
         // The photo is read and decoded while RUNNING is recorded and announced: those round trips then cost nothing.
-        CompletableFuture<DecodedInput> input = CompletableFuture.supplyAsync(() -> readInput(queued.inputKey()), executor);
+        CompletableFuture<DecodedInput> input =
+                CompletableFuture.supplyAsync(() -> readInput(queued.inputKey()), executor);
         try {
             return run(queued, input, trace);
         } finally {
@@ -101,19 +116,27 @@ public class JobRun {
         }
     }
 
-    private Optional<Done> run(JobRecord queued, CompletableFuture<DecodedInput> input, TraceContext trace) throws Exception {
+    private Optional<Done> run(JobRecord queued, CompletableFuture<DecodedInput> input, TraceContext trace)
+            throws Exception {
         ModelManifest manifest = resolver.resolve(queued.styleId(), queued.requestedVersion());
         JobRecord running = queued.running(manifest.version(), provider, clock.instant());
         records.save(running);
         if (store.exists(StorageKeys.jobCancellation(running.tenant(), running.id()))) {
             JobRecord cancelled = running.cancelled(clock.instant());
             records.save(cancelled);
-            events.publish(new JobCancelled(cancelled.id(), cancelled.tenant(), cancelled.styleId(), cancelled.finishedAt()),
+            events.publish(
+                    new JobCancelled(cancelled.id(), cancelled.tenant(), cancelled.styleId(), cancelled.finishedAt()),
                     trace);
             return Optional.empty();
         }
-        JobStarted started = new JobStarted(running.id(), running.tenant(), running.styleId(), manifest.version(), provider,
-                running.attempts(), running.startedAt());
+        JobStarted started = new JobStarted(
+                running.id(),
+                running.tenant(),
+                running.styleId(),
+                manifest.version(),
+                provider,
+                running.attempts(),
+                running.startedAt());
         CompletableFuture<Void> startedAcked = events.send(started, trace);
         JobOptions options = running.options() != null ? running.options() : JobOptions.defaults();
         try (ModelCache<LoadedModel>.Lease lease = sessions.acquire(manifest)) {
@@ -128,17 +151,31 @@ public class JobRun {
             store.put(outputKey, output, options.outputFormat().mediaType());
             long stored = System.nanoTime();
             Instant finished = clock.instant();
-            JobTimings timings = new JobTimings(millisBetween(running.createdAt(), running.startedAt()),
-                    decoded.millis(), styled.inferenceNanos() / 1_000_000,
-                    (storeStart - encodeStart) / 1_000_000, (stored - storeStart) / 1_000_000,
+            JobTimings timings = new JobTimings(
+                    millisBetween(running.createdAt(), running.startedAt()),
+                    decoded.millis(),
+                    styled.inferenceNanos() / 1_000_000,
+                    (storeStart - encodeStart) / 1_000_000,
+                    (stored - storeStart) / 1_000_000,
                     millisBetween(running.createdAt(), finished));
-            JobRecord succeeded = running.succeeded(outputKey, content.getWidth(), content.getHeight(), finished, timings);
+            JobRecord succeeded =
+                    running.succeeded(outputKey, content.getWidth(), content.getHeight(), finished, timings);
             records.save(succeeded);
             Duration queueWait = Duration.between(running.createdAt(), inferenceStart);
             Duration inference = Duration.ofNanos(styled.inferenceNanos());
-            JobCompleted completed = new JobCompleted(succeeded.id(), succeeded.tenant(), succeeded.styleId(),
-                    manifest.version(), outputKey, options.outputFormat(), content.getWidth(), content.getHeight(), provider,
-                    queueWait.toMillis(), inference.toMillis(), succeeded.finishedAt());
+            JobCompleted completed = new JobCompleted(
+                    succeeded.id(),
+                    succeeded.tenant(),
+                    succeeded.styleId(),
+                    manifest.version(),
+                    outputKey,
+                    options.outputFormat(),
+                    content.getWidth(),
+                    content.getHeight(),
+                    provider,
+                    queueWait.toMillis(),
+                    inference.toMillis(),
+                    succeeded.finishedAt());
             awaitOrResend(startedAcked, started, trace);
             events.publish(completed, trace);
             return Optional.of(new Done(succeeded, completed, queueWait, inference));
@@ -150,19 +187,20 @@ public class JobRun {
         try {
             events.await(acked, started);
         } catch (EventPublishException e) {
-            LOG.warnf("job %s: JobStarted was not acknowledged (%s); sending it again", started.jobId(), e.getMessage());
+            LOG.warnf(
+                    "job %s: JobStarted was not acknowledged (%s); sending it again", started.jobId(), e.getMessage());
             events.publish(started, trace);
         }
     }
 
     /** The job's photo, decoded, and how long reading and decoding it took. */
-    private record DecodedInput(BufferedImage image, long millis) {
-    }
+    private record DecodedInput(BufferedImage image, long millis) {}
 
     private DecodedInput readInput(String inputKey) {
         long start = System.nanoTime();
-        byte[] encoded = store.get(inputKey).orElseThrow(() -> JobFailure.permanent(
-                ErrorCodes.INPUT_MISSING, "input " + inputKey + " is not in the object store"));
+        byte[] encoded = store.get(inputKey)
+                .orElseThrow(() -> JobFailure.permanent(
+                        ErrorCodes.INPUT_MISSING, "input " + inputKey + " is not in the object store"));
         BufferedImage image = decoder.decode(encoded);
         return new DecodedInput(image, (System.nanoTime() - start) / 1_000_000);
     }

@@ -51,12 +51,22 @@ public class RequestConsumer {
             return new CompletableFuture<>();
         }
         try (LogFields.Scope log = LogFields.job(request.jobId(), request.tenant());
-                WorkSpans.Work work = spans.start("stylize", message, Map.of("atelier.job.id", request.jobId(),
-                "atelier.style.id", request.styleId(), "atelier.tenant", request.tenant()))) {
+                WorkSpans.Work work = spans.start(
+                        "stylize",
+                        message,
+                        Map.of(
+                                "atelier.job.id",
+                                request.jobId(),
+                                "atelier.style.id",
+                                request.styleId(),
+                                "atelier.tenant",
+                                request.tenant()))) {
             Optional<JobError> failure = processor.process(request, work.trace());
             failure.ifPresent(error -> work.failed(error.code()));
-            return failure.isEmpty() ? message.ack()
-                    : message.nack(JobFailure.permanent(failure.get().code(), failure.get().message()));
+            return failure.isEmpty()
+                    ? message.ack()
+                    : message.nack(JobFailure.permanent(
+                            failure.get().code(), failure.get().message()));
         } finally {
             inFlight.finished();
         }

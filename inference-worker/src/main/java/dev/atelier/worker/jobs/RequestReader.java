@@ -9,8 +9,7 @@ import io.cloudevents.CloudEvent;
 
 /** Turns an incoming record's value into a {@link JobRequested}, or says why it is poison. */
 final class RequestReader {
-    private RequestReader() {
-    }
+    private RequestReader() {}
 
     /**
      * @param event the deserialized value; null when the record was not a CloudEvent at all
@@ -29,10 +28,13 @@ final class RequestReader {
         if (!(decoded instanceof JobRequested request)) {
             throw new PoisonMessageException("expected " + EventTypes.JOB_REQUESTED + ", got " + event.getType());
         }
-        if (!JobIds.isValid(request.jobId()) || !isKeySafe(request.tenant()) || request.styleId() == null
+        if (!JobIds.isValid(request.jobId())
+                || !isKeySafe(request.tenant())
+                || request.styleId() == null
                 || request.inputKey() == null) {
             throw new PoisonMessageException("incomplete JobRequested " + event.getId() + ": job id '" + request.jobId()
-                    + "', tenant '" + request.tenant() + "', style '" + request.styleId() + "', input '" + request.inputKey() + "'");
+                    + "', tenant '" + request.tenant() + "', style '" + request.styleId() + "', input '"
+                    + request.inputKey() + "'");
         }
         return request;
     }

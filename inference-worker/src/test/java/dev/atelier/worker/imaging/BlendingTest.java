@@ -26,7 +26,8 @@ class BlendingTest {
     @Test
     void refusesImagesOfDifferentSizes() {
         assertThatThrownBy(() -> Blending.blend(new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB), content, 0.5))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3x2");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3x2");
     }
 
     private static BufferedImage filled(int rgb) {

@@ -20,7 +20,8 @@ class ImageEncoderTest {
         byte[] png = encoder.encode(image, OutputFormat.PNG);
 
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
-        assertThat(decoder.decode(png).getRGB(0, 0, 21, 13, null, 0, 21)).containsExactly(image.getRGB(0, 0, 21, 13, null, 0, 21));
+        assertThat(decoder.decode(png).getRGB(0, 0, 21, 13, null, 0, 21))
+                .containsExactly(image.getRGB(0, 0, 21, 13, null, 0, 21));
     }
 
     @Test

@@ -19,7 +19,8 @@ class PaddingTest {
 
         assertThat(padded.getWidth()).isEqualTo(336);
         assertThat(padded.getHeight()).isEqualTo(212);
-        assertThat(cropped.getRGB(0, 0, 333, 211, null, 0, 333)).containsExactly(image.getRGB(0, 0, 333, 211, null, 0, 333));
+        assertThat(cropped.getRGB(0, 0, 333, 211, null, 0, 333))
+                .containsExactly(image.getRGB(0, 0, 333, 211, null, 0, 333));
     }
 
     @Test

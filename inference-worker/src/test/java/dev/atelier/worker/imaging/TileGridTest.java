@@ -26,12 +26,16 @@ class TileGridTest {
             for (TileGrid.Span span : spans) {
                 assertThat(span.regionStart() % 4).isZero();
                 assertThat(span.length() % 4).as("%s", span).isZero();
-                assertThat(span.coreEnd() - span.coreStart()).as("core of %s", span).isGreaterThanOrEqualTo(64);
+                assertThat(span.coreEnd() - span.coreStart())
+                        .as("core of %s", span)
+                        .isGreaterThanOrEqualTo(64);
             }
             for (int x = 0; x < side; x++) {
                 int pixel = x;
-                double sum = spans.stream().filter(s -> s.regionStart() <= pixel && pixel < s.regionEnd())
-                        .mapToDouble(s -> s.weight(pixel)).sum();
+                double sum = spans.stream()
+                        .filter(s -> s.regionStart() <= pixel && pixel < s.regionEnd())
+                        .mapToDouble(s -> s.weight(pixel))
+                        .sum();
                 assertThat(sum).as("side %d, pixel %d", side, x).isCloseTo(1.0, within(1e-5));
             }
         }
@@ -52,13 +56,15 @@ class TileGridTest {
     void aSideJustOverOneTileIsSplitIntoTwoNearlyEqualCores() {
         List<TileGrid.Span> spans = TileGrid.spans(1080, 1024, 32);
         assertThat(spans).hasSize(2);
-        assertThat(TileGrid.spans(1060, 1024, 32)).hasSize(2).allSatisfy(s -> assertThat(s.coreEnd() - s.coreStart()).isEqualTo(
-                s.coreStart() == 0 ? 532 : 528));
+        assertThat(TileGrid.spans(1060, 1024, 32))
+                .hasSize(2)
+                .allSatisfy(s -> assertThat(s.coreEnd() - s.coreStart()).isEqualTo(s.coreStart() == 0 ? 532 : 528));
     }
 
     @Test
     void anOverlapOfMoreThanHalfATileIsRefused() {
-        assertThatThrownBy(() -> TileGrid.spans(2000, 64, 40)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> TileGrid.spans(2000, 64, 40))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("overlap of at most half a tile");
     }
 }

@@ -6,12 +6,22 @@ import java.util.List;
 
 /** Manifests for tests. */
 final class Manifests {
-    private Manifests() {
-    }
+    private Manifests() {}
 
     static ModelManifest of(String style, int version, String input, String output, List<Long> shape) {
-        return new ModelManifest(style, style, version, "00" + version, 1, "models/" + style + "/" + version + "/model.onnx",
-                null, input, output, shape, "test", Instant.EPOCH);
+        return new ModelManifest(
+                style,
+                style,
+                version,
+                "00" + version,
+                1,
+                "models/" + style + "/" + version + "/model.onnx",
+                null,
+                input,
+                output,
+                shape,
+                "test",
+                Instant.EPOCH);
     }
 
     static ModelManifest dynamic(String style, int version) {

@@ -14,7 +14,8 @@ class MemoryBudgetTest {
         int wide = budget.tileSide(32, 32);
         // (2560 - 768 - 384) MiB over 40 bytes x 16 channels: 2.31 Mpx, a square of 1518 px, less both overlaps.
         assertThat(narrow).isEqualTo(1454);
-        assertThat((double) (wide + 64) / (narrow + 64)).isCloseTo(1 / Math.sqrt(2), org.assertj.core.data.Offset.offset(0.01));
+        assertThat((double) (wide + 64) / (narrow + 64))
+                .isCloseTo(1 / Math.sqrt(2), org.assertj.core.data.Offset.offset(0.01));
     }
 
     @Test
@@ -38,7 +39,8 @@ class MemoryBudgetTest {
 
     @Test
     void theHeapBoundsThePixelsOfAPhotoAndAGigabyteHoldsTheGatewaysFortyMegapixels() {
-        assertThat(new MemoryBudget(2560 * MIB, 1024 * MIB).maxPixels()).isEqualTo((1024 - 256) * MIB / 16)
+        assertThat(new MemoryBudget(2560 * MIB, 1024 * MIB).maxPixels())
+                .isEqualTo((1024 - 256) * MIB / 16)
                 .isGreaterThan(40_000_000);
         assertThat(new MemoryBudget(2560 * MIB, 512 * MIB).maxPixels()).isLessThan(40_000_000);
         assertThat(new MemoryBudget(2560 * MIB, 128 * MIB).maxPixels()).isZero();

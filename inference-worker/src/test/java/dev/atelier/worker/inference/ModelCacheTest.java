@@ -9,15 +9,18 @@ import org.junit.jupiter.api.Test;
 
 class ModelCacheTest {
     private final List<FakeModel> loaded = new ArrayList<>();
-    private final ModelCache<FakeModel> cache = new ModelCache<>(manifest -> {
-        FakeModel model = new FakeModel(manifest.styleId() + "@" + manifest.version());
-        loaded.add(model);
-        return model;
-    }, 2);
+    private final ModelCache<FakeModel> cache = new ModelCache<>(
+            manifest -> {
+                FakeModel model = new FakeModel(manifest.styleId() + "@" + manifest.version());
+                loaded.add(model);
+                return model;
+            },
+            2);
 
     @Test
     void loadsOncePerVersionAndSharesTheSession() {
-        try (var first = cache.acquire(Manifests.dynamic("candy", 1)); var second = cache.acquire(Manifests.dynamic("candy", 1))) {
+        try (var first = cache.acquire(Manifests.dynamic("candy", 1));
+                var second = cache.acquire(Manifests.dynamic("candy", 1))) {
             assertThat(first.model()).isSameAs(second.model());
         }
         assertThat(loaded).hasSize(1);
@@ -67,8 +70,19 @@ class ModelCacheTest {
     @Test
     void keysOnTheChecksumSoARepublishedFileIsReloaded() {
         ModelManifest v1 = Manifests.dynamic("candy", 1);
-        ModelManifest v1Rebuilt = new ModelManifest("candy", "candy", 1, "ff", 1, v1.modelKey(), null, "input1", "output1",
-                v1.inputShape(), "test", v1.publishedAt());
+        ModelManifest v1Rebuilt = new ModelManifest(
+                "candy",
+                "candy",
+                1,
+                "ff",
+                1,
+                v1.modelKey(),
+                null,
+                "input1",
+                "output1",
+                v1.inputShape(),
+                "test",
+                v1.publishedAt());
 
         cache.acquire(v1).close();
         cache.acquire(v1Rebuilt).close();

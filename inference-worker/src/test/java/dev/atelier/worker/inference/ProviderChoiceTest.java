@@ -34,9 +34,11 @@ class ProviderChoiceTest {
     void cudaDemandedButMissingRefusesToStart() {
         assertThat(ProviderChoice.choose(ProviderMode.CUDA, true, () -> true)).isEqualTo(ExecutionProvider.CUDA);
         assertThatThrownBy(() -> ProviderChoice.choose(ProviderMode.CUDA, false, () -> true))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("-Pgpu");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("-Pgpu");
         assertThatThrownBy(() -> ProviderChoice.choose(ProviderMode.CUDA, true, () -> false))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("no device");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no device");
     }
 
     @Test

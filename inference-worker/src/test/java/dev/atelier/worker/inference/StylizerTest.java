@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 /** Runs the real shared models through the stylizer, without S3 or Kafka. */
 class StylizerTest {
     private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
-    private final Stylizer stylizer = new Stylizer(environment, PaddingMode.REFLECT, new TileSettings(1024, 32, 1024),
+    private final Stylizer stylizer = new Stylizer(
+            environment,
+            PaddingMode.REFLECT,
+            new TileSettings(1024, 32, 1024),
             new MemoryBudget(Long.MAX_VALUE / 4, 0));
 
     @Test
@@ -32,7 +35,9 @@ class StylizerTest {
             assertThat(result.image().getWidth()).isEqualTo(133);
             assertThat(result.image().getHeight()).isEqualTo(71);
             assertThat(result.inferenceNanos()).isPositive();
-            assertThat(meanDifference(result.image(), content)).as("the style changed the picture").isGreaterThan(10);
+            assertThat(meanDifference(result.image(), content))
+                    .as("the style changed the picture")
+                    .isGreaterThan(10);
         }
     }
 
@@ -67,8 +72,19 @@ class StylizerTest {
         String input = session.getInputNames().iterator().next();
         String output = session.getOutputNames().iterator().next();
         long[] shape = ((TensorInfo) session.getInputInfo().get(input).getInfo()).getShape();
-        ModelManifest manifest = new ModelManifest("test", "test", 1, "00", 1, "k", null, input, output,
-                Arrays.stream(shape).boxed().toList(), file.toString(), Instant.EPOCH);
+        ModelManifest manifest = new ModelManifest(
+                "test",
+                "test",
+                1,
+                "00",
+                1,
+                "k",
+                null,
+                input,
+                output,
+                Arrays.stream(shape).boxed().toList(),
+                file.toString(),
+                Instant.EPOCH);
         return new LoadedModel(manifest, session);
     }
 

@@ -45,15 +45,33 @@ class TiledStylizerTest {
             session = ENV.createSession(onnx, options);
         }
         long[] shape = ((TensorInfo) session.getInputInfo().get("input1").getInfo()).getShape();
-        ModelManifest manifest = new ModelManifest("udnie", "Udnie", 1, "00", onnx.length, "k", null, "input1", "output1",
-                Arrays.stream(shape).boxed().toList(), "udnie.onnx", Instant.EPOCH);
-        udnie = new LoadedModel(manifest, session, TileSessions.create(ENV, OnnxModels.parse(onnx), OrtSession.SessionOptions::new), 16);
+        ModelManifest manifest = new ModelManifest(
+                "udnie",
+                "Udnie",
+                1,
+                "00",
+                onnx.length,
+                "k",
+                null,
+                "input1",
+                "output1",
+                Arrays.stream(shape).boxed().toList(),
+                "udnie.onnx",
+                Instant.EPOCH);
+        udnie = new LoadedModel(
+                manifest,
+                session,
+                TileSessions.create(ENV, OnnxModels.parse(onnx), OrtSession.SessionOptions::new),
+                16);
         // A real photo at 2 MP: Tübingen from ../shared (1024 x 768) enlarged, else the repository's sample.
         Path tubingen = SHARED.resolve("images/content/tubingen.jpg");
-        BufferedImage source = ImageIO.read((Files.isRegularFile(tubingen) ? tubingen : HOME.resolve("samples/astronaut.jpg")).toFile());
+        BufferedImage source = ImageIO.read(
+                (Files.isRegularFile(tubingen) ? tubingen : HOME.resolve("samples/astronaut.jpg")).toFile());
         int width = 1632;
         photo = Resizing.resize(source, width, width * source.getHeight() / source.getWidth() / 4 * 4);
-        whole = new Stylizer(ENV, PaddingMode.REFLECT, new TileSettings(4096, OVERLAP, 4096), UNLIMITED).stylize(udnie, photo, 1.0).image();
+        whole = new Stylizer(ENV, PaddingMode.REFLECT, new TileSettings(4096, OVERLAP, 4096), UNLIMITED)
+                .stylize(udnie, photo, 1.0)
+                .image();
     }
 
     @AfterAll
@@ -65,8 +83,9 @@ class TiledStylizerTest {
     void tilesWithTheWholeImagesStatisticsAgreeWithTheWholeImageAndShowNoSeam() throws Exception {
         BufferedImage tiled = tiled(4096);
         double psnr = psnr(whole, tiled);
-        System.out.printf("tiles with whole-image statistics: PSNR %.1f dB, seam ratio %.3f (whole image %.3f)%n", psnr,
-                seamRatio(tiled), seamRatio(whole));
+        System.out.printf(
+                "tiles with whole-image statistics: PSNR %.1f dB, seam ratio %.3f (whole image %.3f)%n",
+                psnr, seamRatio(tiled), seamRatio(whole));
         assertThat(psnr).as("PSNR of tiles against the whole image, dB").isGreaterThan(40);
         assertThat(seamRatio(tiled)).isLessThan(seamRatio(whole) * 1.03);
     }
@@ -79,8 +98,9 @@ class TiledStylizerTest {
         ImageIO.write(whole, "png", out.resolve("whole.png").toFile());
         ImageIO.write(tiled, "png", out.resolve("tiled.png").toFile());
         double psnr = psnr(whole, tiled);
-        System.out.printf("tiles with 1024 px thumbnail statistics: PSNR %.1f dB, seam ratio %.3f (whole image %.3f)%n", psnr,
-                seamRatio(tiled), seamRatio(whole));
+        System.out.printf(
+                "tiles with 1024 px thumbnail statistics: PSNR %.1f dB, seam ratio %.3f (whole image %.3f)%n",
+                psnr, seamRatio(tiled), seamRatio(whole));
         assertThat(psnr).as("PSNR of tiles against the whole image, dB").isGreaterThan(30);
         assertThat(seamRatio(tiled)).isLessThan(seamRatio(whole) * 1.03);
     }
@@ -90,16 +110,26 @@ class TiledStylizerTest {
         // The check above can fail: without the split, each tile normalises on its own and gets its own colour and
         // contrast (15-16 dB measured; the overlap blends the borders, so it is the colour that differs, not a seam).
         LoadedModel alone = new LoadedModel(udnie.manifest(), udnie.session());
-        BufferedImage tiled = new Stylizer(ENV, PaddingMode.REFLECT, new TileSettings(TILE, OVERLAP, 1024), UNLIMITED).stylize(alone, photo, 1.0).image();
-        System.out.printf("tiles with their own statistics: PSNR %.1f dB, seam ratio %.3f%n", psnr(whole, tiled), seamRatio(tiled));
+        BufferedImage tiled = new Stylizer(ENV, PaddingMode.REFLECT, new TileSettings(TILE, OVERLAP, 1024), UNLIMITED)
+                .stylize(alone, photo, 1.0)
+                .image();
+        System.out.printf(
+                "tiles with their own statistics: PSNR %.1f dB, seam ratio %.3f%n",
+                psnr(whole, tiled), seamRatio(tiled));
         assertThat(psnr(whole, tiled)).isLessThan(psnr(whole, tiled(1024)));
     }
 
     @Test
     void anOddSizedPhotoComesBackAtItsSizeAndAgreesWithTheWholeImage() throws Exception {
         BufferedImage odd = photo.getSubimage(0, 0, 1631, 1221);
-        BufferedImage wholeOdd = new Stylizer(ENV, PaddingMode.REFLECT, new TileSettings(4096, OVERLAP, 4096), UNLIMITED).stylize(udnie, odd, 1.0).image();
-        BufferedImage tiledOdd = new Stylizer(ENV, PaddingMode.REFLECT, new TileSettings(TILE, OVERLAP, 4096), UNLIMITED).stylize(udnie, odd, 1.0).image();
+        BufferedImage wholeOdd = new Stylizer(
+                        ENV, PaddingMode.REFLECT, new TileSettings(4096, OVERLAP, 4096), UNLIMITED)
+                .stylize(udnie, odd, 1.0)
+                .image();
+        BufferedImage tiledOdd = new Stylizer(
+                        ENV, PaddingMode.REFLECT, new TileSettings(TILE, OVERLAP, 4096), UNLIMITED)
+                .stylize(udnie, odd, 1.0)
+                .image();
         assertThat(tiledOdd.getWidth()).isEqualTo(1631);
         assertThat(tiledOdd.getHeight()).isEqualTo(1221);
         assertThat(psnr(wholeOdd, tiledOdd)).as("PSNR, dB").isGreaterThan(40);
@@ -108,13 +138,18 @@ class TiledStylizerTest {
     @Test
     void tilesCutWithoutOverlapWouldShowTheirSeams() throws Exception {
         // The seam check above can fail: cut hard, each tile's edge is its own padding's.
-        BufferedImage cut = new Stylizer(ENV, PaddingMode.REFLECT, new TileSettings(TILE, 0, 4096), UNLIMITED).stylize(udnie, photo, 1.0).image();
-        System.out.printf("tiles cut without overlap: PSNR %.1f dB, seam ratio %.3f%n", psnr(whole, cut), seamRatio(cut));
+        BufferedImage cut = new Stylizer(ENV, PaddingMode.REFLECT, new TileSettings(TILE, 0, 4096), UNLIMITED)
+                .stylize(udnie, photo, 1.0)
+                .image();
+        System.out.printf(
+                "tiles cut without overlap: PSNR %.1f dB, seam ratio %.3f%n", psnr(whole, cut), seamRatio(cut));
         assertThat(seamRatio(cut)).isGreaterThan(seamRatio(whole) * 1.1);
     }
 
     private static BufferedImage tiled(int statisticsSide) throws Exception {
-        return new Stylizer(ENV, PaddingMode.REFLECT, new TileSettings(TILE, OVERLAP, statisticsSide), UNLIMITED).stylize(udnie, photo, 1.0).image();
+        return new Stylizer(ENV, PaddingMode.REFLECT, new TileSettings(TILE, OVERLAP, statisticsSide), UNLIMITED)
+                .stylize(udnie, photo, 1.0)
+                .image();
     }
 
     /**
@@ -133,8 +168,14 @@ class TiledStylizerTest {
                 rowSteps[y] += step(rgb[y * w + x], rgb[(y - 1) * w + x]);
             }
         }
-        List<Integer> columnSeams = TileGrid.spans(w, TILE, OVERLAP).stream().skip(1).map(TileGrid.Span::coreStart).toList();
-        List<Integer> rowSeams = TileGrid.spans(h, TILE, OVERLAP).stream().skip(1).map(TileGrid.Span::coreStart).toList();
+        List<Integer> columnSeams = TileGrid.spans(w, TILE, OVERLAP).stream()
+                .skip(1)
+                .map(TileGrid.Span::coreStart)
+                .toList();
+        List<Integer> rowSeams = TileGrid.spans(h, TILE, OVERLAP).stream()
+                .skip(1)
+                .map(TileGrid.Span::coreStart)
+                .toList();
         // Tübingen from ../shared gives 4 x 3 tiles, the square sample (when ../shared is absent) 4 x 4.
         assertThat(columnSeams).hasSize(3);
         assertThat(rowSeams).hasSizeBetween(2, 3);
@@ -146,12 +187,14 @@ class TiledStylizerTest {
             atSeams += rowSteps[seam] / w;
         }
         int count = columnSeams.size() + rowSeams.size();
-        double everywhere = (Arrays.stream(columnSteps).sum() / h + Arrays.stream(rowSteps).sum() / w) / (w + h);
+        double everywhere =
+                (Arrays.stream(columnSteps).sum() / h + Arrays.stream(rowSteps).sum() / w) / (w + h);
         return atSeams / count / everywhere;
     }
 
     private static double step(int a, int b) {
-        return Math.abs(((a >> 16) & 0xff) - ((b >> 16) & 0xff)) + Math.abs(((a >> 8) & 0xff) - ((b >> 8) & 0xff))
+        return Math.abs(((a >> 16) & 0xff) - ((b >> 16) & 0xff))
+                + Math.abs(((a >> 8) & 0xff) - ((b >> 8) & 0xff))
                 + Math.abs((a & 0xff) - (b & 0xff));
     }
 

@@ -1,11 +1,5 @@
 package dev.atelier.worker.it;
 
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.data.SpanData;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,6 +29,12 @@ import dev.atelier.worker.SharedAssets;
 import dev.atelier.worker.jobs.Channels;
 import dev.atelier.worker.jobs.JobEvents;
 import io.cloudevents.CloudEvent;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -75,10 +75,13 @@ class InferenceWorkerIT {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
     @Inject
     ObjectStore store;
+
     @Inject
     ModelCatalog catalog;
+
     @Inject
     InMemorySpanExporter exported;
 
@@ -100,20 +103,25 @@ class InferenceWorkerIT {
 
     @Test
     void isReadyWithKafkaS3AndTheCatalog() {
-        await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/ready").then()
-                .statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.find { it.name == 'model-catalog' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'object-store' }.status", equalTo("UP")));
+        await().atMost(WAIT)
+                .untilAsserted(() -> given().get("/q/health/ready")
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo("UP"))
+                        .body("checks.find { it.name == 'model-catalog' }.status", equalTo("UP"))
+                        .body("checks.find { it.name == 'object-store' }.status", equalTo("UP")));
     }
 
     @Test
     void channelsAreBoundToTheContractTopics() {
         Config config = ConfigProvider.getConfig();
-        assertThat(config.getValue("mp.messaging.incoming." + Channels.REQUESTS + ".topic", String.class)).isEqualTo(Topics.STYLIZE_REQUESTS);
-        assertThat(config.getValue("mp.messaging.incoming." + Channels.REQUESTS + ".dead-letter-queue.topic", String.class))
+        assertThat(config.getValue("mp.messaging.incoming." + Channels.REQUESTS + ".topic", String.class))
+                .isEqualTo(Topics.STYLIZE_REQUESTS);
+        assertThat(config.getValue(
+                        "mp.messaging.incoming." + Channels.REQUESTS + ".dead-letter-queue.topic", String.class))
                 .isEqualTo(Topics.STYLIZE_REQUESTS_DLQ);
-        assertThat(config.getValue("mp.messaging.outgoing." + Channels.EVENTS + ".topic", String.class)).isEqualTo(Topics.STYLIZE_EVENTS);
+        assertThat(config.getValue("mp.messaging.outgoing." + Channels.EVENTS + ".topic", String.class))
+                .isEqualTo(Topics.STYLIZE_EVENTS);
     }
 
     @Test
@@ -131,28 +139,37 @@ class InferenceWorkerIT {
         assertThat(output.getWidth()).isEqualTo(333);
         assertThat(output.getHeight()).isEqualTo(211);
         assertThat(done.timings()).as("where the time went").isNotNull();
-        assertThat(done.timings().total()).isGreaterThanOrEqualTo(done.timings().queued() + done.timings().decode()
-                + done.timings().inference() + done.timings().encode() + done.timings().store());
-        assertThat(done.timings().total()).isEqualTo(java.time.Duration.between(done.createdAt(), done.finishedAt()).toMillis());
+        assertThat(done.timings().total())
+                .isGreaterThanOrEqualTo(done.timings().queued()
+                        + done.timings().decode()
+                        + done.timings().inference()
+                        + done.timings().encode()
+                        + done.timings().store());
+        assertThat(done.timings().total())
+                .isEqualTo(java.time.Duration.between(done.createdAt(), done.finishedAt())
+                        .toMillis());
 
         ConsumerRecord<String, byte[]> completed = awaitEvent(job, EventTypes.JOB_COMPLETED);
         for (String header : List.of("ce_specversion", "ce_id", "ce_type", "ce_source", "ce_time")) {
             assertThat(TopicRecorder.header(completed, header)).as(header).isNotBlank();
         }
         assertThat(TopicRecorder.header(completed, "ce_source")).isEqualTo(JobEvents.SOURCE);
-        assertThat(TraceContext.continueFrom(completed.headers()).traceId()).isEqualTo(job.trace().traceId());
+        assertThat(TraceContext.continueFrom(completed.headers()).traceId())
+                .isEqualTo(job.trace().traceId());
         JobCompleted event = CloudEventCodec.decode(TopicRecorder.cloudEvent(completed), JobCompleted.class);
         assertThat(event.width()).isEqualTo(333);
         assertThat(event.modelVersion()).isEqualTo(candy.version());
         assertThat(event.outputKey()).isEqualTo(done.outputKey());
-        assertThat(topics.events(Topics.STYLIZE_EVENTS, job.jobId(), EventTypes.JOB_STARTED)).isNotEmpty();
+        assertThat(topics.events(Topics.STYLIZE_EVENTS, job.jobId(), EventTypes.JOB_STARTED))
+                .isNotEmpty();
     }
 
     @Test
     void fixedShapeModelAlsoKeepsTheInputSize() throws Exception {
         model("starry", SharedAssets.STARRY_NIGHT);
 
-        StackClient.Submitted job = client.submit("starry", null, photo(333, 211), new JobOptions(1.0, OutputFormat.JPEG));
+        StackClient.Submitted job =
+                client.submit("starry", null, photo(333, 211), new JobOptions(1.0, OutputFormat.JPEG));
 
         JobRecord done = awaitFinal(job);
         assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
@@ -174,16 +191,21 @@ class InferenceWorkerIT {
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
         assertThat(failed.error().code()).isEqualTo(ErrorCodes.INPUT_UNDECODABLE);
         assertThat(failed.error().message()).contains("truncated");
-        ConsumerRecord<String, byte[]> dead = await().atMost(WAIT).until(
-                () -> topics.first(Topics.STYLIZE_REQUESTS_DLQ, bad.jobId(), r -> true).orElse(null), r -> r != null);
+        ConsumerRecord<String, byte[]> dead = await().atMost(WAIT)
+                .until(
+                        () -> topics.first(Topics.STYLIZE_REQUESTS_DLQ, bad.jobId(), r -> true)
+                                .orElse(null),
+                        r -> r != null);
         assertThat(TopicRecorder.header(dead, "dead-letter-reason")).startsWith(ErrorCodes.INPUT_UNDECODABLE);
-        JobFailed event = CloudEventCodec.decode(TopicRecorder.cloudEvent(awaitEvent(bad, EventTypes.JOB_FAILED)), JobFailed.class);
+        JobFailed event = CloudEventCodec.decode(
+                TopicRecorder.cloudEvent(awaitEvent(bad, EventTypes.JOB_FAILED)), JobFailed.class);
         assertThat(event.error().code()).isEqualTo(ErrorCodes.INPUT_UNDECODABLE);
         assertThat(awaitFinal(good).status()).isEqualTo(JobStatus.SUCCEEDED);
     }
 
     @Test
-    void aJobStartedAsOftenAsAWorkerMayWithoutFinishingFailsAsCrashedWithoutRunningAndTheNextJobRuns() throws Exception {
+    void aJobStartedAsOftenAsAWorkerMayWithoutFinishingFailsAsCrashedWithoutRunningAndTheNextJobRuns()
+            throws Exception {
         model("candy", SharedAssets.CANDY);
         byte[] photo = photo(96, 64);
         StackClient.Submitted onceCrashed = client.submitStartedToPartition(0, "candy", photo, 2);
@@ -195,18 +217,26 @@ class InferenceWorkerIT {
         assertThat(failed.error().code()).isEqualTo(ErrorCodes.WORKER_CRASHED);
         assertThat(failed.error().message()).contains("started 3 times");
         assertThat(failed.attempts()).as("not started a fourth time").isEqualTo(3);
-        assertThat(topics.events(Topics.STYLIZE_EVENTS, killer.jobId(), EventTypes.JOB_STARTED)).isEmpty();
-        JobFailed event = CloudEventCodec.decode(TopicRecorder.cloudEvent(awaitEvent(killer, EventTypes.JOB_FAILED)), JobFailed.class);
+        assertThat(topics.events(Topics.STYLIZE_EVENTS, killer.jobId(), EventTypes.JOB_STARTED))
+                .isEmpty();
+        JobFailed event = CloudEventCodec.decode(
+                TopicRecorder.cloudEvent(awaitEvent(killer, EventTypes.JOB_FAILED)), JobFailed.class);
         assertThat(event.error().code()).isEqualTo(ErrorCodes.WORKER_CRASHED);
-        ConsumerRecord<String, byte[]> dead = await().atMost(WAIT).until(
-                () -> topics.first(Topics.STYLIZE_REQUESTS_DLQ, killer.jobId(), r -> true).orElse(null), r -> r != null);
+        ConsumerRecord<String, byte[]> dead = await().atMost(WAIT)
+                .until(
+                        () -> topics.first(Topics.STYLIZE_REQUESTS_DLQ, killer.jobId(), r -> true)
+                                .orElse(null),
+                        r -> r != null);
         assertThat(TopicRecorder.header(dead, "dead-letter-reason")).startsWith(ErrorCodes.WORKER_CRASHED);
 
         JobRecord third = awaitFinal(onceCrashed);
         assertThat(third.status()).as("two starts left it a third").isEqualTo(JobStatus.SUCCEEDED);
         assertThat(third.attempts()).isEqualTo(3);
         assertThat(awaitFinal(behind).status()).isEqualTo(JobStatus.SUCCEEDED);
-        given().get("/q/metrics").then().statusCode(200).body(containsString("atelier_jobs_crashed_total{style=\"candy\"} 1.0"));
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("atelier_jobs_crashed_total{style=\"candy\"} 1.0"));
     }
 
     @Test
@@ -241,28 +271,46 @@ class InferenceWorkerIT {
             awaitFinal(job);
             awaitEvent(job, EventTypes.JOB_FAILED);
 
-            List<SpanData> spans = await().atMost(WAIT).until(() -> exported.getFinishedSpanItems().stream()
-                    .filter(span -> span.getTraceId().equals(trace)).toList(), found -> found.size() >= 3);
-            SpanData work = spans.stream().filter(span -> span.getName().equals("stylize")).findFirst()
+            List<SpanData> spans = await().atMost(WAIT)
+                    .until(
+                            () -> exported.getFinishedSpanItems().stream()
+                                    .filter(span -> span.getTraceId().equals(trace))
+                                    .toList(),
+                            found -> found.size() >= 3);
+            SpanData work = spans.stream()
+                    .filter(span -> span.getName().equals("stylize"))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no job span among " + spans));
-            assertThat(work.getAttributes().get(AttributeKey.stringKey("atelier.job.id"))).isEqualTo(job.jobId());
-            assertThat(work.getAttributes().get(AttributeKey.stringKey("atelier.style.id"))).isEqualTo("no-such-style");
+            assertThat(work.getAttributes().get(AttributeKey.stringKey("atelier.job.id")))
+                    .isEqualTo(job.jobId());
+            assertThat(work.getAttributes().get(AttributeKey.stringKey("atelier.style.id")))
+                    .isEqualTo("no-such-style");
             assertThat(work.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
             assertThat(work.getStatus().getDescription()).isEqualTo("model.unavailable");
             // Its parent is the connector's receive span, a child of the request's sender (the gateway's span).
-            SpanData received = spans.stream().filter(span -> span.getSpanId().equals(work.getParentSpanId()))
-                    .findFirst().orElseThrow(() -> new AssertionError("the job span's parent is not in " + spans));
+            SpanData received = spans.stream()
+                    .filter(span -> span.getSpanId().equals(work.getParentSpanId()))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("the job span's parent is not in " + spans));
             assertThat(received.getKind()).isEqualTo(SpanKind.CONSUMER);
-            assertThat(received.getParentSpanId()).isEqualTo(Span.fromContext(job.trace().context()).getSpanContext().getSpanId());
+            assertThat(received.getParentSpanId())
+                    .isEqualTo(Span.fromContext(job.trace().context())
+                            .getSpanContext()
+                            .getSpanId());
             // The events it sent are sends inside the job span (the dead-letter send hangs off the receive span).
-            assertThat(spans).filteredOn(span -> span.getKind() == SpanKind.PRODUCER
+            assertThat(spans)
+                    .filteredOn(span -> span.getKind() == SpanKind.PRODUCER
                             && span.getName().startsWith(Topics.STYLIZE_EVENTS + " "))
-                    .isNotEmpty().allSatisfy(send -> assertThat(send.getParentSpanId()).isEqualTo(work.getSpanId()));
+                    .isNotEmpty()
+                    .allSatisfy(send -> assertThat(send.getParentSpanId()).isEqualTo(work.getSpanId()));
 
-            List<LogCapture.Line> aboutTheJob = logs.lines().stream().filter(line -> job.jobId().equals(line.jobId()))
+            List<LogCapture.Line> aboutTheJob = logs.lines().stream()
+                    .filter(line -> job.jobId().equals(line.jobId()))
                     .toList();
-            assertThat(aboutTheJob).isNotEmpty().allSatisfy(line -> assertThat(line.trace()).as(line.message())
-                    .isEqualTo(trace));
+            assertThat(aboutTheJob)
+                    .isNotEmpty()
+                    .allSatisfy(
+                            line -> assertThat(line.trace()).as(line.message()).isEqualTo(trace));
         }
     }
 
@@ -271,15 +319,15 @@ class InferenceWorkerIT {
         StackClient.Submitted job = client.submit("no-such-style", null, photo(64, 48), JobOptions.defaults());
 
         try (PlainEventsConsumer integration = new PlainEventsConsumer(bootstrapServers, "atelier.stylize.events")) {
-            CloudEvent event = integration.first(job.jobId(), "atelier.stylize.job.failed.v1", WAIT)
+            CloudEvent event = integration
+                    .first(job.jobId(), "atelier.stylize.job.failed.v1", WAIT)
                     .orElseThrow(() -> new AssertionError("no job.failed event for " + job.jobId()));
             assertThat(event.getSpecVersion().toString()).isEqualTo("1.0");
             assertThat(event.getSource().toString()).isEqualTo("/atelier/inference-worker");
             assertThat(event.getExtension("tenant")).isEqualTo("acme");
             assertThat(event.getDataContentType()).isEqualTo("application/json");
             assertThat(event.getTime()).isNotNull();
-            JsonNode data = new ObjectMapper()
-                    .readTree(event.getData().toBytes());
+            JsonNode data = new ObjectMapper().readTree(event.getData().toBytes());
             assertThat(data.get("type").asText()).isEqualTo(event.getType());
             assertThat(data.get("jobId").asText()).isEqualTo(job.jobId());
             assertThat(data.get("tenant").asText()).isEqualTo("acme");
@@ -294,8 +342,11 @@ class InferenceWorkerIT {
 
         client.sendRaw(key, "not a cloud event".getBytes(StandardCharsets.UTF_8));
 
-        ConsumerRecord<String, byte[]> dead = await().atMost(WAIT).until(
-                () -> topics.first(Topics.STYLIZE_REQUESTS_DLQ, key, r -> true).orElse(null), r -> r != null);
+        ConsumerRecord<String, byte[]> dead = await().atMost(WAIT)
+                .until(
+                        () -> topics.first(Topics.STYLIZE_REQUESTS_DLQ, key, r -> true)
+                                .orElse(null),
+                        r -> r != null);
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not a cloud event");
         // SmallRye dead-letters it straight from the deserializer, with the CloudEvents SDK's complaint as the reason.
         assertThat(TopicRecorder.header(dead, "dead-letter-reason")).isNotBlank();
@@ -310,30 +361,39 @@ class InferenceWorkerIT {
 
         client.redeliver(job);
 
-        await().atMost(WAIT).until(() -> topics.events(Topics.STYLIZE_EVENTS, job.jobId(), EventTypes.JOB_COMPLETED).size() == 2);
+        await().atMost(WAIT)
+                .until(() -> topics.events(Topics.STYLIZE_EVENTS, job.jobId(), EventTypes.JOB_COMPLETED)
+                                .size()
+                        == 2);
         assertThat(client.record(job.jobId())).isEqualTo(first);
-        assertThat(topics.events(Topics.STYLIZE_EVENTS, job.jobId(), EventTypes.JOB_STARTED)).hasSize(1);
+        assertThat(topics.events(Topics.STYLIZE_EVENTS, job.jobId(), EventTypes.JOB_STARTED))
+                .hasSize(1);
     }
 
     @Test
     void aJobWhoseDeadlinePassedWhileQueuedEndsExpiredWithoutInference() throws Exception {
         model("candy", SharedAssets.CANDY);
-        StackClient.Submitted job = client.submitWithDeadline("candy", photo(96, 64), Instant.now().minusSeconds(1));
+        StackClient.Submitted job =
+                client.submitWithDeadline("candy", photo(96, 64), Instant.now().minusSeconds(1));
 
         JobRecord expired = awaitFinal(job);
         assertThat(expired.status()).isEqualTo(JobStatus.EXPIRED);
         assertThat(expired.outputKey()).isNull();
         assertThat(expired.attempts()).as("never started").isZero();
-        JobExpired event = CloudEventCodec.decode(TopicRecorder.cloudEvent(awaitEvent(job, EventTypes.JOB_EXPIRED)), JobExpired.class);
+        JobExpired event = CloudEventCodec.decode(
+                TopicRecorder.cloudEvent(awaitEvent(job, EventTypes.JOB_EXPIRED)), JobExpired.class);
         assertThat(event.deadline()).isEqualTo(expired.deadline());
-        assertThat(topics.events(Topics.STYLIZE_EVENTS, job.jobId(), EventTypes.JOB_STARTED)).isEmpty();
-        assertThat(client.exists(StorageKeys.output("acme", job.jobId(), OutputFormat.PNG))).isFalse();
+        assertThat(topics.events(Topics.STYLIZE_EVENTS, job.jobId(), EventTypes.JOB_STARTED))
+                .isEmpty();
+        assertThat(client.exists(StorageKeys.output("acme", job.jobId(), OutputFormat.PNG)))
+                .isFalse();
     }
 
     @Test
     void aJobWithAFutureDeadlineRuns() throws Exception {
         model("candy", SharedAssets.CANDY);
-        StackClient.Submitted job = client.submitWithDeadline("candy", photo(96, 64), Instant.now().plusSeconds(600));
+        StackClient.Submitted job =
+                client.submitWithDeadline("candy", photo(96, 64), Instant.now().plusSeconds(600));
 
         assertThat(awaitFinal(job).status()).isEqualTo(JobStatus.SUCCEEDED);
     }
@@ -347,8 +407,10 @@ class InferenceWorkerIT {
         assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
         assertThat(cancelled.outputKey()).isNull();
         awaitEvent(job, EventTypes.JOB_CANCELLED);
-        assertThat(topics.events(Topics.STYLIZE_EVENTS, job.jobId(), EventTypes.JOB_STARTED)).isEmpty();
-        assertThat(client.exists(StorageKeys.output("acme", job.jobId(), OutputFormat.PNG))).isFalse();
+        assertThat(topics.events(Topics.STYLIZE_EVENTS, job.jobId(), EventTypes.JOB_STARTED))
+                .isEmpty();
+        assertThat(client.exists(StorageKeys.output("acme", job.jobId(), OutputFormat.PNG)))
+                .isFalse();
     }
 
     @Test
@@ -365,24 +427,34 @@ class InferenceWorkerIT {
     @Test
     void aNewVersionServesTheNextJobWhileAPinnedJobGetsItsVersion() throws Exception {
         ModelManifest v1 = MODELS.computeIfAbsent("swap", style -> awaitCurrent(register(style, SharedAssets.CANDY)));
-        assertThat(awaitFinal(client.submit("swap", null, photo(64, 48), JobOptions.defaults())).modelVersion()).isEqualTo(v1.version());
+        assertThat(awaitFinal(client.submit("swap", null, photo(64, 48), JobOptions.defaults()))
+                        .modelVersion())
+                .isEqualTo(v1.version());
 
         ModelManifest v2 = awaitCurrent(register("swap", SharedAssets.MOSAIC));
 
         assertThat(v2.version()).isEqualTo(v1.version() + 1);
-        assertThat(awaitFinal(client.submit("swap", null, photo(64, 48), JobOptions.defaults())).modelVersion()).isEqualTo(v2.version());
-        assertThat(awaitFinal(client.submit("swap", v1.version(), photo(64, 48), JobOptions.defaults())).modelVersion()).isEqualTo(v1.version());
+        assertThat(awaitFinal(client.submit("swap", null, photo(64, 48), JobOptions.defaults()))
+                        .modelVersion())
+                .isEqualTo(v2.version());
+        assertThat(awaitFinal(client.submit("swap", v1.version(), photo(64, 48), JobOptions.defaults()))
+                        .modelVersion())
+                .isEqualTo(v1.version());
     }
 
     @Test
     void reannouncingAnOlderManifestRollsTheStyleBack() {
         ModelManifest v1 = awaitCurrent(register("roll", SharedAssets.CANDY));
         ModelManifest v2 = awaitCurrent(register("roll", SharedAssets.MOSAIC));
-        assertThat(awaitFinal(client.submit("roll", null, photo(64, 48), JobOptions.defaults())).modelVersion()).isEqualTo(v2.version());
+        assertThat(awaitFinal(client.submit("roll", null, photo(64, 48), JobOptions.defaults()))
+                        .modelVersion())
+                .isEqualTo(v2.version());
 
         awaitCurrent(client.rollback("roll", v1.version()));
 
-        assertThat(awaitFinal(client.submit("roll", null, photo(64, 48), JobOptions.defaults())).modelVersion()).isEqualTo(v1.version());
+        assertThat(awaitFinal(client.submit("roll", null, photo(64, 48), JobOptions.defaults()))
+                        .modelVersion())
+                .isEqualTo(v1.version());
         ModelManifest v3 = awaitCurrent(register("roll", SharedAssets.STARRY_NIGHT));
         assertThat(v3.version()).as("versions keep counting after a rollback").isEqualTo(v2.version() + 1);
     }
@@ -392,12 +464,15 @@ class InferenceWorkerIT {
         model("candy", SharedAssets.CANDY);
         awaitFinal(client.submit("candy", null, photo(64, 48), JobOptions.defaults()));
 
-        await().atMost(WAIT).untilAsserted(() -> given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("atelier_jobs_total{outcome=\"succeeded\",style=\"candy\"}"))
-                .body(containsString("atelier_job_latency_seconds_count"))
-                .body(containsString("atelier_job_queue_wait_seconds_count"))
-                .body(containsString("atelier_inference_seconds_count{provider=\"cpu\",style=\"candy\"}"))
-                .body(containsString("atelier_models_loaded")));
+        await().atMost(WAIT)
+                .untilAsserted(() -> given().get("/q/metrics")
+                        .then()
+                        .statusCode(200)
+                        .body(containsString("atelier_jobs_total{outcome=\"succeeded\",style=\"candy\"}"))
+                        .body(containsString("atelier_job_latency_seconds_count"))
+                        .body(containsString("atelier_job_queue_wait_seconds_count"))
+                        .body(containsString("atelier_inference_seconds_count{provider=\"cpu\",style=\"candy\"}"))
+                        .body(containsString("atelier_models_loaded")));
     }
 
     private ModelManifest model(String style, String asset) throws Exception {
@@ -421,28 +496,34 @@ class InferenceWorkerIT {
 
     /** Waits until the worker's catalog has heard of the version, so the job never races the announcement. */
     private ModelManifest awaitCurrent(ModelManifest manifest) {
-        await().atMost(WAIT).until(() -> catalog.current(manifest.styleId())
-                .map(m -> m.version() == manifest.version()).orElse(false));
+        await().atMost(WAIT)
+                .until(() -> catalog.current(manifest.styleId())
+                        .map(m -> m.version() == manifest.version())
+                        .orElse(false));
         return manifest;
     }
 
     private static JobRecord awaitFinal(StackClient.Submitted job) {
-        return await().atMost(WAIT).until(() -> client.record(job.jobId()), r -> r.status().isFinal());
+        return await().atMost(WAIT)
+                .until(() -> client.record(job.jobId()), r -> r.status().isFinal());
     }
 
     private static ConsumerRecord<String, byte[]> awaitEvent(StackClient.Submitted job, String type) {
-        return await().atMost(WAIT).until(() -> topics.events(Topics.STYLIZE_EVENTS, job.jobId(), type),
-                found -> !found.isEmpty()).get(0);
+        return await().atMost(WAIT)
+                .until(() -> topics.events(Topics.STYLIZE_EVENTS, job.jobId(), type), found -> !found.isEmpty())
+                .get(0);
     }
 
     private BufferedImage output(JobRecord record) throws Exception {
-        return ImageIO.read(new ByteArrayInputStream(store.get(record.outputKey()).orElseThrow()));
+        return ImageIO.read(
+                new ByteArrayInputStream(store.get(record.outputKey()).orElseThrow()));
     }
 
     /** The shared Chicago photo scaled down to the given size, as JPEG. */
     private static byte[] photo(int width, int height) {
         try {
-            BufferedImage source = ImageIO.read(SharedAssets.require(SharedAssets.CHICAGO).toFile());
+            BufferedImage source =
+                    ImageIO.read(SharedAssets.require(SharedAssets.CHICAGO).toFile());
             BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = scaled.createGraphics();
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);

@@ -11,8 +11,7 @@ import org.jboss.logmanager.ExtLogRecord;
 /** Every log record the service writes while installed, with the MDC as it was when written. */
 final class LogCapture extends Handler implements AutoCloseable {
     /** A log line and the MDC fields it carried. */
-    record Line(String message, String jobId, String trace) {
-    }
+    record Line(String message, String jobId, String trace) {}
 
     private final List<Line> lines = new CopyOnWriteArrayList<>();
 
@@ -34,8 +33,7 @@ final class LogCapture extends Handler implements AutoCloseable {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
     public void close() {

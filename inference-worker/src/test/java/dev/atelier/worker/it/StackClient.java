@@ -70,8 +70,16 @@ final class StackClient implements AutoCloseable {
             String input = session.getInputNames().iterator().next();
             String output = session.getOutputNames().iterator().next();
             long[] shape = ((TensorInfo) session.getInputInfo().get(input).getInfo()).getShape();
-            return models.publish(styleId, styleId, new ModelFile(bytes, input, output,
-                    Arrays.stream(shape).boxed().toList(), null, onnx.getFileName().toString()));
+            return models.publish(
+                    styleId,
+                    styleId,
+                    new ModelFile(
+                            bytes,
+                            input,
+                            output,
+                            Arrays.stream(shape).boxed().toList(),
+                            null,
+                            onnx.getFileName().toString()));
         }
     }
 
@@ -83,8 +91,10 @@ final class StackClient implements AutoCloseable {
     /** Publishes bytes that are no model under a valid manifest (the checksum matches). */
     ModelManifest registerGarbage(String styleId) {
         byte[] garbage = "this is not an ONNX model".repeat(20).getBytes();
-        return models.publish(styleId, styleId, new ModelFile(garbage, "input1", "output1",
-                List.of(-1L, 3L, -1L, -1L), null, "garbage"));
+        return models.publish(
+                styleId,
+                styleId,
+                new ModelFile(garbage, "input1", "output1", List.of(-1L, 3L, -1L, -1L), null, "garbage"));
     }
 
     /** Stores input and QUEUED record, then publishes the request with the platform publisher. */
@@ -116,8 +126,8 @@ final class StackClient implements AutoCloseable {
     /** Like {@link #submit} but onto one partition, to put jobs behind each other. */
     Submitted submitToPartition(int partition, String styleId, byte[] image) throws Exception {
         Submitted job = prepare(styleId, null, image, JobOptions.defaults());
-        ProducerRecord<String, CloudEvent> record = new ProducerRecord<>(Topics.STYLIZE_REQUESTS, partition, job.jobId(),
-                codec.encode(job.request()));
+        ProducerRecord<String, CloudEvent> record =
+                new ProducerRecord<>(Topics.STYLIZE_REQUESTS, partition, job.jobId(), codec.encode(job.request()));
         job.trace().writeTo(record.headers());
         rawEvents.send(record).get();
         return job;
@@ -134,8 +144,8 @@ final class StackClient implements AutoCloseable {
             record = record.running(1, "cpu", Instant.now());
         }
         store.putJson(StorageKeys.job(TENANT, job.jobId()), record);
-        ProducerRecord<String, CloudEvent> message = new ProducerRecord<>(Topics.STYLIZE_REQUESTS, partition, job.jobId(),
-                codec.encode(job.request()));
+        ProducerRecord<String, CloudEvent> message =
+                new ProducerRecord<>(Topics.STYLIZE_REQUESTS, partition, job.jobId(), codec.encode(job.request()));
         job.trace().writeTo(message.headers());
         rawEvents.send(message).get();
         return job;
@@ -164,8 +174,10 @@ final class StackClient implements AutoCloseable {
         Instant now = Instant.now();
         ImageInfo info = new ImageInfo("image/jpeg", 0, 0, image.length);
         store.put(inputKey, image, info.mediaType());
-        store.putJson(StorageKeys.job(TENANT, jobId),
-                JobRecord.queued(jobId, TENANT, styleId, version, options, info, inputKey, now).withDeadline(deadline));
+        store.putJson(
+                StorageKeys.job(TENANT, jobId),
+                JobRecord.queued(jobId, TENANT, styleId, version, options, info, inputKey, now)
+                        .withDeadline(deadline));
         JobRequested request = new JobRequested(jobId, TENANT, styleId, version, inputKey, info, options, now);
         return new Submitted(request, newTrace());
     }
@@ -179,6 +191,7 @@ final class StackClient implements AutoCloseable {
 
     /** A trace of its own for each request, as a client's traceparent would start one. */
     private static TraceContext newTrace() {
-        return TraceContext.parse("00-" + java.util.UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01");
+        return TraceContext.parse(
+                "00-" + java.util.UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01");
     }
 }

@@ -25,8 +25,10 @@ final class TopicRecorder implements AutoCloseable {
     private volatile boolean running = true;
 
     TopicRecorder(String bootstrapServers, List<String> topics) {
-        consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers, "enable.auto.commit", false),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        consumer = new KafkaConsumer<>(
+                Map.of("bootstrap.servers", bootstrapServers, "enable.auto.commit", false),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
         List<TopicPartition> partitions = topics.stream()
                 .flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream())
                 .map(info -> new TopicPartition(info.topic(), info.partition()))
@@ -51,15 +53,20 @@ final class TopicRecorder implements AutoCloseable {
     }
 
     List<ConsumerRecord<String, byte[]>> find(String topic, String key) {
-        return records.stream().filter(r -> r.topic().equals(topic) && key.equals(r.key())).toList();
+        return records.stream()
+                .filter(r -> r.topic().equals(topic) && key.equals(r.key()))
+                .toList();
     }
 
     /** The CloudEvents with a given key and type on a topic, in order. */
     List<ConsumerRecord<String, byte[]>> events(String topic, String key, String type) {
-        return find(topic, key).stream().filter(r -> type.equals(header(r, "ce_type"))).toList();
+        return find(topic, key).stream()
+                .filter(r -> type.equals(header(r, "ce_type")))
+                .toList();
     }
 
-    Optional<ConsumerRecord<String, byte[]>> first(String topic, String key, Predicate<ConsumerRecord<String, byte[]>> test) {
+    Optional<ConsumerRecord<String, byte[]>> first(
+            String topic, String key, Predicate<ConsumerRecord<String, byte[]>> test) {
         return find(topic, key).stream().filter(test).findFirst();
     }
 

@@ -44,22 +44,32 @@ class FailureClassifierTest {
     @Test
     void underTheRetryAnOutageOutlastsTheAttemptsAndEndsWithItsCode() {
         AtomicInteger attempts = new AtomicInteger();
-        Retry retry = new Retry("job", 4, Backoff.exponential(Duration.ofMillis(100), Duration.ofMillis(250)),
-                Duration.ofSeconds(2), wait -> true);
+        Retry retry = new Retry(
+                "job",
+                4,
+                Backoff.exponential(Duration.ofMillis(100), Duration.ofMillis(250)),
+                Duration.ofSeconds(2),
+                wait -> true);
 
-        assertThatThrownBy(() -> retry.run(number -> {
-            attempts.incrementAndGet();
-            throw new StorageException("S3 down", null);
-        }, FailureClassifier.RETRY)).isInstanceOfSatisfying(JobFailure.class,
-                f -> assertThat(f.error().code()).isEqualTo(ErrorCodes.STORAGE_UNAVAILABLE));
+        assertThatThrownBy(() -> retry.run(
+                        number -> {
+                            attempts.incrementAndGet();
+                            throw new StorageException("S3 down", null);
+                        },
+                        FailureClassifier.RETRY))
+                .isInstanceOfSatisfying(
+                        JobFailure.class, f -> assertThat(f.error().code()).isEqualTo(ErrorCodes.STORAGE_UNAVAILABLE));
         assertThat(attempts).hasValue(10); // 100 + 200 + 250 * 7 ms: the 2 s window is spent after the tenth
 
         attempts.set(0);
-        assertThatThrownBy(() -> retry.run(number -> {
-            attempts.incrementAndGet();
-            throw new UndecodableImageException("truncated JPEG");
-        }, FailureClassifier.RETRY)).isInstanceOfSatisfying(JobFailure.class,
-                f -> assertThat(f.error().code()).isEqualTo(ErrorCodes.INPUT_UNDECODABLE));
+        assertThatThrownBy(() -> retry.run(
+                        number -> {
+                            attempts.incrementAndGet();
+                            throw new UndecodableImageException("truncated JPEG");
+                        },
+                        FailureClassifier.RETRY))
+                .isInstanceOfSatisfying(
+                        JobFailure.class, f -> assertThat(f.error().code()).isEqualTo(ErrorCodes.INPUT_UNDECODABLE));
         assertThat(attempts).hasValue(1);
     }
 
@@ -78,6 +88,8 @@ class FailureClassifierTest {
     }
 
     private static void assertVerdict(Exception cause, Verdict verdict) {
-        assertThat(FailureClassifier.RETRY.verdict(FailureClassifier.RETRY.failure(cause))).as(cause.toString()).isEqualTo(verdict);
+        assertThat(FailureClassifier.RETRY.verdict(FailureClassifier.RETRY.failure(cause)))
+                .as(cause.toString())
+                .isEqualTo(verdict);
     }
 }

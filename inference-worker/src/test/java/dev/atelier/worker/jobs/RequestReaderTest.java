@@ -27,23 +27,38 @@ class RequestReaderTest {
 
     @Test
     void refusesWhatIsNoJobRequest() {
-        assertThatThrownBy(() -> RequestReader.read(null)).isInstanceOf(PoisonMessageException.class)
+        assertThatThrownBy(() -> RequestReader.read(null))
+                .isInstanceOf(PoisonMessageException.class)
                 .hasMessage("request.invalid: the record is not a CloudEvent");
         JobFailed other = new JobFailed("j", "t", "s", new JobError("x", "y"), 1, Instant.EPOCH);
-        assertThatThrownBy(() -> RequestReader.read(codec.encode(other))).hasMessageContaining("expected atelier.stylize.job.requested.v1");
-        var garbage = CloudEventBuilder.v1().withId("1").withType("atelier.stylize.job.requested.v1").withSource(URI.create("/x"))
-                .withData("{not json".getBytes(StandardCharsets.UTF_8)).build();
+        assertThatThrownBy(() -> RequestReader.read(codec.encode(other)))
+                .hasMessageContaining("expected atelier.stylize.job.requested.v1");
+        var garbage = CloudEventBuilder.v1()
+                .withId("1")
+                .withType("atelier.stylize.job.requested.v1")
+                .withSource(URI.create("/x"))
+                .withData("{not json".getBytes(StandardCharsets.UTF_8))
+                .build();
         assertThatThrownBy(() -> RequestReader.read(garbage)).isInstanceOf(PoisonMessageException.class);
     }
 
     @Test
     void refusesRequestsThatCannotNameTheirObjects() {
-        assertThatThrownBy(() -> RequestReader.read(codec.encode(request("not-an-id", "acme")))).hasMessageContaining("incomplete");
-        assertThatThrownBy(() -> RequestReader.read(codec.encode(request(JobIds.newId(), "../etc")))).hasMessageContaining("incomplete");
+        assertThatThrownBy(() -> RequestReader.read(codec.encode(request("not-an-id", "acme"))))
+                .hasMessageContaining("incomplete");
+        assertThatThrownBy(() -> RequestReader.read(codec.encode(request(JobIds.newId(), "../etc"))))
+                .hasMessageContaining("incomplete");
     }
 
     private static JobRequested request(String jobId, String tenant) {
-        return new JobRequested(jobId, tenant, "candy", null, "inputs/" + tenant + "/" + jobId, null, JobOptions.defaults(),
+        return new JobRequested(
+                jobId,
+                tenant,
+                "candy",
+                null,
+                "inputs/" + tenant + "/" + jobId,
+                null,
+                JobOptions.defaults(),
                 Instant.parse("2026-11-23T08:00:00Z"));
     }
 }

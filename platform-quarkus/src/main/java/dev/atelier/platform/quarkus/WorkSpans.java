@@ -43,7 +43,8 @@ public class WorkSpans {
      * calling thread's context when the channel does not trace.
      */
     public static TraceContext received(Message<?> message) {
-        return TraceContext.of(TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext)
+        return TraceContext.of(TracingMetadata.fromMessage(message)
+                .map(TracingMetadata::getCurrentContext)
                 .orElseGet(Context::current));
     }
 

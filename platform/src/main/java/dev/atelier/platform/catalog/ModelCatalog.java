@@ -34,7 +34,9 @@ public final class ModelCatalog {
 
     /** Current manifests, by style id. */
     public List<ModelManifest> all() {
-        return current.values().stream().sorted(Comparator.comparing(ModelManifest::styleId)).toList();
+        return current.values().stream()
+                .sorted(Comparator.comparing(ModelManifest::styleId))
+                .toList();
     }
 
     public void onPublished(Consumer<ModelManifest> listener) {

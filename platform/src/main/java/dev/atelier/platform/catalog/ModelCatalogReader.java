@@ -107,8 +107,12 @@ public final class ModelCatalogReader implements AutoCloseable {
                 try {
                     pollOnce();
                     if (!isLoaded() && caughtUp(endAtStart)) {
-                        LOG.infof("model catalog loaded: %d style(s) %s", catalog.all().size(),
-                                catalog.all().stream().map(m -> m.styleId() + "@" + m.version()).toList());
+                        LOG.infof(
+                                "model catalog loaded: %d style(s) %s",
+                                catalog.all().size(),
+                                catalog.all().stream()
+                                        .map(m -> m.styleId() + "@" + m.version())
+                                        .toList());
                         loaded.countDown();
                     }
                     if (failure != null) {
@@ -175,7 +179,9 @@ public final class ModelCatalogReader implements AutoCloseable {
             }
         } catch (RecordDeserializationException e) {
             // A record that is not a CloudEvent must not stop the catalog: skip it, say so.
-            LOG.warnf("skipping a record that is not a CloudEvent at %s@%d: %s", e.topicPartition(), e.offset(), e.getMessage());
+            LOG.warnf(
+                    "skipping a record that is not a CloudEvent at %s@%d: %s",
+                    e.topicPartition(), e.offset(), e.getMessage());
             consumer.seek(e.topicPartition(), e.offset() + 1);
         }
     }
@@ -192,7 +198,9 @@ public final class ModelCatalogReader implements AutoCloseable {
         try {
             catalog.put(CloudEventCodec.decode(record.value(), ModelManifest.class));
         } catch (IllegalArgumentException e) {
-            LOG.warnf("skipping unreadable manifest at %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+            LOG.warnf(
+                    "skipping unreadable manifest at %s-%d@%d: %s",
+                    record.topic(), record.partition(), record.offset(), e.getMessage());
         }
     }
 

@@ -13,8 +13,7 @@ import java.util.concurrent.Executor;
  * up. Failures come back as the steps threw them, never wrapped, so callers keep handling the exceptions they know.
  */
 public final class Parallel {
-    private Parallel() {
-    }
+    private Parallel() {}
 
     /**
      * Runs the first step on the calling thread and the others on {@code executor}, waits for all of them, and then

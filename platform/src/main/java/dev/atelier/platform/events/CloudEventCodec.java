@@ -1,7 +1,7 @@
 package dev.atelier.platform.events;
 
-import dev.atelier.contracts.Json;
 import dev.atelier.contracts.AtelierEvent;
+import dev.atelier.contracts.Json;
 import dev.atelier.contracts.events.EventTypes;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.CloudEventData;
@@ -41,8 +41,7 @@ public final class CloudEventCodec {
         if (event.tenant() != null) {
             builder.withExtension(TENANT_EXTENSION, event.tenant());
         }
-        return builder
-                .withId(UUID.randomUUID().toString())
+        return builder.withId(UUID.randomUUID().toString())
                 .withType(event.eventType())
                 .withSource(source)
                 .withSubject(event.subject())
@@ -70,7 +69,8 @@ public final class CloudEventCodec {
     public static <T extends AtelierEvent> T decode(CloudEvent event, Class<T> type) {
         CloudEventData data = event.getData();
         if (data == null) {
-            throw new IllegalArgumentException("CloudEvent " + event.getId() + " of type " + event.getType() + " has no data");
+            throw new IllegalArgumentException(
+                    "CloudEvent " + event.getId() + " of type " + event.getType() + " has no data");
         }
         try {
             return Json.fromBytes(data.toBytes(), type);

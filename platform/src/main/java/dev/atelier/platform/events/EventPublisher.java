@@ -52,7 +52,8 @@ public final class EventPublisher implements AutoCloseable {
             throw new EventPublishException("interrupted while publishing " + event.eventType(), e);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            throw new EventPublishException("Kafka did not acknowledge " + event.eventType() + " on " + topic + ": " + cause, cause);
+            throw new EventPublishException(
+                    "Kafka did not acknowledge " + event.eventType() + " on " + topic + ": " + cause, cause);
         }
     }
 

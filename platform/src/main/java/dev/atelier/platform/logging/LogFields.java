@@ -20,8 +20,7 @@ public final class LogFields {
      */
     public static final String TRACE = "trace";
 
-    private LogFields() {
-    }
+    private LogFields() {}
 
     /** Log lines about a job. */
     public static Scope job(String jobId, String tenant) {
@@ -41,8 +40,7 @@ public final class LogFields {
     public static final class Scope implements AutoCloseable {
         private final Map<String, Object> replaced = new LinkedHashMap<>();
 
-        private Scope() {
-        }
+        private Scope() {}
 
         /** Also puts {@code key}; a null value leaves the key out. */
         public Scope and(String key, String value) {

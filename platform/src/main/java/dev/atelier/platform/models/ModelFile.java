@@ -14,7 +14,13 @@ import java.util.Map;
  * @param source where the model came from, for people
  * @param quality figures to publish in the manifest (e.g. held-out losses), empty when none were measured
  */
-public record ModelFile(byte[] onnx, String inputName, String outputName, List<Long> inputShape, byte[] preview, String source,
+public record ModelFile(
+        byte[] onnx,
+        String inputName,
+        String outputName,
+        List<Long> inputShape,
+        byte[] preview,
+        String source,
         Map<String, Double> quality) {
 
     public ModelFile {
@@ -22,7 +28,8 @@ public record ModelFile(byte[] onnx, String inputName, String outputName, List<L
     }
 
     /** A model without quality figures (registered from a file). */
-    public ModelFile(byte[] onnx, String inputName, String outputName, List<Long> inputShape, byte[] preview, String source) {
+    public ModelFile(
+            byte[] onnx, String inputName, String outputName, List<Long> inputShape, byte[] preview, String source) {
         this(onnx, inputName, outputName, inputShape, preview, source, Map.of());
     }
 }

@@ -47,7 +47,8 @@ public final class ModelPublisher {
     /** @param owner the tenant the style belongs to, or null for everyone's */
     public ModelManifest publish(String styleId, String title, ModelFile model, String owner) {
         if (!styleId.matches(ModelManifest.STYLE_ID_PATTERN)) {
-            throw new IllegalArgumentException("style id '" + styleId + "' must match " + ModelManifest.STYLE_ID_PATTERN);
+            throw new IllegalArgumentException(
+                    "style id '" + styleId + "' must match " + ModelManifest.STYLE_ID_PATTERN);
         }
         String sha256 = sha256(model.onnx());
         Optional<ModelManifest> latest = latestVersion(styleId);
@@ -83,7 +84,8 @@ public final class ModelPublisher {
         events.publish(Topics.MODELS, manifest, TraceContext.current()); // a training's trace, when one publishes
     }
 
-    private ModelManifest store(String styleId, String title, int version, String sha256, ModelFile model, String owner) {
+    private ModelManifest store(
+            String styleId, String title, int version, String sha256, ModelFile model, String owner) {
         String modelKey = StorageKeys.model(styleId, version);
         store.put(modelKey, model.onnx(), "application/octet-stream");
         String previewKey = null;
@@ -91,22 +93,36 @@ public final class ModelPublisher {
             previewKey = StorageKeys.preview(styleId, version);
             store.put(previewKey, model.preview(), "image/jpeg");
         }
-        ModelManifest manifest = new ModelManifest(styleId, title, version, sha256, model.onnx().length, modelKey,
-                previewKey, model.inputName(), model.outputName(), model.inputShape(), model.source(), clock.instant(),
-                model.quality(), owner);
+        ModelManifest manifest = new ModelManifest(
+                styleId,
+                title,
+                version,
+                sha256,
+                model.onnx().length,
+                modelKey,
+                previewKey,
+                model.inputName(),
+                model.outputName(),
+                model.inputShape(),
+                model.source(),
+                clock.instant(),
+                model.quality(),
+                owner);
         store.putJson(StorageKeys.manifest(styleId, version), manifest);
         return manifest;
     }
 
     /** The highest stored version of a style, read from the store (the source of truth for versions). */
     public Optional<ModelManifest> latestVersion(String styleId) {
-        return versions(styleId).max(Comparator.naturalOrder())
+        return versions(styleId)
+                .max(Comparator.naturalOrder())
                 .flatMap(version -> store.getJson(StorageKeys.manifest(styleId, version), ModelManifest.class));
     }
 
     /** The newest stored version with these bytes and this title, if any. */
     private Optional<ModelManifest> storedVersion(String styleId, String sha256, String title) {
-        return versions(styleId).sorted(Comparator.reverseOrder())
+        return versions(styleId)
+                .sorted(Comparator.reverseOrder())
                 .map(version -> store.getJson(StorageKeys.manifest(styleId, version), ModelManifest.class))
                 .flatMap(Optional::stream)
                 .filter(m -> m.sha256().equals(sha256) && m.title().equals(title))

@@ -119,8 +119,15 @@ public final class Retry {
             }
             Duration wait = backoff.after(number);
             waited = waited.plus(wait);
-            LOG.warnf("%s: attempt %d failed (%s); retrying in %d ms%s", what, number, failure.getMessage(), wait.toMillis(),
-                    verdict == Verdict.OUTAGE ? outageNote() : " (attempt " + (number + 1) + " of " + maxAttempts + ")");
+            LOG.warnf(
+                    "%s: attempt %d failed (%s); retrying in %d ms%s",
+                    what,
+                    number,
+                    failure.getMessage(),
+                    wait.toMillis(),
+                    verdict == Verdict.OUTAGE
+                            ? outageNote()
+                            : " (attempt " + (number + 1) + " of " + maxAttempts + ")");
             if (!pause.pause(wait)) {
                 throw new RetryStoppedException(failure);
             }
@@ -128,7 +135,8 @@ public final class Retry {
     }
 
     private String outageNote() {
-        return outageWindow.equals(FOREVER) ? " (an outage: retried until it ends)"
+        return outageWindow.equals(FOREVER)
+                ? " (an outage: retried until it ends)"
                 : " (an outage: retried for up to " + outageWindow.toSeconds() + " s)";
     }
 }

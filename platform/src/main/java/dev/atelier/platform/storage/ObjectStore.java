@@ -4,6 +4,7 @@ import dev.atelier.contracts.Json;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
+import io.minio.Http;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
@@ -12,7 +13,6 @@ import io.minio.RemoveObjectArgs;
 import io.minio.Result;
 import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
-import io.minio.Http;
 import io.minio.messages.Item;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -55,7 +55,8 @@ public final class ObjectStore implements AutoCloseable {
      */
     public static ObjectStore connect(S3Settings settings, String publicEndpoint) {
         MinioClient client = client(settings, settings.endpoint());
-        MinioClient presigner = publicEndpoint == null || publicEndpoint.isBlank() ? client : client(settings, publicEndpoint);
+        MinioClient presigner =
+                publicEndpoint == null || publicEndpoint.isBlank() ? client : client(settings, publicEndpoint);
         return new ObjectStore(client, presigner, settings.bucket());
     }
 
@@ -97,12 +98,12 @@ public final class ObjectStore implements AutoCloseable {
 
     /** Stores a stream of known length (use -1 for unknown; it is then sent in parts). */
     public void put(String key, InputStream content, long length, String contentType) {
-        call("put " + key, () -> client.putObject(PutObjectArgs.builder()
-                .bucket(bucket)
-                .object(key)
-                .stream(content, length, length < 0 ? PART_SIZE : -1)
-                .contentType(contentType)
-                .build()));
+        call(
+                "put " + key,
+                () -> client.putObject(PutObjectArgs.builder().bucket(bucket).object(key).stream(
+                                content, length, length < 0 ? PART_SIZE : -1)
+                        .contentType(contentType)
+                        .build()));
     }
 
     public void putJson(String key, Object record) {
@@ -112,7 +113,8 @@ public final class ObjectStore implements AutoCloseable {
     /** The object's bytes, or empty when there is no such object. */
     public Optional<byte[]> get(String key) {
         return call("get " + key, () -> {
-            try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
+            try (InputStream in = client.getObject(
+                    GetObjectArgs.builder().bucket(bucket).object(key).build())) {
                 return Optional.of(in.readAllBytes());
             } catch (ErrorResponseException e) {
                 if (isMissing(e)) {
@@ -130,7 +132,8 @@ public final class ObjectStore implements AutoCloseable {
     public boolean exists(String key) {
         return call("stat " + key, () -> {
             try {
-                client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
+                client.statObject(
+                        StatObjectArgs.builder().bucket(bucket).object(key).build());
                 return true;
             } catch (ErrorResponseException e) {
                 if (isMissing(e)) {
@@ -143,7 +146,8 @@ public final class ObjectStore implements AutoCloseable {
 
     public void delete(String key) {
         call("delete " + key, () -> {
-            client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+            client.removeObject(
+                    RemoveObjectArgs.builder().bucket(bucket).object(key).build());
             return null;
         });
     }
@@ -152,8 +156,11 @@ public final class ObjectStore implements AutoCloseable {
     public List<String> list(String prefix) {
         return call("list " + prefix, () -> {
             List<String> keys = new ArrayList<>();
-            for (Result<Item> result : client.listObjects(
-                    ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
+            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder()
+                    .bucket(bucket)
+                    .prefix(prefix)
+                    .recursive(true)
+                    .build())) {
                 keys.add(result.get().objectName());
             }
             return keys;
@@ -166,7 +173,10 @@ public final class ObjectStore implements AutoCloseable {
      */
     public List<String> list(String prefix, String startAfter, int max) {
         return call("list " + prefix, () -> {
-            ListObjectsArgs.Builder args = ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true)
+            ListObjectsArgs.Builder args = ListObjectsArgs.builder()
+                    .bucket(bucket)
+                    .prefix(prefix)
+                    .recursive(true)
                     .maxKeys(max);
             if (startAfter != null) {
                 args.startAfter(startAfter);
@@ -193,19 +203,25 @@ public final class ObjectStore implements AutoCloseable {
     }
 
     private String presign(Http.Method method, String key, Duration ttl) {
-        return call("presign " + key, () -> presigner.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
-                .method(method)
-                .bucket(bucket)
-                .object(key)
-                .expiry((int) ttl.toSeconds())
-                .build()));
+        return call(
+                "presign " + key,
+                () -> presigner.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
+                        .method(method)
+                        .bucket(bucket)
+                        .object(key)
+                        .expiry((int) ttl.toSeconds())
+                        .build()));
     }
 
     /** The object's size in bytes, or empty when it does not exist. */
     public Optional<Long> size(String key) {
         return call("stat " + key, () -> {
             try {
-                return Optional.of(client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build()).size());
+                return Optional.of(client.statObject(StatObjectArgs.builder()
+                                .bucket(bucket)
+                                .object(key)
+                                .build())
+                        .size());
             } catch (ErrorResponseException e) {
                 if (isMissing(e)) {
                     return Optional.<Long>empty();
@@ -218,7 +234,8 @@ public final class ObjectStore implements AutoCloseable {
     /** Streams the object to a file (replacing it); false when the object does not exist. */
     public boolean download(String key, Path file) {
         return call("get " + key, () -> {
-            try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
+            try (InputStream in = client.getObject(
+                    GetObjectArgs.builder().bucket(bucket).object(key).build())) {
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
                 return true;
             } catch (ErrorResponseException e) {
@@ -240,7 +257,8 @@ public final class ObjectStore implements AutoCloseable {
         } catch (StorageException e) {
             throw e;
         } catch (Exception e) {
-            throw new StorageException("object store: cannot " + what + " in bucket " + bucket + ": " + e.getMessage(), e);
+            throw new StorageException(
+                    "object store: cannot " + what + " in bucket " + bucket + ": " + e.getMessage(), e);
         }
     }
 

@@ -7,5 +7,4 @@ package dev.atelier.platform.storage;
  * @param region signing region; S3Proxy and MinIO accept {@code us-east-1}
  * @param bucket the one bucket Atelier keeps everything in
  */
-public record S3Settings(String endpoint, String accessKey, String secretKey, String region, String bucket) {
-}
+public record S3Settings(String endpoint, String accessKey, String secretKey, String region, String bucket) {}

@@ -25,9 +25,11 @@ import java.util.Optional;
 public final class ApiKeys {
     /** Recognisable in logs, configuration and secret scanners. */
     public static final String PREFIX = "atl_";
+
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     /** 43 base62 characters carry 256 bits (62^43 > 2^256). */
     private static final int RANDOM_CHARS = 43;
+
     private static final int SHOWN_CHARS = PREFIX.length() + 4;
 
     private final ObjectStore store;
@@ -40,12 +42,10 @@ public final class ApiKeys {
     }
 
     /** A key just issued: the only time the key itself is seen. */
-    public record Issued(String key, ApiKeyRecord record) {
-    }
+    public record Issued(String key, ApiKeyRecord record) {}
 
     /** A key as a listing shows it. */
-    public record Listed(ApiKeyRecord record, Instant lastUsedAt) {
-    }
+    public record Listed(ApiKeyRecord record, Instant lastUsedAt) {}
 
     /** @throws IllegalArgumentException for a tenant id that is not {@link TenantIds#isValid valid} */
     public Issued issue(String tenant) {
@@ -55,7 +55,8 @@ public final class ApiKeys {
             key.append(BASE62.charAt(random.nextInt(BASE62.length())));
         }
         String hash = hash(key.toString());
-        ApiKeyRecord record = new ApiKeyRecord(hash.substring(0, 16), tenant, key.substring(0, SHOWN_CHARS), clock.instant());
+        ApiKeyRecord record =
+                new ApiKeyRecord(hash.substring(0, 16), tenant, key.substring(0, SHOWN_CHARS), clock.instant());
         // The record first, the listing entry last: a listed key always resolves.
         store.putJson(StorageKeys.apiKey(hash), record);
         store.put(StorageKeys.tenantKeysPrefix(tenant) + hash, new byte[0], "application/octet-stream");
@@ -72,7 +73,8 @@ public final class ApiKeys {
 
     /** Notes that a key was used now (callers throttle this: it is one write). */
     public void noteUse(String key, Instant when) {
-        store.put(StorageKeys.apiKeyLastUsed(hash(key)), when.toString().getBytes(StandardCharsets.UTF_8), "text/plain");
+        store.put(
+                StorageKeys.apiKeyLastUsed(hash(key)), when.toString().getBytes(StandardCharsets.UTF_8), "text/plain");
     }
 
     public List<Listed> list(String tenant) {
@@ -80,9 +82,12 @@ public final class ApiKeys {
         List<Listed> keys = new ArrayList<>();
         for (String entry : store.list(StorageKeys.tenantKeysPrefix(tenant))) {
             String hash = entry.substring(entry.lastIndexOf('/') + 1);
-            store.getJson(StorageKeys.apiKey(hash), ApiKeyRecord.class).ifPresent(record -> keys.add(new Listed(record,
-                    store.get(StorageKeys.apiKeyLastUsed(hash)).map(b -> Instant.parse(new String(b, StandardCharsets.UTF_8)))
-                            .orElse(null))));
+            store.getJson(StorageKeys.apiKey(hash), ApiKeyRecord.class)
+                    .ifPresent(record -> keys.add(new Listed(
+                            record,
+                            store.get(StorageKeys.apiKeyLastUsed(hash))
+                                    .map(b -> Instant.parse(new String(b, StandardCharsets.UTF_8)))
+                                    .orElse(null))));
         }
         return keys;
     }
@@ -106,7 +111,8 @@ public final class ApiKeys {
     /** The SHA-256 of a key, hex: what the store and caches know a key by. */
     public static String hash(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
@@ -114,7 +120,8 @@ public final class ApiKeys {
 
     private static void requireTenant(String tenant) {
         if (!TenantIds.isValid(tenant)) {
-            throw new IllegalArgumentException("invalid tenant id '" + tenant + "': lower-case letters, digits and hyphens");
+            throw new IllegalArgumentException(
+                    "invalid tenant id '" + tenant + "': lower-case letters, digits and hyphens");
         }
     }
 }

@@ -34,7 +34,8 @@ class ModelCatalogReaderTest {
     void aFailedPollIsReportedRetriedAndNothingPublishedIsMissed() throws Exception {
         MockConsumer<String, CloudEvent> consumer = new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name());
         Node broker = new Node(0, "localhost", 9092);
-        consumer.updatePartitions(TOPIC, List.of(new PartitionInfo(TOPIC, 0, broker, new Node[] {broker}, new Node[] {broker})));
+        consumer.updatePartitions(
+                TOPIC, List.of(new PartitionInfo(TOPIC, 0, broker, new Node[] {broker}, new Node[] {broker})));
         consumer.updateBeginningOffsets(Map.of(PARTITION, 0L));
         consumer.updateEndOffsets(Map.of(PARTITION, 1L));
         consumer.schedulePollTask(() -> consumer.addRecord(record(0, manifest("candy", 1))));
@@ -46,11 +47,13 @@ class ModelCatalogReaderTest {
 
             consumer.setPollException(new KafkaException("broker said no"));
             await(() -> reader.problem().isPresent());
-            assertThat(reader.problem()).hasValueSatisfying(problem -> assertThat(problem).contains("broker said no"));
+            assertThat(reader.problem())
+                    .hasValueSatisfying(problem -> assertThat(problem).contains("broker said no"));
 
             // The reader polls again after its backoff and goes on following the topic.
             consumer.schedulePollTask(() -> consumer.addRecord(record(1, manifest("candy", 2))));
-            await(() -> reader.problem().isEmpty() && catalog.current("candy").map(m -> m.version() == 2).orElse(false));
+            await(() -> reader.problem().isEmpty()
+                    && catalog.current("candy").map(m -> m.version() == 2).orElse(false));
         }
     }
 
@@ -68,8 +71,19 @@ class ModelCatalogReaderTest {
     }
 
     private static ModelManifest manifest(String styleId, int version) {
-        return new ModelManifest(styleId, styleId, version, "ab", 10, "models/" + styleId + "/" + version + "/model.onnx",
-                null, "input", "output", null, "test", Instant.parse("2026-12-07T00:00:00Z"));
+        return new ModelManifest(
+                styleId,
+                styleId,
+                version,
+                "ab",
+                10,
+                "models/" + styleId + "/" + version + "/model.onnx",
+                null,
+                "input",
+                "output",
+                null,
+                "test",
+                Instant.parse("2026-12-07T00:00:00Z"));
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

@@ -28,13 +28,16 @@ class ParallelTest {
         CountDownLatch first = new CountDownLatch(1);
         CountDownLatch second = new CountDownLatch(1);
         AtomicBoolean met = new AtomicBoolean();
-        Parallel.run(executor, () -> {
-            first.countDown();
-            met.set(await(second));
-        }, () -> {
-            second.countDown();
-            await(first);
-        });
+        Parallel.run(
+                executor,
+                () -> {
+                    first.countDown();
+                    met.set(await(second));
+                },
+                () -> {
+                    second.countDown();
+                    await(first);
+                });
         assertThat(met).isTrue();
     }
 
@@ -43,25 +46,35 @@ class ParallelTest {
         AtomicBoolean thirdRan = new AtomicBoolean();
         IllegalStateException quota = new IllegalStateException("quota");
         UncheckedIOException storage = new UncheckedIOException(new IOException("storage"));
-        assertThatThrownBy(() -> Parallel.run(executor, () -> {
-            throw quota;
-        }, () -> {
-            throw storage;
-        }, () -> thirdRan.set(true))).isSameAs(quota);
+        assertThatThrownBy(() -> Parallel.run(
+                        executor,
+                        () -> {
+                            throw quota;
+                        },
+                        () -> {
+                            throw storage;
+                        },
+                        () -> thirdRan.set(true)))
+                .isSameAs(quota);
         assertThat(thirdRan).isTrue();
 
-        assertThatThrownBy(() -> Parallel.run(executor, () -> { }, () -> {
-            throw storage;
-        })).isSameAs(storage);
+        assertThatThrownBy(() -> Parallel.run(executor, () -> {}, () -> {
+                    throw storage;
+                }))
+                .isSameAs(storage);
     }
 
     @Test
     void joinGivesBackTheFuturesOwnException() {
         IllegalArgumentException cause = new IllegalArgumentException("bad");
-        assertThatThrownBy(() -> Parallel.join(CompletableFuture.supplyAsync(() -> {
-            throw cause;
-        }, executor))).isSameAs(cause);
-        assertThat(Parallel.join(CompletableFuture.supplyAsync(() -> 42, executor))).isEqualTo(42);
+        assertThatThrownBy(() -> Parallel.join(CompletableFuture.supplyAsync(
+                        () -> {
+                            throw cause;
+                        },
+                        executor)))
+                .isSameAs(cause);
+        assertThat(Parallel.join(CompletableFuture.supplyAsync(() -> 42, executor)))
+                .isEqualTo(42);
     }
 
     private static boolean await(CountDownLatch latch) {

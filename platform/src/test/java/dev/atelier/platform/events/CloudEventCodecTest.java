@@ -20,11 +20,13 @@ import org.junit.jupiter.api.Test;
 
 class CloudEventCodecTest {
     private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
-    private final CloudEventCodec codec = new CloudEventCodec(URI.create("/atelier/test"), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final CloudEventCodec codec =
+            new CloudEventCodec(URI.create("/atelier/test"), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void writesBinaryModeHeadersThroughTheSdkSerializer() {
-        JobFailed event = new JobFailed("job-1", "acme", "candy", new JobError("input.undecodable", "not an image"), 2, NOW);
+        JobFailed event =
+                new JobFailed("job-1", "acme", "candy", new JobError("input.undecodable", "not an image"), 2, NOW);
         RecordHeaders headers = new RecordHeaders();
 
         byte[] value;
@@ -47,9 +49,14 @@ class CloudEventCodecTest {
 
     @Test
     void refusesTypesItDoesNotKnow() {
-        CloudEvent unknown = CloudEventBuilder.v1().withId("1").withType("com.example.other").withSource(URI.create("/x")).build();
+        CloudEvent unknown = CloudEventBuilder.v1()
+                .withId("1")
+                .withType("com.example.other")
+                .withSource(URI.create("/x"))
+                .build();
 
-        assertThatThrownBy(() -> CloudEventCodec.decode(unknown)).isInstanceOf(UnknownEventTypeException.class)
+        assertThatThrownBy(() -> CloudEventCodec.decode(unknown))
+                .isInstanceOf(UnknownEventTypeException.class)
                 .hasMessageContaining("com.example.other");
     }
 

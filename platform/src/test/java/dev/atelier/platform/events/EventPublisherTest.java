@@ -9,7 +9,8 @@ class EventPublisherTest {
     @Test
     void startsWithTheKafkaClientsDefaults() {
         // Creating the producer validates its settings without reaching a broker.
-        assertThatCode(() -> new EventPublisher(new KafkaSettings("127.0.0.1:1"), new CloudEventCodec("/atelier/test")).close())
+        assertThatCode(() -> new EventPublisher(new KafkaSettings("127.0.0.1:1"), new CloudEventCodec("/atelier/test"))
+                        .close())
                 .doesNotThrowAnyException();
     }
 }

@@ -16,7 +16,8 @@ class TraceContextTest {
     private static final String PARENT = "00-" + TRACE + "-00f067aa0ba902b7-01";
 
     private static TraceContext aSpan() {
-        SpanContext span = SpanContext.create(TRACE, "00f067aa0ba902b7", TraceFlags.getSampled(), TraceState.getDefault());
+        SpanContext span =
+                SpanContext.create(TRACE, "00f067aa0ba902b7", TraceFlags.getSampled(), TraceState.getDefault());
         return TraceContext.of(Context.root().with(Span.wrap(span)));
     }
 
@@ -27,7 +28,8 @@ class TraceContextTest {
         aSpan().writeTo(headers);
 
         assertThat(headers.headers(TraceContext.HEADER)).hasSize(1);
-        assertThat(new String(headers.lastHeader(TraceContext.HEADER).value(), StandardCharsets.UTF_8)).isEqualTo(PARENT);
+        assertThat(new String(headers.lastHeader(TraceContext.HEADER).value(), StandardCharsets.UTF_8))
+                .isEqualTo(PARENT);
         assertThat(TraceContext.continueFrom(headers).traceId()).isEqualTo(TRACE);
     }
 

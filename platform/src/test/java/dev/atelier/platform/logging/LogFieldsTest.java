@@ -25,7 +25,8 @@ class LogFieldsTest {
     @Test
     void aNestedScopeRestoresWhatItReplacedAndANullValueIsLeftOut() {
         try (LogFields.Scope outer = LogFields.training("t-1", "acme")) {
-            try (LogFields.Scope inner = LogFields.put(LogFields.TENANT, "other").and(LogFields.TRACE, null)) {
+            try (LogFields.Scope inner =
+                    LogFields.put(LogFields.TENANT, "other").and(LogFields.TRACE, null)) {
                 assertThat(MDC.get(LogFields.TENANT)).isEqualTo("other");
                 assertThat(MDC.get(LogFields.TRACE)).isNull();
             }

@@ -26,19 +26,25 @@ class RetryTest {
             e -> e instanceof Down ? Verdict.OUTAGE : e instanceof Flaky ? Verdict.TRANSIENT : Verdict.PERMANENT);
 
     private final List<Duration> waits = new ArrayList<>();
-    private final Retry retry = new Retry("test", 4, Backoff.exponential(Duration.ofMillis(100), Duration.ofMillis(250)),
-            Duration.ofSeconds(2), wait -> waits.add(wait));
+    private final Retry retry = new Retry(
+            "test",
+            4,
+            Backoff.exponential(Duration.ofMillis(100), Duration.ofMillis(250)),
+            Duration.ofSeconds(2),
+            wait -> waits.add(wait));
     private final AtomicInteger attempts = new AtomicInteger();
 
     @Test
     void retriesTransientFailuresWithGrowingBoundedBackoff() {
-        String result = retry.run(number -> {
-            assertThat(number).isEqualTo(attempts.incrementAndGet());
-            if (number < 4) {
-                throw new Flaky("hiccup");
-            }
-            return "done";
-        }, CLASSIFIER);
+        String result = retry.run(
+                number -> {
+                    assertThat(number).isEqualTo(attempts.incrementAndGet());
+                    if (number < 4) {
+                        throw new Flaky("hiccup");
+                    }
+                    return "done";
+                },
+                CLASSIFIER);
 
         assertThat(result).isEqualTo("done");
         assertThat(waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(250));
@@ -46,20 +52,27 @@ class RetryTest {
 
     @Test
     void transientFailuresStopAtTheLastAttemptWithTheLastFailure() {
-        assertThatThrownBy(() -> retry.run(number -> {
-            attempts.incrementAndGet();
-            throw new Flaky("try " + number);
-        }, CLASSIFIER)).isInstanceOf(Flaky.class).hasMessage("try 4");
+        assertThatThrownBy(() -> retry.run(
+                        number -> {
+                            attempts.incrementAndGet();
+                            throw new Flaky("try " + number);
+                        },
+                        CLASSIFIER))
+                .isInstanceOf(Flaky.class)
+                .hasMessage("try 4");
 
         assertThat(attempts).hasValue(4);
     }
 
     @Test
     void anOutageIsRetriedForItsWindowWhateverTheAttempts() {
-        assertThatThrownBy(() -> retry.run(number -> {
-            attempts.incrementAndGet();
-            throw new Down("S3 down");
-        }, CLASSIFIER)).isInstanceOf(Down.class);
+        assertThatThrownBy(() -> retry.run(
+                        number -> {
+                            attempts.incrementAndGet();
+                            throw new Down("S3 down");
+                        },
+                        CLASSIFIER))
+                .isInstanceOf(Down.class);
 
         // 100 + 200 + 250 * 7 = 2050 ms waited: the 2 s window is spent after the tenth attempt, not the fourth.
         assertThat(attempts).hasValue(10);
@@ -68,10 +81,14 @@ class RetryTest {
 
     @Test
     void neverRetriesPermanentFailuresAndWrapsCheckedOnes() {
-        assertThatThrownBy(() -> retry.run(number -> {
-            attempts.incrementAndGet();
-            throw new java.io.IOException("unexpected");
-        }, CLASSIFIER)).isInstanceOf(IllegalStateException.class).hasRootCauseMessage("unexpected");
+        assertThatThrownBy(() -> retry.run(
+                        number -> {
+                            attempts.incrementAndGet();
+                            throw new java.io.IOException("unexpected");
+                        },
+                        CLASSIFIER))
+                .isInstanceOf(IllegalStateException.class)
+                .hasRootCauseMessage("unexpected");
 
         assertThat(attempts).hasValue(1);
         assertThat(waits).isEmpty();
@@ -79,14 +96,22 @@ class RetryTest {
 
     @Test
     void aPauseCutShortStopsTheRetriesWithTheFailureItWasToRetry() {
-        Retry stopping = new Retry("test", 4, Backoff.exponential(Duration.ofMillis(100), Duration.ofMillis(250)),
-                Retry.FOREVER, wait -> false);
+        Retry stopping = new Retry(
+                "test",
+                4,
+                Backoff.exponential(Duration.ofMillis(100), Duration.ofMillis(250)),
+                Retry.FOREVER,
+                wait -> false);
 
-        assertThatThrownBy(() -> stopping.run(number -> {
-            attempts.incrementAndGet();
-            throw new Down("S3 down");
-        }, CLASSIFIER)).isInstanceOfSatisfying(RetryStoppedException.class,
-                e -> assertThat(e.lastFailure()).isInstanceOf(Down.class));
+        assertThatThrownBy(() -> stopping.run(
+                        number -> {
+                            attempts.incrementAndGet();
+                            throw new Down("S3 down");
+                        },
+                        CLASSIFIER))
+                .isInstanceOfSatisfying(
+                        RetryStoppedException.class,
+                        e -> assertThat(e.lastFailure()).isInstanceOf(Down.class));
 
         assertThat(attempts).hasValue(1);
     }

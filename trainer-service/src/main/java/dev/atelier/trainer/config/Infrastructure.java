@@ -26,7 +26,8 @@ public class Infrastructure {
     @Produces
     @Singleton
     EventPublisher events(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        return new EventPublisher(new KafkaSettings(bootstrapServers, Map.of("client.id", "atelier-trainer-events")),
+        return new EventPublisher(
+                new KafkaSettings(bootstrapServers, Map.of("client.id", "atelier-trainer-events")),
                 new CloudEventCodec(SOURCE));
     }
 

@@ -29,8 +29,9 @@ public class Datasets {
      */
     public PhotoSet open(String name) {
         DatasetManifest manifest = store.getJson(StorageKeys.datasetManifest(name), DatasetManifest.class)
-                .orElseThrow(() -> new DatasetException("there is no dataset '" + name + "' (no " + StorageKeys.datasetManifest(name)
-                        + "); import one with ./atelier dataset import DIR --name " + name + " or ./atelier dataset debian --name " + name));
+                .orElseThrow(() -> new DatasetException("there is no dataset '" + name + "' (no "
+                        + StorageKeys.datasetManifest(name) + "); import one with ./atelier dataset import DIR --name "
+                        + name + " or ./atelier dataset debian --name " + name));
         if (manifest.trainPhotos().isEmpty()) {
             throw new DatasetException("dataset '" + name + "' has no photo to train on");
         }

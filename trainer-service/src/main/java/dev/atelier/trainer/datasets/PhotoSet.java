@@ -71,8 +71,9 @@ public final class PhotoSet {
         if (hit != null) {
             return hit;
         }
-        byte[] bytes = store.get(photo.key()).orElseThrow(() -> new DatasetException(
-                "photo " + photo.key() + " of dataset '" + manifest.name() + "' is not in the object store"));
+        byte[] bytes = store.get(photo.key())
+                .orElseThrow(() -> new DatasetException(
+                        "photo " + photo.key() + " of dataset '" + manifest.name() + "' is not in the object store"));
         if (cached.addAndGet(bytes.length) <= cacheBytes) {
             cache.putIfAbsent(photo.key(), bytes);
         } else {

@@ -45,26 +45,33 @@ public record ContentPhotos(int trainCount, IntFunction<BufferedImage> train, Li
      *
      * @throws IOException if a held-out photo does not decode
      */
-    public static ContentPhotos ofFiles(List<Path> train, List<Path> heldOut, int cropSize, int maxSide) throws IOException {
+    public static ContentPhotos ofFiles(List<Path> train, List<Path> heldOut, int cropSize, int maxSide)
+            throws IOException {
         ImageDecoder decoder = ImageDecoder.anySize();
         List<BufferedImage> judged = new ArrayList<>();
         for (Path file : heldOut) {
             judged.add(Resizing.fitMultipleOf4(decoder.read(file), maxSide));
         }
         List<Path> files = List.copyOf(train);
-        return new ContentPhotos(files.size(), i -> {
-            try {
-                return TrainPhotos.shrink(decoder.read(files.get(i)), 2 * cropSize);
-            } catch (IOException e) {
-                throw new UncheckedIOException("photo " + files.get(i) + " does not decode", e);
-            }
-        }, judged);
+        return new ContentPhotos(
+                files.size(),
+                i -> {
+                    try {
+                        return TrainPhotos.shrink(decoder.read(files.get(i)), 2 * cropSize);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("photo " + files.get(i) + " does not decode", e);
+                    }
+                },
+                judged);
     }
 
     /** From images in memory (tests). */
     public static ContentPhotos of(List<BufferedImage> train, List<BufferedImage> heldOut, int cropSize, int maxSide) {
-        List<BufferedImage> shrunk = train.stream().map(p -> TrainPhotos.shrink(p, 2 * cropSize)).toList();
-        return new ContentPhotos(shrunk.size(), shrunk::get,
+        List<BufferedImage> shrunk =
+                train.stream().map(p -> TrainPhotos.shrink(p, 2 * cropSize)).toList();
+        return new ContentPhotos(
+                shrunk.size(),
+                shrunk::get,
                 heldOut.stream().map(p -> Resizing.fitMultipleOf4(p, maxSide)).toList());
     }
 }

@@ -47,7 +47,8 @@ public class DjlTrainingEngine implements TrainingEngine {
     private final String unavailable;
 
     @Inject
-    public DjlTrainingEngine(TrainerConfig config,
+    public DjlTrainingEngine(
+            TrainerConfig config,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
         this(EngineSettings.of(config), version);
     }
@@ -68,7 +69,9 @@ public class DjlTrainingEngine implements TrainingEngine {
         this.unavailable = reason;
         for (EngineSettings.Network network : List.of(settings.lossNetwork(), settings.judgeNetwork())) {
             if (network.location() == null) {
-                LOG.warnf("no weights for the %s network: set %s, else every training fails", network.kind(), network.setting());
+                LOG.warnf(
+                        "no weights for the %s network: set %s, else every training fails",
+                        network.kind(), network.setting());
             }
         }
     }
@@ -82,14 +85,19 @@ public class DjlTrainingEngine implements TrainingEngine {
     }
 
     @Override
-    public TrainedModel train(TrainingPlan plan, CheckpointStore checkpoints, ProgressListener progress) throws Exception {
+    public TrainedModel train(TrainingPlan plan, CheckpointStore checkpoints, ProgressListener progress)
+            throws Exception {
         requireDevice();
-        return train(plan, ContentPhotos.of(plan.photos(), plan.options().imageSize(), settings.maxSide()), checkpoints,
+        return train(
+                plan,
+                ContentPhotos.of(plan.photos(), plan.options().imageSize(), settings.maxSide()),
+                checkpoints,
                 progress);
     }
 
     /** As {@link #train(TrainingPlan, CheckpointStore, ProgressListener)}, with the photos given ({@code plan.photos()} unused). */
-    public TrainedModel train(TrainingPlan plan, ContentPhotos photos, CheckpointStore checkpoints, ProgressListener progress)
+    public TrainedModel train(
+            TrainingPlan plan, ContentPhotos photos, CheckpointStore checkpoints, ProgressListener progress)
             throws Exception {
         requireDevice();
         TrainingOptions options = plan.options();
@@ -98,16 +106,39 @@ public class DjlTrainingEngine implements TrainingEngine {
         try (NDManager manager = device.newManager();
                 LossNetwork loss = load(settings.lossNetwork(), manager);
                 LossNetwork judge = load(settings.judgeNetwork(), manager);
-                PrefetchingContentSource content = new PrefetchingContentSource(new RandomCropSource(photos.trainCount(),
-                        photos.train(), options.imageSize(), RandomCropSource.DEFAULT_MIN_SCALE, contentSeed(plan.seed(), resumeAt)));
-                StyleTrainer trainer = new StyleTrainer(trainingSettings(options, loss.defaultWeights(), settings.learningRate(),
-                        plan.seed(), settings.warmUpSteps(), settings.decayFrom()), loss, plan.styleImage(), content, device)) {
+                PrefetchingContentSource content = new PrefetchingContentSource(new RandomCropSource(
+                        photos.trainCount(),
+                        photos.train(),
+                        options.imageSize(),
+                        RandomCropSource.DEFAULT_MIN_SCALE,
+                        contentSeed(plan.seed(), resumeAt)));
+                StyleTrainer trainer = new StyleTrainer(
+                        trainingSettings(
+                                options,
+                                loss.defaultWeights(),
+                                settings.learningRate(),
+                                plan.seed(),
+                                settings.warmUpSteps(),
+                                settings.decayFrom()),
+                        loss,
+                        plan.styleImage(),
+                        content,
+                        device)) {
             if (checkpoint.isPresent()) {
                 trainer.restore(new ByteArrayInputStream(checkpoint.get().state()));
             }
-            LOG.infof("training %s: %s from step %d of %d, width %d, batch %d, %d px crops of %d photos, loss %s, judge %s, on %s",
-                    plan.trainingId(), resumeAt == 0 ? "starts" : "resumes", trainer.completedSteps(), options.steps(),
-                    options.width(), options.batchSize(), options.imageSize(), photos.trainCount(), loss.name(), judge.name(),
+            LOG.infof(
+                    "training %s: %s from step %d of %d, width %d, batch %d, %d px crops of %d photos, loss %s, judge %s, on %s",
+                    plan.trainingId(),
+                    resumeAt == 0 ? "starts" : "resumes",
+                    trainer.completedSteps(),
+                    options.steps(),
+                    options.width(),
+                    options.batchSize(),
+                    options.imageSize(),
+                    photos.trainCount(),
+                    loss.name(),
+                    judge.name(),
                     device.description());
             BufferedImage previewPhoto = photos.heldOut().get(0);
             try {
@@ -115,28 +146,60 @@ public class DjlTrainingEngine implements TrainingEngine {
                         report -> logStep(plan.trainingId(), report),
                         new Checkpointing(trainer, checkpoints, plan.checkpointEvery()),
                         report -> progress.onStep(report.step(), losses(report.losses())),
-                        TrainingListener.every(plan.previewEvery(), report -> progress.onPreview(report.step(),
-                                Previews.render(trainer.network(), previewPhoto)))));
+                        TrainingListener.every(
+                                plan.previewEvery(),
+                                report -> progress.onPreview(
+                                        report.step(), Previews.render(trainer.network(), previewPhoto)))));
             } catch (DivergedException e) {
-                throw new TrainingFailure(ErrorCodes.TRAINING_DIVERGED, e.getMessage() + ", up to step "
-                        + (trainer.completedSteps() + 1)
-                        + ": lower the learning rate (atelier.trainer.learning-rate) or the loss weights", e);
+                throw new TrainingFailure(
+                        ErrorCodes.TRAINING_DIVERGED,
+                        e.getMessage() + ", up to step "
+                                + (trainer.completedSteps() + 1)
+                                + ": lower the learning rate (atelier.trainer.learning-rate) or the loss weights",
+                        e);
             }
-            return ModelReview.review(plan.trainingId(), trainer.network(), plan.seed(), List.of(loss, judge),
-                    plan.styleImage(), photos, settings, producerVersion, metadata(plan, loss));
+            return ModelReview.review(
+                    plan.trainingId(),
+                    trainer.network(),
+                    plan.seed(),
+                    List.of(loss, judge),
+                    plan.styleImage(),
+                    photos,
+                    settings,
+                    producerVersion,
+                    metadata(plan, loss));
         }
     }
 
     /** The client's options as the trainer's settings: loss weights it leaves out are the loss network's defaults. */
-    static TrainingSettings trainingSettings(TrainingOptions options, LossWeights defaults, float learningRate, long seed,
-            int warmUpSteps, float decayFrom) {
+    static TrainingSettings trainingSettings(
+            TrainingOptions options,
+            LossWeights defaults,
+            float learningRate,
+            long seed,
+            int warmUpSteps,
+            float decayFrom) {
         LossWeights weights = defaults.withWeights(
-                options.contentWeight() == null ? defaults.contentWeight() : options.contentWeight().floatValue(),
-                options.styleWeight() == null ? defaults.styleWeight() : options.styleWeight().floatValue(),
-                options.tvWeight() == null ? defaults.tvWeight() : options.tvWeight().floatValue());
+                options.contentWeight() == null
+                        ? defaults.contentWeight()
+                        : options.contentWeight().floatValue(),
+                options.styleWeight() == null
+                        ? defaults.styleWeight()
+                        : options.styleWeight().floatValue(),
+                options.tvWeight() == null
+                        ? defaults.tvWeight()
+                        : options.tvWeight().floatValue());
         // The style image at the crop side: its strokes keep the scale the network sees them at.
-        return new TrainingSettings(options.width(), options.steps(), options.batchSize(), learningRate, options.imageSize(),
-                weights, seed, Math.min(warmUpSteps, options.steps()), decayFrom);
+        return new TrainingSettings(
+                options.width(),
+                options.steps(),
+                options.batchSize(),
+                learningRate,
+                options.imageSize(),
+                weights,
+                seed,
+                Math.min(warmUpSteps, options.steps()),
+                decayFrom);
     }
 
     /** A resumed training draws other crops than the first attempt did from the checkpoint on, but reproducibly. */
@@ -157,22 +220,29 @@ public class DjlTrainingEngine implements TrainingEngine {
     private static void logStep(String trainingId, StepReport report) {
         LOG.debugf("training %s: %s", trainingId, report);
         if (!report.updated()) {
-            LOG.warnf("training %s: step %d skipped, its loss or gradients were not finite (%s)", trainingId, report.step(),
-                    report.losses());
+            LOG.warnf(
+                    "training %s: step %d skipped, its loss or gradients were not finite (%s)",
+                    trainingId, report.step(), report.losses());
         }
     }
 
     private LossNetwork load(EngineSettings.Network network, NDManager manager) {
         if (network.location() == null) {
-            throw new TrainingFailure(ErrorCodes.LOSS_NETWORK_UNAVAILABLE, "this trainer has no weights for the "
-                    + network.kind() + " network: set " + network.setting() + " to a weight file, folder or URL");
+            throw new TrainingFailure(
+                    ErrorCodes.LOSS_NETWORK_UNAVAILABLE,
+                    "this trainer has no weights for the " + network.kind() + " network: set " + network.setting()
+                            + " to a weight file, folder or URL");
         }
         try {
-            return LossNetworks.load(new LossNetworkSource(network.kind(), network.location(), network.sha256(),
-                    settings.dataDir()), manager);
+            return LossNetworks.load(
+                    new LossNetworkSource(network.kind(), network.location(), network.sha256(), settings.dataDir()),
+                    manager);
         } catch (IOException | IllegalArgumentException e) {
-            throw new TrainingFailure(ErrorCodes.LOSS_NETWORK_UNAVAILABLE, "the " + network.kind()
-                    + " network could not be loaded from " + network.location() + ": " + e.getMessage(), e);
+            throw new TrainingFailure(
+                    ErrorCodes.LOSS_NETWORK_UNAVAILABLE,
+                    "the " + network.kind() + " network could not be loaded from " + network.location() + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 

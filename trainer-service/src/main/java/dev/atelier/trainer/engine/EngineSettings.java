@@ -21,8 +21,15 @@ import java.util.Locale;
  * @param decayFrom the fraction of a training's steps after which its learning rate anneals
  *     ({@code LearningRateSchedule}); 1 for none
  */
-public record EngineSettings(Network lossNetwork, Network judgeNetwork, Path dataDir, float learningRate,
-        QualityGate.Bounds bounds, int maxSide, int warmUpSteps, float decayFrom) {
+public record EngineSettings(
+        Network lossNetwork,
+        Network judgeNetwork,
+        Path dataDir,
+        float learningRate,
+        QualityGate.Bounds bounds,
+        int maxSide,
+        int warmUpSteps,
+        float decayFrom) {
 
     /**
      * One loss network's weights.
@@ -32,36 +39,54 @@ public record EngineSettings(Network lossNetwork, Network judgeNetwork, Path dat
      * @param sha256 the expected digest, or null
      * @param setting the configuration key of the location, named in errors
      */
-    public record Network(String kind, String location, String sha256, String setting) {
-    }
+    public record Network(String kind, String location, String sha256, String setting) {}
 
     public EngineSettings {
         if (maxSide < 16 || !(learningRate > 0) || warmUpSteps < 0 || !(decayFrom >= 0 && decayFrom <= 1)) {
             throw new IllegalArgumentException("max side must be at least 16, the learning rate > 0, the warm-up steps"
-                    + " >= 0 and the decay start a fraction 0..1, got " + maxSide + ", " + learningRate + ", " + warmUpSteps
+                    + " >= 0 and the decay start a fraction 0..1, got " + maxSide + ", " + learningRate + ", "
+                    + warmUpSteps
                     + " and " + decayFrom);
         }
     }
 
     /** Without a warm-up, at a constant learning rate. */
-    public EngineSettings(Network lossNetwork, Network judgeNetwork, Path dataDir, float learningRate,
-            QualityGate.Bounds bounds, int maxSide) {
+    public EngineSettings(
+            Network lossNetwork,
+            Network judgeNetwork,
+            Path dataDir,
+            float learningRate,
+            QualityGate.Bounds bounds,
+            int maxSide) {
         this(lossNetwork, judgeNetwork, dataDir, learningRate, bounds, maxSide, 0, 1f);
     }
 
     public static EngineSettings of(TrainerConfig config) {
-        String lossKind = config.lossNetwork().kind().map(EngineSettings::normalise).orElse(SqueezeNet.NAME);
-        String judgeKind = config.judgeNetwork().kind().map(EngineSettings::normalise).orElse(otherThan(lossKind));
+        String lossKind =
+                config.lossNetwork().kind().map(EngineSettings::normalise).orElse(SqueezeNet.NAME);
+        String judgeKind =
+                config.judgeNetwork().kind().map(EngineSettings::normalise).orElse(otherThan(lossKind));
         return new EngineSettings(
-                new Network(lossKind, config.lossNetwork().location().orElse(null), config.lossNetwork().sha256().orElse(null),
+                new Network(
+                        lossKind,
+                        config.lossNetwork().location().orElse(null),
+                        config.lossNetwork().sha256().orElse(null),
                         "atelier.trainer.loss-network.location"),
-                new Network(judgeKind, config.judgeNetwork().location().orElse(null), config.judgeNetwork().sha256().orElse(null),
+                new Network(
+                        judgeKind,
+                        config.judgeNetwork().location().orElse(null),
+                        config.judgeNetwork().sha256().orElse(null),
                         "atelier.trainer.judge-network.location"),
                 config.dataDir().orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "atelier-trainer")),
                 (float) config.learningRate(),
-                new QualityGate.Bounds(config.quality().maxStyleRatio(), config.quality().maxPhotoStyleRatio(),
-                        config.quality().maxContentRatio(), config.quality().maxTradeOff()),
-                config.quality().maxSide(), config.warmUpSteps(), (float) config.learningRateDecayFrom());
+                new QualityGate.Bounds(
+                        config.quality().maxStyleRatio(),
+                        config.quality().maxPhotoStyleRatio(),
+                        config.quality().maxContentRatio(),
+                        config.quality().maxTradeOff()),
+                config.quality().maxSide(),
+                config.warmUpSteps(),
+                (float) config.learningRateDecayFrom());
     }
 
     /** The judge by default: the other of the two networks there are weights for. */

@@ -24,31 +24,44 @@ import org.jboss.logging.Logger;
 final class ModelReview {
     private static final Logger LOG = Logger.getLogger(ModelReview.class);
 
-    private ModelReview() {
-    }
+    private ModelReview() {}
 
     /**
      * @param seed the training's seed: the untrained yardstick network is initialised with it
      * @param networks the loss network first, then the judge
      */
-    static TrainedModel review(String trainingId, TransformerNet net, long seed, List<LossNetwork> networks,
-            BufferedImage style, ContentPhotos photos, EngineSettings settings, String producerVersion,
-            Map<String, String> metadata) throws OrtException {
+    static TrainedModel review(
+            String trainingId,
+            TransformerNet net,
+            long seed,
+            List<LossNetwork> networks,
+            BufferedImage style,
+            ContentPhotos photos,
+            EngineSettings settings,
+            String producerVersion,
+            Map<String, String> metadata)
+            throws OrtException {
         byte[] onnx = new OnnxExporter(producerVersion).export(net, metadata);
-        ParityReport parity = new ParityGate(ParityGate.DEFAULT_BOUND, settings.maxSide()).check(net, onnx, photos.heldOut().get(0));
+        ParityReport parity = new ParityGate(ParityGate.DEFAULT_BOUND, settings.maxSide())
+                .check(net, onnx, photos.heldOut().get(0));
         LOG.infof("training %s: export parity: %s", trainingId, parity.describe());
         checkParity(parity);
 
-        QualityGate.Verdict verdict = new QualityGate(settings.bounds()).judge(
-                QualityEvaluation.gateFigures(net, seed, networks, style, photos.heldOut(), settings.maxSide()));
+        QualityGate.Verdict verdict = new QualityGate(settings.bounds())
+                .judge(QualityEvaluation.gateFigures(net, seed, networks, style, photos.heldOut(), settings.maxSide()));
         LOG.infof("training %s: %s", trainingId, verdict.description());
         if (!verdict.passed()) {
             throw new TrainingFailure(ErrorCodes.QUALITY_BELOW_GATE, verdict.description());
         }
         Map<String, Double> quality = new LinkedHashMap<>(verdict.figures());
         quality.put("parityMaxAbsDiff", (double) parity.maxAbsDiff());
-        return new TrainedModel(onnx, OnnxExporter.INPUT, OnnxExporter.OUTPUT, List.of(-1L, 3L, -1L, -1L),
-                Previews.render(net, photos.heldOut().get(0)), quality);
+        return new TrainedModel(
+                onnx,
+                OnnxExporter.INPUT,
+                OnnxExporter.OUTPUT,
+                List.of(-1L, 3L, -1L, -1L),
+                Previews.render(net, photos.heldOut().get(0)),
+                quality);
     }
 
     /** @throws TrainingFailure {@code export.parity} with the report when it did not pass */

@@ -12,8 +12,7 @@ import javax.imageio.ImageIO;
 
 /** A network's rendering of a photo, as the JPEG a preview is. */
 final class Previews {
-    private Previews() {
-    }
+    private Previews() {}
 
     /** @param photo sides multiples of 4 (see {@link dev.atelier.imaging.Resizing#fitMultipleOf4}) */
     static byte[] render(TransformerNet net, BufferedImage photo) {

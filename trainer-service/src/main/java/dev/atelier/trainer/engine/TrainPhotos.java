@@ -40,7 +40,7 @@ final class TrainPhotos implements IntFunction<BufferedImage> {
             return image;
         }
         double scale = (double) maxShorterSide / shorter;
-        return Resizing.resize(image, Math.max(1, (int) Math.round(image.getWidth() * scale)),
-                Math.max(1, (int) Math.round(image.getHeight() * scale)));
+        return Resizing.resize(image, Math.max(1, (int) Math.round(image.getWidth() * scale)), Math.max(1, (int)
+                Math.round(image.getHeight() * scale)));
     }
 }

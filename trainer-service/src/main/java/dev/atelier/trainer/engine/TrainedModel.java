@@ -14,7 +14,12 @@ import java.util.Map;
  * @param preview a JPEG showing the style on a held-out photo, or null
  * @param quality figures by name (e.g. {@code heldOutStyleLoss}), published in the model manifest
  */
-public record TrainedModel(byte[] onnx, String inputName, String outputName, List<Long> inputShape, byte[] preview,
+public record TrainedModel(
+        byte[] onnx,
+        String inputName,
+        String outputName,
+        List<Long> inputShape,
+        byte[] preview,
         Map<String, Double> quality) {
 
     public TrainedModel {

@@ -25,5 +25,4 @@ public record TrainingPlan(
         PhotoSet photos,
         int checkpointEvery,
         int previewEvery,
-        long seed) {
-}
+        long seed) {}

@@ -13,8 +13,7 @@ import java.util.List;
  * another into {@code [N, 3, H, W]}, and back.
  */
 public final class ImageArrays {
-    private ImageArrays() {
-    }
+    private ImageArrays() {}
 
     /** The first image of an NCHW array, rounded and clamped to 0..255. */
     public static BufferedImage fromArray(NDArray images) {

@@ -6,8 +6,7 @@ import dev.atelier.trainer.network.Scalars;
 
 /** Gram matrices of feature maps, normalised by the map size as in Johnson et al. (and pytorch/examples). */
 public final class Gram {
-    private Gram() {
-    }
+    private Gram() {}
 
     /** {@code [N, C, H, W]} features to {@code [N, C, C]} Grams {@code F F^T / (C H W)}. */
     public static NDArray of(NDArray features) {

@@ -36,8 +36,8 @@ public interface LossNetwork extends AutoCloseable {
     static void checkTaps(LossNetwork network, Collection<String> taps) {
         for (String tap : taps) {
             if (!network.layers().contains(tap)) {
-                throw new IllegalArgumentException("unknown layer '" + tap + "' of " + network.name() + ", expected one of "
-                        + network.layers());
+                throw new IllegalArgumentException(
+                        "unknown layer '" + tap + "' of " + network.name() + ", expected one of " + network.layers());
             }
         }
     }

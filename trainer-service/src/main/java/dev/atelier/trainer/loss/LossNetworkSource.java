@@ -17,8 +17,8 @@ public record LossNetworkSource(String kind, String location, String sha256, Pat
     public LossNetworkSource {
         kind = kind == null || kind.isBlank() ? SqueezeNet.NAME : kind.trim().toLowerCase(Locale.ROOT);
         if (!kind.equals(SqueezeNet.NAME) && !kind.equals(Vgg19Relu31.NAME)) {
-            throw new IllegalArgumentException("unknown loss network '" + kind + "', expected " + SqueezeNet.NAME
-                    + " or " + Vgg19Relu31.NAME);
+            throw new IllegalArgumentException(
+                    "unknown loss network '" + kind + "', expected " + SqueezeNet.NAME + " or " + Vgg19Relu31.NAME);
         }
         if (location == null || location.isBlank()) {
             throw new IllegalArgumentException("the " + kind + " loss network needs a weight file or URL: none of the"

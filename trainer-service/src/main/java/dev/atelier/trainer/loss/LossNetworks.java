@@ -10,8 +10,7 @@ import java.util.Map;
 
 /** Loads the loss network a {@link LossNetworkSource} names, downloading it first when it is a URL. */
 public final class LossNetworks {
-    private LossNetworks() {
-    }
+    private LossNetworks() {}
 
     /**
      * @param parent the manager (and so the device) the weights are created under; the network owns a

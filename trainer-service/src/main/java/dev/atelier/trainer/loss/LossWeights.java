@@ -13,8 +13,8 @@ import java.util.Map;
  *     error of the Gram matrices)
  * @param tvWeight weight of total variation (mean squared difference of neighbouring pixels, 0..1 scale)
  */
-public record LossWeights(Map<String, Float> styleLayers, String contentLayer, float contentWeight, float styleWeight,
-        float tvWeight) {
+public record LossWeights(
+        Map<String, Float> styleLayers, String contentLayer, float contentWeight, float styleWeight, float tvWeight) {
     public LossWeights {
         if (styleLayers.isEmpty()) {
             throw new IllegalArgumentException("at least one style layer is needed");

@@ -22,8 +22,7 @@ public final class NpyReader {
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order':\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\(([^)]*)\\)");
 
-    private NpyReader() {
-    }
+    private NpyReader() {}
 
     /** @throws IOException if the stream is not such a file */
     public static NDArray read(InputStream stream, NDManager manager) throws IOException {
@@ -50,8 +49,11 @@ public final class NpyReader {
         if (!descr.group(1).equals("<f4") || fortran.group(1).equals("True")) {
             throw new IOException("only little-endian float32 in C order is supported, got " + header.trim());
         }
-        long[] dims = Arrays.stream(shape.group(1).split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .mapToLong(Long::parseLong).toArray();
+        long[] dims = Arrays.stream(shape.group(1).split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .mapToLong(Long::parseLong)
+                .toArray();
         long count = Arrays.stream(dims).reduce(1, (a, b) -> a * b);
         byte[] data = new byte[Math.toIntExact(count * 4)];
         in.readFully(data);

@@ -2,11 +2,11 @@ package dev.atelier.trainer.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.atelier.trainer.network.Scalars;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.atelier.trainer.network.Scalars;
 
 /**
  * The perceptual loss of Johnson et al. over a {@link LossNetwork}: style as Gram matrices of several layers,
@@ -40,7 +40,8 @@ public final class PerceptualLoss implements AutoCloseable {
         try (NDManager scratch = style.getManager().newSubManager()) {
             NDArray input = style.duplicate();
             input.attach(scratch);
-            Map<String, NDArray> features = network.features(input, weights.styleLayers().keySet());
+            Map<String, NDArray> features =
+                    network.features(input, weights.styleLayers().keySet());
             for (String layer : weights.styleLayers().keySet()) {
                 NDArray gram = Gram.of(features.get(layer));
                 gram.attach(manager);
@@ -82,15 +83,18 @@ public final class PerceptualLoss implements AutoCloseable {
         NDArray style = null;
         for (Map.Entry<String, Float> layer : weights.styleLayers().entrySet()) {
             NDArray diff = Gram.of(features.get(layer.getKey())).sub(styleGrams.get(layer.getKey()));
-            NDArray term = Scalars.times(diff.square().sum(), layer.getValue() / (styleNorms.get(layer.getKey()) * batch));
+            NDArray term =
+                    Scalars.times(diff.square().sum(), layer.getValue() / (styleNorms.get(layer.getKey()) * batch));
             style = style == null ? term : style.add(term);
         }
         NDArray target = contentTarget;
         float contentNorm = target.square().sum().getFloat();
-        NDArray content = Scalars.dividedBy(features.get(weights.contentLayer()).sub(target).square().sum(), contentNorm);
+        NDArray content = Scalars.dividedBy(
+                features.get(weights.contentLayer()).sub(target).square().sum(), contentNorm);
         NDArray tv = totalVariation(Scalars.dividedBy(stylised, 255f));
 
-        NDArray total = Scalars.times(style, weights.styleWeight()).add(Scalars.times(content, weights.contentWeight()))
+        NDArray total = Scalars.times(style, weights.styleWeight())
+                .add(Scalars.times(content, weights.contentWeight()))
                 .add(Scalars.times(tv, weights.tvWeight()));
         return new LossTerms(style, content, tv, total);
     }

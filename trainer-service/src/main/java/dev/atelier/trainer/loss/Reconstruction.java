@@ -9,8 +9,7 @@ import dev.atelier.trainer.network.Scalars;
  * transform network towards the identity before the style term (a warm-up), which costs no loss network.
  */
 public final class Reconstruction {
-    private Reconstruction() {
-    }
+    private Reconstruction() {}
 
     /** As loss terms: the pixel error as {@code content} and {@code total}, zero style and total variation. */
     public static LossTerms of(NDArray output, NDArray photos) {

@@ -25,8 +25,8 @@ import java.util.Map;
  */
 public final class SqueezeNet implements LossNetwork {
     public static final String NAME = "squeezenet1.1";
-    private static final List<String> LAYERS = List.of("conv1_relu", "fire2", "fire3", "fire4", "fire5", "fire6",
-            "fire7", "fire8", "fire9", "logits");
+    private static final List<String> LAYERS =
+            List.of("conv1_relu", "fire2", "fire3", "fire4", "fire5", "fire6", "fire7", "fire8", "fire9", "logits");
     private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
     private static final float[] STD = {0.229f, 0.224f, 0.225f};
 
@@ -42,15 +42,16 @@ public final class SqueezeNet implements LossNetwork {
         this.normalise = normalise;
         List<String> missing = new ArrayList<>();
         for (int k = 0; k < 26; k++) {
-            weights[k] = arrays.getOrDefault("squeezenet0_conv" + k + "_weight", arrays.get(featuresName(k) + ".weight"));
+            weights[k] =
+                    arrays.getOrDefault("squeezenet0_conv" + k + "_weight", arrays.get(featuresName(k) + ".weight"));
             biases[k] = arrays.getOrDefault("squeezenet0_conv" + k + "_bias", arrays.get(featuresName(k) + ".bias"));
             if (weights[k] == null || biases[k] == null) {
                 missing.add("squeezenet0_conv" + k + "_{weight,bias}");
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("not SqueezeNet 1.1 weights: missing " + missing + "; names found: "
-                    + arrays.keySet());
+            throw new IllegalArgumentException(
+                    "not SqueezeNet 1.1 weights: missing " + missing + "; names found: " + arrays.keySet());
         }
         this.mean = manager.create(MEAN, new Shape(1, 3, 1, 1)).mul(255f);
         this.std = manager.create(STD, new Shape(1, 3, 1, 1)).mul(255f);
@@ -109,7 +110,11 @@ public final class SqueezeNet implements LossNetwork {
         }
         if (deepest == LAYERS.size() - 1) {
             NDArray logits = Activation.relu(NnOps.conv(x, weights[25], biases[25], 1));
-            keep(out, taps, "logits", NnOps.spatialMean(logits).reshape(logits.getShape().get(0), -1));
+            keep(
+                    out,
+                    taps,
+                    "logits",
+                    NnOps.spatialMean(logits).reshape(logits.getShape().get(0), -1));
         }
         return out;
     }
@@ -126,8 +131,8 @@ public final class SqueezeNet implements LossNetwork {
      */
     @Override
     public LossWeights defaultWeights() {
-        return new LossWeights(Map.of("conv1_relu", 1f, "fire2", 1f, "fire3", 1f, "fire5", 1f, "fire7", 1f), "fire5",
-                1f, 10f, 1f);
+        return new LossWeights(
+                Map.of("conv1_relu", 1f, "fire2", 1f, "fire3", 1f, "fire5", 1f, "fire7", 1f), "fire5", 1f, 10f, 1f);
     }
 
     @Override

@@ -6,12 +6,12 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.pooling.Pool;
 import dev.atelier.trainer.network.NnOps;
+import dev.atelier.trainer.network.Scalars;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.atelier.trainer.network.Scalars;
 
 /**
  * VGG-19 up to relu3_1, "normalised" by Gatys et al., in the encoder layout of Li et al.'s WCT: a 1x1
@@ -36,8 +36,8 @@ public final class Vgg19Relu31 implements LossNetwork {
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("not VGG-19 relu3_1 weights: missing " + missing + "; names found: "
-                    + arrays.keySet());
+            throw new IllegalArgumentException(
+                    "not VGG-19 relu3_1 weights: missing " + missing + "; names found: " + arrays.keySet());
         }
         this.manager = manager;
         this.arrays = arrays;
@@ -63,15 +63,16 @@ public final class Vgg19Relu31 implements LossNetwork {
         LossNetwork.checkTaps(this, taps);
         int deepest = taps.stream().mapToInt(LAYERS::indexOf).max().orElse(-1);
         Map<String, NDArray> out = new LinkedHashMap<>();
-        NDArray x = NnOps.conv(Scalars.dividedBy(images, 255f), arrays.get("preprocess.weight"), arrays.get("preprocess.bias"), 1);
+        NDArray x = NnOps.conv(
+                Scalars.dividedBy(images, 255f), arrays.get("preprocess.weight"), arrays.get("preprocess.bias"), 1);
         for (int i = 0; i <= deepest; i++) {
             String layer = LAYERS.get(i);
             if (layer.equals("relu2_1") || layer.equals("relu3_1")) {
                 x = Pool.maxPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false);
             }
             String conv = "conv" + layer.substring(4);
-            x = Activation.relu(NnOps.conv(NnOps.reflectionPad(x, 1), arrays.get(conv + ".weight"),
-                    arrays.get(conv + ".bias"), 1));
+            x = Activation.relu(
+                    NnOps.conv(NnOps.reflectionPad(x, 1), arrays.get(conv + ".weight"), arrays.get(conv + ".bias"), 1));
             if (taps.contains(layer)) {
                 out.put(layer, x);
             }
@@ -82,8 +83,12 @@ public final class Vgg19Relu31 implements LossNetwork {
     /** Johnson et al.'s choice within reach of relu3_1: content at relu2_2, style at every tap. */
     @Override
     public LossWeights defaultWeights() {
-        return new LossWeights(Map.of("relu1_1", 1f, "relu1_2", 1f, "relu2_1", 1f, "relu2_2", 1f, "relu3_1", 1f),
-                "relu2_2", 1f, 10f, 1f);
+        return new LossWeights(
+                Map.of("relu1_1", 1f, "relu1_2", 1f, "relu2_1", 1f, "relu2_2", 1f, "relu3_1", 1f),
+                "relu2_2",
+                1f,
+                10f,
+                1f);
     }
 
     @Override

@@ -21,8 +21,7 @@ import java.util.Locale;
 public final class WeightDownloader {
     private static final int TIMEOUT_MS = 30_000;
 
-    private WeightDownloader() {
-    }
+    private WeightDownloader() {}
 
     /**
      * @return the local copy, {@code dataDir/loss-networks/<sha256>/<file name>}

@@ -19,8 +19,7 @@ import java.util.stream.Stream;
  * a NumPy {@code .npz} archive, or a folder of {@code .npy} files named after the arrays.
  */
 public final class WeightFiles {
-    private WeightFiles() {
-    }
+    private WeightFiles() {}
 
     /** @throws IOException if the path is none of the supported forms or cannot be read */
     public static Map<String, NDArray> read(Path path, NDManager manager) throws IOException {
@@ -36,14 +35,17 @@ public final class WeightFiles {
                 return NetworkWeights.readNpz(in, manager);
             }
         }
-        throw new IOException("unsupported weight file " + path.getFileName() + ": expected .onnx, .npz or a folder of .npy");
+        throw new IOException(
+                "unsupported weight file " + path.getFileName() + ": expected .onnx, .npz or a folder of .npy");
     }
 
     private static Map<String, NDArray> readNpyFolder(Path folder, NDManager manager) throws IOException {
         Map<String, NDArray> arrays = new TreeMap<>();
         List<Path> files;
         try (Stream<Path> list = Files.list(folder)) {
-            files = list.filter(p -> p.getFileName().toString().endsWith(".npy")).sorted().toList();
+            files = list.filter(p -> p.getFileName().toString().endsWith(".npy"))
+                    .sorted()
+                    .toList();
         }
         if (files.isEmpty()) {
             throw new IOException("no .npy files in " + folder.getFileName());

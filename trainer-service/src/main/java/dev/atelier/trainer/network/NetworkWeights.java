@@ -13,8 +13,7 @@ import java.util.Map;
 
 /** Reads named weight arrays from a NumPy {@code .npz} archive (the state-dict keys as entry names). */
 public final class NetworkWeights {
-    private NetworkWeights() {
-    }
+    private NetworkWeights() {}
 
     public static Map<String, NDArray> readNpz(Path file, NDManager manager) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {

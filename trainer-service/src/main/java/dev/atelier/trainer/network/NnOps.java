@@ -12,8 +12,7 @@ import ai.djl.nn.convolutional.Conv2d;
  * (broadcast and reshape). All take and return NCHW arrays.
  */
 public final class NnOps {
-    private NnOps() {
-    }
+    private NnOps() {}
 
     /** {@code torch.nn.ReflectionPad2d(pad)}: mirrors without repeating the edge pixel. */
     public static NDArray reflectionPad(NDArray x, int pad) {
@@ -30,7 +29,8 @@ public final class NnOps {
         NDArray right = x.get(":, :, :, " + (w - 1 - pad) + ":" + (w - 1)).flip(3);
         NDArray wide = NDArrays.concat(new NDList(left, x, right), 3);
         NDArray top = wide.get(":, :, 1:" + (pad + 1) + ", :").flip(2);
-        NDArray bottom = wide.get(":, :, " + (h - 1 - pad) + ":" + (h - 1) + ", :").flip(2);
+        NDArray bottom =
+                wide.get(":, :, " + (h - 1 - pad) + ":" + (h - 1) + ", :").flip(2);
         return NDArrays.concat(new NDList(top, wide, bottom), 2);
     }
 
@@ -45,7 +45,9 @@ public final class NnOps {
         // Made by PyTorch, so the reference autograd keeps for backward outlives these handles (see Scalars).
         try (NDArray ones = x.getManager().ones(plane, x.getDataType());
                 NDArray zeros = x.getManager().zeros(plane, x.getDataType())) {
-            normalised = x.getNDArrayInternal().layerNorm(x, plane, ones, zeros, epsilon).singletonOrThrow();
+            normalised = x.getNDArrayInternal()
+                    .layerNorm(x, plane, ones, zeros, epsilon)
+                    .singletonOrThrow();
         }
         Shape perChannel = new Shape(1, x.getShape().get(1), 1, 1);
         return normalised.mul(gamma.reshape(perChannel)).add(beta.reshape(perChannel));
@@ -79,7 +81,7 @@ public final class NnOps {
 
     /** A zero-padded convolution with bias. */
     public static NDArray conv(NDArray x, NDArray weight, NDArray bias, int stride, int padding) {
-        return Conv2d.conv2d(x, weight, bias, new Shape(stride, stride), new Shape(padding, padding),
-                new Shape(1, 1)).singletonOrThrow();
+        return Conv2d.conv2d(x, weight, bias, new Shape(stride, stride), new Shape(padding, padding), new Shape(1, 1))
+                .singletonOrThrow();
     }
 }

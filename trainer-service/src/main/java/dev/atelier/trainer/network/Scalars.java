@@ -15,8 +15,7 @@ import ai.djl.ndarray.types.Shape;
  * ({@code add(Number)} and {@code sub(Number)} are safe: their backward never reads the constant.)
  */
 public final class Scalars {
-    private Scalars() {
-    }
+    private Scalars() {}
 
     /** {@code x * factor}, with the factor in memory PyTorch owns. */
     public static NDArray times(NDArray x, float factor) {

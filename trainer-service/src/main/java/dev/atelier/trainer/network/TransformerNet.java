@@ -37,7 +37,8 @@ public final class TransformerNet extends AbstractBlock {
         for (Map.Entry<String, long[]> entry : spec.parameterShapes().entrySet()) {
             String name = entry.getKey();
             Parameter.Builder builder = Parameter.builder().setName(name).setType(typeOf(name));
-            builder = arrays == null ? builder.optShape(new Shape(entry.getValue())) : builder.optArray(arrays.get(name));
+            builder =
+                    arrays == null ? builder.optShape(new Shape(entry.getValue())) : builder.optArray(arrays.get(name));
             byName.put(name, addParameter(builder.build()));
         }
     }
@@ -86,8 +87,8 @@ public final class TransformerNet extends AbstractBlock {
     public static TransformerNet fromWeights(Map<String, NDArray> arrays, NDManager manager) {
         NDArray first = arrays.get("conv1.conv2d.weight");
         if (first == null || first.getShape().dimension() != 4) {
-            throw new IllegalArgumentException("weights lack conv1.conv2d.weight [N, 3, 9, 9]; names given: "
-                    + arrays.keySet());
+            throw new IllegalArgumentException(
+                    "weights lack conv1.conv2d.weight [N, 3, 9, 9]; names given: " + arrays.keySet());
         }
         return fromWeights(new TransformerNetSpec((int) first.getShape().get(0)), arrays, manager);
     }
@@ -129,8 +130,8 @@ public final class TransformerNet extends AbstractBlock {
         y = NnOps.reflectionPad(y, conv.padding());
         y = NnOps.conv(y, value(conv.weight()), value(conv.bias()), conv.stride());
         if (conv.hasNorm()) {
-            y = NnOps.instanceNorm(y, value(conv.norm() + ".weight"), value(conv.norm() + ".bias"),
-                    TransformerNetSpec.NORM_EPSILON);
+            y = NnOps.instanceNorm(
+                    y, value(conv.norm() + ".weight"), value(conv.norm() + ".bias"), TransformerNetSpec.NORM_EPSILON);
         }
         return conv.relu() ? Activation.relu(y) : y;
     }
@@ -140,8 +141,8 @@ public final class TransformerNet extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
-            PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         return new NDList(forward(inputs.singletonOrThrow()));
     }
 

@@ -21,6 +21,7 @@ import java.util.Map;
 public record TransformerNetSpec(int baseWidth) {
     /** Instance-norm epsilon of {@code torch.nn.InstanceNorm2d}. */
     public static final float NORM_EPSILON = 1e-5f;
+
     public static final int RESIDUAL_BLOCKS = 5;
 
     public TransformerNetSpec {
@@ -49,15 +50,12 @@ public record TransformerNetSpec(int baseWidth) {
     }
 
     /** A layer of the network: a convolution, or a residual block of two convolutions plus the skip. */
-    public sealed interface Layer permits ConvLayer, ResidualLayer {
-    }
+    public sealed interface Layer permits ConvLayer, ResidualLayer {}
 
-    public record ConvLayer(Conv conv) implements Layer {
-    }
+    public record ConvLayer(Conv conv) implements Layer {}
 
     /** {@code x + norm2(conv2(relu(norm1(conv1(x)))))}, as upstream: no ReLU after the sum. */
-    public record ResidualLayer(String name, Conv first, Conv second) implements Layer {
-    }
+    public record ResidualLayer(String name, Conv first, Conv second) implements Layer {}
 
     public List<Layer> layers() {
         int n = baseWidth;
@@ -67,7 +65,8 @@ public record TransformerNetSpec(int baseWidth) {
         layers.add(new ConvLayer(new Conv("conv3", 2 * n, 4 * n, 3, 2, 1, "in3", true)));
         for (int i = 1; i <= RESIDUAL_BLOCKS; i++) {
             String res = "res" + i;
-            layers.add(new ResidualLayer(res,
+            layers.add(new ResidualLayer(
+                    res,
                     new Conv(res + ".conv1", 4 * n, 4 * n, 3, 1, 1, res + ".in1", true),
                     new Conv(res + ".conv2", 4 * n, 4 * n, 3, 1, 1, res + ".in2", false)));
         }

@@ -1,12 +1,6 @@
 package dev.atelier.trainer.onnx;
 
 import com.google.protobuf.ByteString;
-import dev.atelier.trainer.network.TransformerNet;
-import dev.atelier.trainer.network.TransformerNetSpec;
-import dev.atelier.trainer.network.TransformerNetSpec.Conv;
-import dev.atelier.trainer.network.TransformerNetSpec.ConvLayer;
-import dev.atelier.trainer.network.TransformerNetSpec.Layer;
-import dev.atelier.trainer.network.TransformerNetSpec.ResidualLayer;
 import dev.atelier.onnx.proto.Onnx.AttributeProto;
 import dev.atelier.onnx.proto.Onnx.GraphProto;
 import dev.atelier.onnx.proto.Onnx.ModelProto;
@@ -17,6 +11,12 @@ import dev.atelier.onnx.proto.Onnx.TensorProto;
 import dev.atelier.onnx.proto.Onnx.TensorShapeProto;
 import dev.atelier.onnx.proto.Onnx.TypeProto;
 import dev.atelier.onnx.proto.Onnx.ValueInfoProto;
+import dev.atelier.trainer.network.TransformerNet;
+import dev.atelier.trainer.network.TransformerNetSpec;
+import dev.atelier.trainer.network.TransformerNetSpec.Conv;
+import dev.atelier.trainer.network.TransformerNetSpec.ConvLayer;
+import dev.atelier.trainer.network.TransformerNetSpec.Layer;
+import dev.atelier.trainer.network.TransformerNetSpec.ResidualLayer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -91,7 +91,8 @@ public final class OnnxExporter {
                 .setDocString("Johnson et al. transform network (pytorch/examples TransformerNet layout), base width "
                         + spec.baseWidth() + "; input1/output1 float NCHW RGB 0..255, clamp the output.")
                 .setGraph(graph);
-        metadata.forEach((k, v) -> model.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
+        metadata.forEach((k, v) -> model.addMetadataProps(
+                StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
         return model.build().toByteArray();
     }
 
@@ -107,29 +108,52 @@ public final class OnnxExporter {
         String conv(Conv conv, String input, String finalOutput) {
             String x = input;
             if (conv.upsample() > 1) {
-                String scales = constant("resize_scales_x" + conv.upsample(), () -> floatTensor("resize_scales_x"
-                        + conv.upsample(), new long[] {4}, new float[] {1f, 1f, conv.upsample(), conv.upsample()}));
+                String scales = constant(
+                        "resize_scales_x" + conv.upsample(),
+                        () -> floatTensor("resize_scales_x" + conv.upsample(), new long[] {4}, new float[] {
+                            1f, 1f, conv.upsample(), conv.upsample()
+                        }));
                 // Empty second input: no region of interest (only used by tf_crop_and_resize).
-                x = node("Resize", conv.name() + "/upsample", null, List.of(x, "", scales), List.of(
-                        string("mode", "nearest"),
-                        string("coordinate_transformation_mode", "asymmetric"),
-                        string("nearest_mode", "floor")));
+                x = node(
+                        "Resize",
+                        conv.name() + "/upsample",
+                        null,
+                        List.of(x, "", scales),
+                        List.of(
+                                string("mode", "nearest"),
+                                string("coordinate_transformation_mode", "asymmetric"),
+                                string("nearest_mode", "floor")));
             }
             int p = conv.padding();
             if (p > 0) {
-                String pads = constant("reflect_pads_" + p, () -> longTensor("reflect_pads_" + p, new long[] {8},
-                        new long[] {0, 0, p, p, 0, 0, p, p}));
+                String pads = constant(
+                        "reflect_pads_" + p,
+                        () -> longTensor("reflect_pads_" + p, new long[] {8}, new long[] {0, 0, p, p, 0, 0, p, p}));
                 x = node("Pad", conv.name() + "/pad", null, List.of(x, pads), List.of(string("mode", "reflect")));
             }
             boolean last = !conv.hasNorm() && !conv.relu();
-            x = node("Conv", conv.name() + "/conv", last ? finalOutput : null, List.of(x, conv.weight(), conv.bias()),
-                    List.of(ints("kernel_shape", conv.kernel(), conv.kernel()), ints("strides", conv.stride(), conv.stride()),
-                            ints("pads", 0, 0, 0, 0), ints("dilations", 1, 1), integer("group", 1)));
+            x = node(
+                    "Conv",
+                    conv.name() + "/conv",
+                    last ? finalOutput : null,
+                    List.of(x, conv.weight(), conv.bias()),
+                    List.of(
+                            ints("kernel_shape", conv.kernel(), conv.kernel()),
+                            ints("strides", conv.stride(), conv.stride()),
+                            ints("pads", 0, 0, 0, 0),
+                            ints("dilations", 1, 1),
+                            integer("group", 1)));
             if (conv.hasNorm()) {
-                x = node("InstanceNormalization", conv.norm(), conv.relu() ? null : finalOutput,
+                x = node(
+                        "InstanceNormalization",
+                        conv.norm(),
+                        conv.relu() ? null : finalOutput,
                         List.of(x, conv.norm() + ".weight", conv.norm() + ".bias"),
-                        List.of(AttributeProto.newBuilder().setName("epsilon").setType(AttributeProto.AttributeType.FLOAT)
-                                .setF(TransformerNetSpec.NORM_EPSILON).build()));
+                        List.of(AttributeProto.newBuilder()
+                                .setName("epsilon")
+                                .setType(AttributeProto.AttributeType.FLOAT)
+                                .setF(TransformerNetSpec.NORM_EPSILON)
+                                .build()));
             }
             if (conv.relu()) {
                 x = node("Relu", conv.name() + "/relu", finalOutput, List.of(x), List.of());
@@ -139,7 +163,11 @@ public final class OnnxExporter {
 
         String node(String op, String name, String output, List<String> inputs, List<AttributeProto> attributes) {
             String out = output != null ? output : name + ":0";
-            graph.addNode(NodeProto.newBuilder().setOpType(op).setName(name).addAllInput(inputs).addOutput(out)
+            graph.addNode(NodeProto.newBuilder()
+                    .setOpType(op)
+                    .setName(name)
+                    .addAllInput(inputs)
+                    .addOutput(out)
                     .addAllAttribute(attributes));
             return out;
         }
@@ -155,29 +183,47 @@ public final class OnnxExporter {
     static TensorProto floatTensor(String name, long[] dims, float[] values) {
         ByteBuffer bytes = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         bytes.asFloatBuffer().put(values);
-        return TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT_VALUE)
-                .addAllDims(Arrays.stream(dims).boxed().toList()).setRawData(ByteString.copyFrom(bytes.array())).build();
+        return TensorProto.newBuilder()
+                .setName(name)
+                .setDataType(TensorProto.DataType.FLOAT_VALUE)
+                .addAllDims(Arrays.stream(dims).boxed().toList())
+                .setRawData(ByteString.copyFrom(bytes.array()))
+                .build();
     }
 
     static TensorProto longTensor(String name, long[] dims, long[] values) {
         ByteBuffer bytes = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
         bytes.asLongBuffer().put(values);
-        return TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64_VALUE)
-                .addAllDims(Arrays.stream(dims).boxed().toList()).setRawData(ByteString.copyFrom(bytes.array())).build();
+        return TensorProto.newBuilder()
+                .setName(name)
+                .setDataType(TensorProto.DataType.INT64_VALUE)
+                .addAllDims(Arrays.stream(dims).boxed().toList())
+                .setRawData(ByteString.copyFrom(bytes.array()))
+                .build();
     }
 
     private static AttributeProto string(String name, String value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
-                .setS(ByteString.copyFromUtf8(value)).build();
+        return AttributeProto.newBuilder()
+                .setName(name)
+                .setType(AttributeProto.AttributeType.STRING)
+                .setS(ByteString.copyFromUtf8(value))
+                .build();
     }
 
     private static AttributeProto ints(String name, long... values) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS)
-                .addAllInts(Arrays.stream(values).boxed().toList()).build();
+        return AttributeProto.newBuilder()
+                .setName(name)
+                .setType(AttributeProto.AttributeType.INTS)
+                .addAllInts(Arrays.stream(values).boxed().toList())
+                .build();
     }
 
     private static AttributeProto integer(String name, long value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
+        return AttributeProto.newBuilder()
+                .setName(name)
+                .setType(AttributeProto.AttributeType.INT)
+                .setI(value)
+                .build();
     }
 
     /** float [batch, 3, height, width] with symbolic batch and spatial sizes. */
@@ -187,8 +233,11 @@ public final class OnnxExporter {
                 .addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(3))
                 .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("height"))
                 .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("width"));
-        TypeProto type = TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder()
-                .setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(shape)).build();
+        TypeProto type = TypeProto.newBuilder()
+                .setTensorType(TypeProto.Tensor.newBuilder()
+                        .setElemType(TensorProto.DataType.FLOAT_VALUE)
+                        .setShape(shape))
+                .build();
         return ValueInfoProto.newBuilder().setName(name).setType(type).build();
     }
 }

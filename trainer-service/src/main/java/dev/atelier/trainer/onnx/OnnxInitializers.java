@@ -14,8 +14,7 @@ import java.util.Map;
 
 /** Reads the float initializers (the weights) of an ONNX model through the protobuf schema. */
 public final class OnnxInitializers {
-    private OnnxInitializers() {
-    }
+    private OnnxInitializers() {}
 
     /** @throws IOException if the stream is not an ONNX model */
     public static Map<String, NDArray> read(InputStream in, NDManager manager) throws IOException {
@@ -29,10 +28,13 @@ public final class OnnxInitializers {
                 throw new IOException("initializer " + tensor.getName() + " lives in an external data file, which is"
                         + " not supported: re-save the model with its weights inside");
             }
-            long[] dims = tensor.getDimsList().stream().mapToLong(Long::longValue).toArray();
+            long[] dims =
+                    tensor.getDimsList().stream().mapToLong(Long::longValue).toArray();
             float[] values;
             if (!tensor.getRawData().isEmpty()) {
-                FloatBuffer buffer = tensor.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN)
+                FloatBuffer buffer = tensor.getRawData()
+                        .asReadOnlyByteBuffer()
+                        .order(ByteOrder.LITTLE_ENDIAN)
                         .asFloatBuffer();
                 values = new float[buffer.remaining()];
                 buffer.get(values);

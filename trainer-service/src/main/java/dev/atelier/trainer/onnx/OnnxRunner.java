@@ -23,11 +23,12 @@ public final class OnnxRunner implements AutoCloseable {
             options.setIntraOpNumThreads(Math.max(1, Runtime.getRuntime().availableProcessors()));
             this.session = env.createSession(model, options);
         }
-        if (!session.getInputNames().contains(input) || !session.getOutputNames().contains(output)) {
+        if (!session.getInputNames().contains(input)
+                || !session.getOutputNames().contains(output)) {
             String found = session.getInputNames() + " -> " + session.getOutputNames();
             session.close();
-            throw new IllegalArgumentException("model must read '" + input + "' and write '" + output + "', it has "
-                    + found);
+            throw new IllegalArgumentException(
+                    "model must read '" + input + "' and write '" + output + "', it has " + found);
         }
         this.input = input;
         this.output = output;
@@ -37,7 +38,10 @@ public final class OnnxRunner implements AutoCloseable {
     public static OnnxRunner of(byte[] model) throws OrtException {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
                 OrtSession probe = OrtEnvironment.getEnvironment().createSession(model, options)) {
-            return new OnnxRunner(model, probe.getInputNames().iterator().next(), probe.getOutputNames().iterator().next());
+            return new OnnxRunner(
+                    model,
+                    probe.getInputNames().iterator().next(),
+                    probe.getOutputNames().iterator().next());
         }
     }
 

@@ -19,7 +19,13 @@ public record ParityReport(long[] shape, float maxAbsDiff, double meanAbsDiff, f
 
     /** One line for logs and for the FAILED reason of a training. */
     public String describe() {
-        return String.format(Locale.ROOT, "ONNX Runtime vs DJL on %s: max abs diff %.5f, mean %.6f, bound %.3f: %s",
-                Arrays.toString(shape), maxAbsDiff, meanAbsDiff, bound, passed() ? "passed" : "FAILED");
+        return String.format(
+                Locale.ROOT,
+                "ONNX Runtime vs DJL on %s: max abs diff %.5f, mean %.6f, bound %.3f: %s",
+                Arrays.toString(shape),
+                maxAbsDiff,
+                meanAbsDiff,
+                bound,
+                passed() ? "passed" : "FAILED");
     }
 }

@@ -34,18 +34,23 @@ public class JobMode {
         if (!config.enabled()) {
             return;
         }
-        LOG.infof("job mode: this trainer trains one request and exits; it exits after %s if none arrives", config.idleExit());
+        LOG.infof(
+                "job mode: this trainer trains one request and exits; it exits after %s if none arrives",
+                config.idleExit());
         idleTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "atelier-job-idle-exit");
             thread.setDaemon(true);
             return thread;
         });
-        idleTimer.schedule(() -> {
-            if (taken.compareAndSet(false, true)) {
-                LOG.infof("job mode: no training request within %s; exiting", config.idleExit());
-                Quarkus.asyncExit(0);
-            }
-        }, config.idleExit().toMillis(), TimeUnit.MILLISECONDS);
+        idleTimer.schedule(
+                () -> {
+                    if (taken.compareAndSet(false, true)) {
+                        LOG.infof("job mode: no training request within %s; exiting", config.idleExit());
+                        Quarkus.asyncExit(0);
+                    }
+                },
+                config.idleExit().toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Whether this trainer may take a request: always outside job mode, only the first one in it. */

@@ -10,8 +10,7 @@ import io.cloudevents.CloudEvent;
 
 /** Turns an incoming record's value into a {@link TrainingRequested}, or says why it cannot be one. */
 final class RequestReader {
-    private RequestReader() {
-    }
+    private RequestReader() {}
 
     /**
      * @param event the deserialized value; null when the record was not a CloudEvent at all
@@ -23,14 +22,18 @@ final class RequestReader {
         }
         AtelierEvent decoded = CloudEventCodec.decode(event);
         if (!(decoded instanceof TrainingRequested request)) {
-            throw new IllegalArgumentException("expected " + EventTypes.TRAINING_REQUESTED + ", got " + event.getType());
+            throw new IllegalArgumentException(
+                    "expected " + EventTypes.TRAINING_REQUESTED + ", got " + event.getType());
         }
         // The id and style id become S3 key segments.
-        if (!JobIds.isValid(request.trainingId()) || request.styleId() == null
-                || !request.styleId().matches(ModelManifest.STYLE_ID_PATTERN) || request.styleImageKey() == null
+        if (!JobIds.isValid(request.trainingId())
+                || request.styleId() == null
+                || !request.styleId().matches(ModelManifest.STYLE_ID_PATTERN)
+                || request.styleImageKey() == null
                 || request.options() == null) {
             throw new IllegalArgumentException("incomplete TrainingRequested " + event.getId() + ": training id '"
-                    + request.trainingId() + "', style '" + request.styleId() + "', style image '" + request.styleImageKey()
+                    + request.trainingId() + "', style '" + request.styleId() + "', style image '"
+                    + request.styleImageKey()
                     + "', options " + request.options());
         }
         return request;

@@ -29,6 +29,7 @@ public class TrainingRequestListener {
     public static final String CHANNEL = "training-requests";
     /** Worker pool of the channel; one thread, sized in application.properties. */
     public static final String POOL = "atelier-training";
+
     private static final Logger LOG = Logger.getLogger(TrainingRequestListener.class);
 
     private final TrainingRun run;
@@ -68,8 +69,16 @@ public class TrainingRequestListener {
             return CompletableFuture.completedFuture(null);
         }
         try (LogFields.Scope log = LogFields.training(request.trainingId(), request.tenant());
-                WorkSpans.Work work = spans.start("train", message, Map.of("atelier.training.id", request.trainingId(),
-                "atelier.style.id", request.styleId(), "atelier.tenant", request.tenant()))) {
+                WorkSpans.Work work = spans.start(
+                        "train",
+                        message,
+                        Map.of(
+                                "atelier.training.id",
+                                request.trainingId(),
+                                "atelier.style.id",
+                                request.styleId(),
+                                "atelier.tenant",
+                                request.tenant()))) {
             TrainingRun.Outcome outcome = run.process(request, work.trace());
             // STOPPED: not acknowledged, so never committed; the request is read again by the next trainer.
             return outcome == TrainingRun.Outcome.FINAL
@@ -77,5 +86,4 @@ public class TrainingRequestListener {
                     : CompletableFuture.completedFuture(null);
         }
     }
-
 }

@@ -35,7 +35,9 @@ final class Lease {
     TrainingRecord await(TrainingRecord record) {
         Duration poll = timeout.dividedBy(6);
         while (heldByAnother(record)) {
-            LOG.infof("training %s is running on %s (heartbeat %s); waiting for it", record.id(), record.owner(), record.heartbeatAt());
+            LOG.infof(
+                    "training %s is running on %s (heartbeat %s); waiting for it",
+                    record.id(), record.owner(), record.heartbeatAt());
             if (shutdown.sleep(poll)) {
                 throw new TrainingStoppedException("shutting down while waiting for training " + record.id());
             }
@@ -45,7 +47,9 @@ final class Lease {
     }
 
     boolean heldByAnother(TrainingRecord record) {
-        if (record.status() != TrainingStatus.RUNNING || record.owner() == null || record.owner().equals(owner)
+        if (record.status() != TrainingStatus.RUNNING
+                || record.owner() == null
+                || record.owner().equals(owner)
                 || record.heartbeatAt() == null) {
             return false;
         }

@@ -40,8 +40,16 @@ final class ProgressReporter implements ProgressListener {
     private int reportedStep;
     private Instant reportedAt;
 
-    ProgressReporter(TrainingRecord running, ObjectStore store, TrainingRecords records, TrainingEvents events,
-            ShutdownSignal shutdown, Clock clock, TraceContext trace, int every, Duration heartbeat) {
+    ProgressReporter(
+            TrainingRecord running,
+            ObjectStore store,
+            TrainingRecords records,
+            TrainingEvents events,
+            ShutdownSignal shutdown,
+            Clock clock,
+            TraceContext trace,
+            int every,
+            Duration heartbeat) {
         this.record = running;
         this.store = store;
         this.records = records;
@@ -65,11 +73,13 @@ final class ProgressReporter implements ProgressListener {
     @Override
     public void onStep(int step, Map<String, Double> stepLosses) {
         if (shutdown.isStopping()) {
-            throw new TrainingStoppedException("the trainer is shutting down at step " + step + " of training " + record.id());
+            throw new TrainingStoppedException(
+                    "the trainer is shutting down at step " + step + " of training " + record.id());
         }
         losses = stepLosses == null ? Map.of() : stepLosses;
         int total = record.options().steps();
-        boolean due = step % every == 0 || step >= total
+        boolean due = step % every == 0
+                || step >= total
                 || Duration.between(reportedAt, clock.instant()).compareTo(heartbeat) >= 0;
         if (due) {
             report(step);
@@ -101,8 +111,8 @@ final class ProgressReporter implements ProgressListener {
             imagesPerSecond = record.progress().imagesPerSecond();
             eta = record.progress().etaSeconds();
         }
-        ProgressSnapshot snapshot = new ProgressSnapshot(step, record.options().steps(), losses, imagesPerSecond, eta,
-                previewKey, now);
+        ProgressSnapshot snapshot =
+                new ProgressSnapshot(step, record.options().steps(), losses, imagesPerSecond, eta, previewKey, now);
         record = record.progressed(snapshot, now);
         reportedStep = step;
         reportedAt = now;

@@ -57,6 +57,7 @@ final class RunFailure extends RuntimeException {
         } else if (failure instanceof EventsUnavailableException) {
             return new RunFailure(new JobError(ErrorCodes.EVENTS_UNAVAILABLE, message), true, failure);
         }
-        return new RunFailure(new JobError(ErrorCodes.INTERNAL, failure.getClass().getName() + ": " + message), false, failure);
+        return new RunFailure(
+                new JobError(ErrorCodes.INTERNAL, failure.getClass().getName() + ": " + message), false, failure);
     }
 }

@@ -30,8 +30,7 @@ public final class S3CheckpointStore implements CheckpointStore {
     }
 
     /** What {@code checkpoint.json} holds. */
-    record Info(int step, String key, String sha256, long bytes, Instant savedAt) {
-    }
+    record Info(int step, String key, String sha256, long bytes, Instant savedAt) {}
 
     /** The step of the latest checkpoint, 0 when there is none (cheap: reads only the pointer). */
     public int latestStep() {
@@ -41,8 +40,9 @@ public final class S3CheckpointStore implements CheckpointStore {
     @Override
     public Optional<Checkpoint> latest() {
         return info().map(info -> {
-            byte[] state = store.get(info.key()).orElseThrow(() -> new IllegalStateException(
-                    "checkpoint " + info.key() + " of training " + trainingId + " is missing"));
+            byte[] state = store.get(info.key())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "checkpoint " + info.key() + " of training " + trainingId + " is missing"));
             String digest = sha256(state);
             if (!digest.equals(info.sha256())) {
                 throw new IllegalStateException("checkpoint " + info.key() + " of training " + trainingId
@@ -57,7 +57,9 @@ public final class S3CheckpointStore implements CheckpointStore {
         Optional<Info> previous = info();
         String key = StorageKeys.checkpoint(trainingId, step);
         store.put(key, state, "application/octet-stream");
-        store.putJson(StorageKeys.checkpointInfo(trainingId), new Info(step, key, sha256(state), state.length, clock.instant()));
+        store.putJson(
+                StorageKeys.checkpointInfo(trainingId),
+                new Info(step, key, sha256(state), state.length, clock.instant()));
         previous.filter(p -> !p.key().equals(key)).ifPresent(p -> {
             try {
                 store.delete(p.key());

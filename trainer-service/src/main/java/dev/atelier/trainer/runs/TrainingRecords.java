@@ -29,8 +29,9 @@ public class TrainingRecords {
     /** The training's record; rebuilt as QUEUED from the request if the gateway's record is missing. */
     public TrainingRecord load(TrainingRequested request) {
         return find(request.trainingId()).orElseGet(() -> {
-            LOG.warnf("training %s has no record at %s; rebuilding it from the request", request.trainingId(),
-                    StorageKeys.training(request.trainingId()));
+            LOG.warnf(
+                    "training %s has no record at %s; rebuilding it from the request",
+                    request.trainingId(), StorageKeys.training(request.trainingId()));
             return request.queuedRecord(clock.instant());
         });
     }

@@ -1,7 +1,7 @@
 package dev.atelier.trainer.runs;
 
-import dev.atelier.contracts.errors.ErrorCodes;
 import dev.atelier.contracts.AtelierEvent;
+import dev.atelier.contracts.errors.ErrorCodes;
 import dev.atelier.contracts.events.TrainingCompleted;
 import dev.atelier.contracts.events.TrainingFailed;
 import dev.atelier.contracts.events.TrainingRequested;
@@ -24,8 +24,8 @@ import dev.atelier.platform.storage.ObjectStore;
 import dev.atelier.trainer.config.TrainerConfig;
 import dev.atelier.trainer.datasets.Datasets;
 import dev.atelier.trainer.datasets.PhotoSet;
-import dev.atelier.trainer.engine.TrainingEngine;
 import dev.atelier.trainer.engine.TrainedModel;
+import dev.atelier.trainer.engine.TrainingEngine;
 import dev.atelier.trainer.engine.TrainingFailure;
 import dev.atelier.trainer.engine.TrainingPlan;
 import dev.atelier.trainer.engine.TrainingStoppedException;
@@ -74,8 +74,16 @@ public class TrainingRun {
     private final Retry retry;
     private final Retry recordingRetry;
 
-    public TrainingRun(TrainingEngine trainer, TrainingRecords records, TrainingEvents events, Datasets datasets,
-            ModelPublisher models, ObjectStore store, ShutdownSignal shutdown, TrainerConfig config, Clock clock,
+    public TrainingRun(
+            TrainingEngine trainer,
+            TrainingRecords records,
+            TrainingEvents events,
+            Datasets datasets,
+            ModelPublisher models,
+            ObjectStore store,
+            ShutdownSignal shutdown,
+            TrainerConfig config,
+            Clock clock,
             MeterRegistry registry) {
         this.trainer = trainer;
         this.records = records;
@@ -88,27 +96,34 @@ public class TrainingRun {
         this.clock = clock;
         this.registry = registry;
         this.owner = config.instanceId().orElseGet(TrainingRun::hostName);
-        Backoff backoff = Backoff.exponential(config.retry().initialBackoff(), config.retry().maxBackoff());
+        Backoff backoff = Backoff.exponential(
+                config.retry().initialBackoff(), config.retry().maxBackoff());
         Retry.Pause untilShutdown = wait -> !shutdown.sleep(wait);
         this.retry = new Retry("training", config.retry().maxAttempts(), backoff, Retry.FOREVER, untilShutdown);
         this.recordingRetry = new Retry("training", 1, backoff, Retry.FOREVER, untilShutdown);
-        LOG.infof("trainer %s trains on %s with %s", owner, trainer.device(), trainer.getClass().getSimpleName());
+        LOG.infof(
+                "trainer %s trains on %s with %s",
+                owner, trainer.device(), trainer.getClass().getSimpleName());
     }
 
     public Outcome process(TrainingRequested request, TraceContext trace) {
         RunFailure failure;
         try {
-            return retry.named("training " + request.trainingId()).run(number -> {
-                try {
-                    attempt(request, trace, number == 1);
-                    return Outcome.FINAL;
-                } catch (TrainingStoppedException e) {
-                    LOG.infof("training %s stops here and resumes from its checkpoint later: %s", request.trainingId(),
-                            e.getMessage());
-                    release(request);
-                    return Outcome.STOPPED;
-                }
-            }, RunFailure.CLASSIFIER);
+            return retry.named("training " + request.trainingId())
+                    .run(
+                            number -> {
+                                try {
+                                    attempt(request, trace, number == 1);
+                                    return Outcome.FINAL;
+                                } catch (TrainingStoppedException e) {
+                                    LOG.infof(
+                                            "training %s stops here and resumes from its checkpoint later: %s",
+                                            request.trainingId(), e.getMessage());
+                                    release(request);
+                                    return Outcome.STOPPED;
+                                }
+                            },
+                            RunFailure.CLASSIFIER);
         } catch (RetryStoppedException e) {
             return Outcome.STOPPED;
         } catch (RunFailure e) {
@@ -116,19 +131,25 @@ public class TrainingRun {
         }
         // A request is never committed without a final record: recording the failure is waited out like an outage.
         try {
-            recordingRetry.named("recording the failure of training " + request.trainingId())
+            recordingRetry
+                    .named("recording the failure of training " + request.trainingId())
                     .run(number -> recordFailure(request, failure, trace), Retry.Classifier.of(e -> Verdict.OUTAGE));
         } catch (RetryStoppedException e) {
             return Outcome.STOPPED;
         }
         // A stack trace only for what nobody foresaw; the others are explained by their message.
-        LOG.errorf(ErrorCodes.INTERNAL.equals(failure.error().code()) ? failure.getCause() : null, "training %s failed: %s: %s",
-                request.trainingId(), failure.error().code(), failure.error().message());
+        LOG.errorf(
+                ErrorCodes.INTERNAL.equals(failure.error().code()) ? failure.getCause() : null,
+                "training %s failed: %s: %s",
+                request.trainingId(),
+                failure.error().code(),
+                failure.error().message());
         return Outcome.FINAL;
     }
 
     private void attempt(TrainingRequested request, TraceContext trace, boolean firstOfDelivery) throws Exception {
-        TrainingRecord record = new Lease(records, shutdown, clock, owner, config.leaseTimeout()).await(records.load(request));
+        TrainingRecord record =
+                new Lease(records, shutdown, clock, owner, config.leaseTimeout()).await(records.load(request));
         if (record.status().isFinal()) {
             LOG.infof("training %s is already %s; not training it again", record.id(), record.status());
             finalEvent(record).ifPresent(event -> events.publish(event, trace));
@@ -140,12 +161,15 @@ public class TrainingRun {
             String died = record.owner();
             record = record.crashed(clock.instant());
             records.save(record);
-            LOG.warnf("training %s: its trainer %s died while training it (%d of at most %d such crashes)", record.id(),
-                    died, record.crashes(), config.maxCrashes());
+            LOG.warnf(
+                    "training %s: its trainer %s died while training it (%d of at most %d such crashes)",
+                    record.id(), died, record.crashes(), config.maxCrashes());
             if (record.crashes() >= config.maxCrashes()) {
                 registry.counter("atelier.trainings.crashed").increment();
-                throw new TrainingFailure(ErrorCodes.TRAINER_CRASHED, "the trainers running it died " + record.crashes()
-                        + " times mid-training (killed, out of memory or crashed), so it is not resumed again");
+                throw new TrainingFailure(
+                        ErrorCodes.TRAINER_CRASHED,
+                        "the trainers running it died " + record.crashes()
+                                + " times mid-training (killed, out of memory or crashed), so it is not resumed again");
             }
         }
         BufferedImage styleImage = styleImage(request.styleImageKey());
@@ -154,15 +178,44 @@ public class TrainingRun {
         int fromStep = checkpoints.latestStep();
         TrainingRecord running = record.running(trainer.device(), owner, fromStep, clock.instant());
         records.save(running);
-        events.publish(new TrainingStarted(running.id(), running.tenant(), running.styleId(), running.device(), running.attempts(), fromStep,
-                running.options().steps(), running.startedAt()), trace);
-        LOG.infof("training %s (%s, %d steps on %s) %s", running.id(), running.styleId(), running.options().steps(),
-                running.device(), fromStep == 0 ? "starts" : "resumes from step " + fromStep);
+        events.publish(
+                new TrainingStarted(
+                        running.id(),
+                        running.tenant(),
+                        running.styleId(),
+                        running.device(),
+                        running.attempts(),
+                        fromStep,
+                        running.options().steps(),
+                        running.startedAt()),
+                trace);
+        LOG.infof(
+                "training %s (%s, %d steps on %s) %s",
+                running.id(),
+                running.styleId(),
+                running.options().steps(),
+                running.device(),
+                fromStep == 0 ? "starts" : "resumes from step " + fromStep);
 
-        ProgressReporter progress = new ProgressReporter(running, store, records, events, shutdown, clock, trace,
-                config.progressEvery(), config.heartbeatInterval());
-        TrainingPlan plan = new TrainingPlan(running.id(), running.styleId(), styleImage, running.options(), photos,
-                config.checkpointEvery(), config.previewEvery(), seed(running.id()));
+        ProgressReporter progress = new ProgressReporter(
+                running,
+                store,
+                records,
+                events,
+                shutdown,
+                clock,
+                trace,
+                config.progressEvery(),
+                config.heartbeatInterval());
+        TrainingPlan plan = new TrainingPlan(
+                running.id(),
+                running.styleId(),
+                styleImage,
+                running.options(),
+                photos,
+                config.checkpointEvery(),
+                config.previewEvery(),
+                seed(running.id()));
         TrainedModel model = trainer.train(plan, checkpoints, progress);
 
         ModelManifest manifest = publish(progress.record(), model);
@@ -174,26 +227,36 @@ public class TrainingRun {
     }
 
     private BufferedImage styleImage(String key) {
-        byte[] bytes = store.get(key).orElseThrow(() -> new TrainingFailure(ErrorCodes.STYLE_IMAGE_MISSING,
-                "the style image " + key + " is not in the object store"));
+        byte[] bytes = store.get(key)
+                .orElseThrow(() -> new TrainingFailure(
+                        ErrorCodes.STYLE_IMAGE_MISSING, "the style image " + key + " is not in the object store"));
         try {
             return ImageDecoder.anySize().decode(bytes);
         } catch (RuntimeException e) {
-            throw new TrainingFailure(ErrorCodes.STYLE_IMAGE_UNDECODABLE, "the style image " + key + " does not decode: " + e.getMessage(), e);
+            throw new TrainingFailure(
+                    ErrorCodes.STYLE_IMAGE_UNDECODABLE,
+                    "the style image " + key + " does not decode: " + e.getMessage(),
+                    e);
         }
     }
 
     /** Artefacts, then manifest, then announcement: the platform publisher's order. */
     private ModelManifest publish(TrainingRecord record, TrainedModel model) {
-        ModelFile file = new ModelFile(model.onnx(), model.inputName(), model.outputName(), model.inputShape(), model.preview(),
-                "training " + record.id(), model.quality());
+        ModelFile file = new ModelFile(
+                model.onnx(),
+                model.inputName(),
+                model.outputName(),
+                model.inputShape(),
+                model.preview(),
+                "training " + record.id(),
+                model.quality());
         try {
             return models.publish(record.styleId(), record.title(), file, record.tenant());
         } catch (StyleTakenException e) {
             throw new TrainingFailure(ErrorCodes.STYLE_TAKEN, e.getMessage(), e);
         } catch (EventPublishException e) {
-            throw new EventsUnavailableException("the model of training " + record.id() + " was stored but not announced: "
-                    + e.getMessage(), e);
+            throw new EventsUnavailableException(
+                    "the model of training " + record.id() + " was stored but not announced: " + e.getMessage(), e);
         }
     }
 
@@ -227,12 +290,23 @@ public class TrainingRun {
     /** The event announcing a final record (sent again when a finished request is delivered again). */
     static Optional<AtelierEvent> finalEvent(TrainingRecord record) {
         if (record.status() == TrainingStatus.SUCCEEDED) {
-            return Optional.of(new TrainingCompleted(record.id(), record.tenant(), record.styleId(), record.modelVersion(),
-                    StorageKeys.model(record.styleId(), record.modelVersion()), record.quality(), record.device(),
+            return Optional.of(new TrainingCompleted(
+                    record.id(),
+                    record.tenant(),
+                    record.styleId(),
+                    record.modelVersion(),
+                    StorageKeys.model(record.styleId(), record.modelVersion()),
+                    record.quality(),
+                    record.device(),
                     record.finishedAt()));
         }
         if (record.status() == TrainingStatus.FAILED) {
-            return Optional.of(new TrainingFailed(record.id(), record.tenant(), record.styleId(), record.error(), record.attempts(),
+            return Optional.of(new TrainingFailed(
+                    record.id(),
+                    record.tenant(),
+                    record.styleId(),
+                    record.error(),
+                    record.attempts(),
                     record.finishedAt()));
         }
         return Optional.empty();

@@ -41,7 +41,12 @@ final class FileCheckpoints implements CheckpointStore {
         try {
             Files.createDirectories(file.getParent());
             Path partial = file.resolveSibling("state.bin.part");
-            Files.write(partial, ByteBuffer.allocate(4 + state.length).putInt(step).put(state).array());
+            Files.write(
+                    partial,
+                    ByteBuffer.allocate(4 + state.length)
+                            .putInt(step)
+                            .put(state)
+                            .array());
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint " + file, e);

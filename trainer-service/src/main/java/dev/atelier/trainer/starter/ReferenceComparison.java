@@ -31,21 +31,31 @@ final class ReferenceComparison {
         }
     }
 
-    private ReferenceComparison() {
-    }
+    private ReferenceComparison() {}
 
     /** @param networks kind and weight location of each judge */
-    static List<Row> compare(byte[] ours, byte[] reference, BufferedImage style, List<BufferedImage> heldOut, int maxSide,
-            List<String[]> networks, Path dataDir) throws Exception {
+    static List<Row> compare(
+            byte[] ours,
+            byte[] reference,
+            BufferedImage style,
+            List<BufferedImage> heldOut,
+            int maxSide,
+            List<String[]> networks,
+            Path dataDir)
+            throws Exception {
         List<Row> rows = new ArrayList<>();
         for (String[] network : networks) {
             try (NDManager manager = ComputeDevice.cpu().newManager();
-                    LossNetwork judge = LossNetworks.load(new LossNetworkSource(network[0], network[1], null, dataDir), manager);
+                    LossNetwork judge =
+                            LossNetworks.load(new LossNetworkSource(network[0], network[1], null, dataDir), manager);
                     OnnxRunner a = OnnxRunner.of(ours);
                     OnnxRunner b = OnnxRunner.of(reference)) {
-                rows.add(new Row(judge.name(),
-                        QualityEvaluation.evaluateOnnx(manager, a, judge, judge.defaultWeights(), style, heldOut, maxSide),
-                        QualityEvaluation.evaluateOnnx(manager, b, judge, judge.defaultWeights(), style, heldOut, maxSide)));
+                rows.add(new Row(
+                        judge.name(),
+                        QualityEvaluation.evaluateOnnx(
+                                manager, a, judge, judge.defaultWeights(), style, heldOut, maxSide),
+                        QualityEvaluation.evaluateOnnx(
+                                manager, b, judge, judge.defaultWeights(), style, heldOut, maxSide)));
             }
         }
         return rows;
@@ -54,14 +64,25 @@ final class ReferenceComparison {
     static String markdown(String referenceName, List<Row> rows, int photos) {
         StringBuilder md = new StringBuilder();
         md.append("\n## Compared with the reference model\n\n")
-                .append("`").append(referenceName).append("`, run in ONNX Runtime like ours, on the same ").append(photos)
+                .append("`")
+                .append(referenceName)
+                .append("`, run in ONNX Runtime like ours, on the same ")
+                .append(photos)
                 .append(" held-out photo(s), judged with each network's default layers. Ratio = ours / reference.\n\n")
-                .append("| judge | style loss, ours | style loss, reference | style ratio | content loss, ours | content loss, reference | content ratio |\n")
+                .append(
+                        "| judge | style loss, ours | style loss, reference | style ratio | content loss, ours | content loss, reference | content ratio |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
-            md.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.3f | %.4f | %.4f | %.3f |%n", row.network(),
-                    row.ours().styleLoss(), row.reference().styleLoss(), row.styleRatio(), row.ours().contentLoss(),
-                    row.reference().contentLoss(), row.contentRatio()));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.4f | %.4f | %.3f | %.4f | %.4f | %.3f |%n",
+                    row.network(),
+                    row.ours().styleLoss(),
+                    row.reference().styleLoss(),
+                    row.styleRatio(),
+                    row.ours().contentLoss(),
+                    row.reference().contentLoss(),
+                    row.contentRatio()));
         }
         return md.toString();
     }

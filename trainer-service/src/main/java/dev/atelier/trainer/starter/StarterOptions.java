@@ -19,23 +19,34 @@ import picocli.CommandLine.ParameterException;
  * The command line of {@link StarterTraining}, parsed by picocli as the rest of {@code ./atelier} is. An option given
  * twice takes its last value, as scripts that append to a common set of options expect.
  */
-@Command(name = "train-starter", sortOptions = false, usageHelpWidth = 120, synopsisHeading = "usage: ",
+@Command(
+        name = "train-starter",
+        sortOptions = false,
+        usageHelpWidth = 120,
+        synopsisHeading = "usage: ",
         customSynopsis = "./atelier train-starter --style PAINTING --photos DIR --out DIR [options]%n",
-        description = "Trains a starter model offline on a folder of photos and a painting; writes model.onnx, preview.jpg and "
-                + "MODEL_CARD.md into --out when the quality gate passes, else only the card (exit status 1). Run the same "
-                + "command again to resume from the last checkpoint; Ctrl-C or SIGTERM stops between two steps (exit 3).")
+        description =
+                "Trains a starter model offline on a folder of photos and a painting; writes model.onnx, preview.jpg and "
+                        + "MODEL_CARD.md into --out when the quality gate passes, else only the card (exit status 1). Run the same "
+                        + "command again to resume from the last checkpoint; Ctrl-C or SIGTERM stops between two steps (exit 3).")
 final class StarterOptions {
     private static final String SQUEEZENET = "../shared/models/loss_networks/squeezenet1.1/weights_npy";
-    private static final String VGG = "../shared/models/loss_networks/vgg19_normalised_relu3_1/vgg19_normalised_relu3_1.npz";
+    private static final String VGG =
+            "../shared/models/loss_networks/vgg19_normalised_relu3_1/vgg19_normalised_relu3_1.npz";
 
     @Option(names = "--style", paramLabel = "PAINTING", description = "The painting (required).")
     private Path style;
 
-    @Option(names = "--photos", paramLabel = "DIR",
+    @Option(
+            names = "--photos",
+            paramLabel = "DIR",
             description = "The content photos (required): JPEG and PNG files under the folder, any depth.")
     private Path photos;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where the model, previews and checkpoints go (required).")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Where the model, previews and checkpoints go (required).")
     private Path out;
 
     @Option(names = "--style-id", paramLabel = "ID", description = "Style id (default: the painting's file name).")
@@ -44,23 +55,38 @@ final class StarterOptions {
     @Option(names = "--title", paramLabel = "TEXT", description = "Title (default: the id).")
     private String title;
 
-    @Option(names = "--credit", paramLabel = "TEXT", defaultValue = "",
+    @Option(
+            names = "--credit",
+            paramLabel = "TEXT",
+            defaultValue = "",
             description = "The painting's author, title, date and licence, for the model card.")
     private String credit;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "" + TrainingOptions.DEFAULT_STEPS,
+    @Option(
+            names = "--steps",
+            paramLabel = "N",
+            defaultValue = "" + TrainingOptions.DEFAULT_STEPS,
             description = "Optimisation steps (default ${DEFAULT-VALUE}).")
     private int steps;
 
-    @Option(names = "--width", paramLabel = "N", defaultValue = "" + TrainingOptions.DEFAULT_WIDTH,
+    @Option(
+            names = "--width",
+            paramLabel = "N",
+            defaultValue = "" + TrainingOptions.DEFAULT_WIDTH,
             description = "Base width of the network (default ${DEFAULT-VALUE}: under 2 MB).")
     private int width;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "" + TrainingOptions.DEFAULT_BATCH_SIZE,
+    @Option(
+            names = "--batch",
+            paramLabel = "N",
+            defaultValue = "" + TrainingOptions.DEFAULT_BATCH_SIZE,
             description = "Crops per step (default ${DEFAULT-VALUE}).")
     private int batch;
 
-    @Option(names = "--image-size", paramLabel = "N", defaultValue = "" + TrainingOptions.DEFAULT_IMAGE_SIZE,
+    @Option(
+            names = "--image-size",
+            paramLabel = "N",
+            defaultValue = "" + TrainingOptions.DEFAULT_IMAGE_SIZE,
             description = "Crop side, a multiple of 4 (default ${DEFAULT-VALUE}).")
     private int imageSize;
 
@@ -73,43 +99,74 @@ final class StarterOptions {
     @Option(names = "--tv-weight", paramLabel = "X", description = "Loss weight (default: the loss network's).")
     private Double tvWeight;
 
-    @Option(names = "--learning-rate", paramLabel = "X", defaultValue = "" + TrainingSettings.DEFAULT_LEARNING_RATE,
+    @Option(
+            names = "--learning-rate",
+            paramLabel = "X",
+            defaultValue = "" + TrainingSettings.DEFAULT_LEARNING_RATE,
             description = "Adam's step size (default ${DEFAULT-VALUE}).")
     private float learningRate;
 
-    @Option(names = "--warm-up-steps", paramLabel = "N", defaultValue = "0",
-            description = "First train the network to give the photo back for N of the steps (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--warm-up-steps",
+            paramLabel = "N",
+            defaultValue = "0",
+            description =
+                    "First train the network to give the photo back for N of the steps (default ${DEFAULT-VALUE}).")
     private int warmUpSteps;
 
     // Read as a double and narrowed, as before picocli: the same text gives the same float.
-    @Option(names = "--decay-from", paramLabel = "F", defaultValue = "0.5", description = "Anneal the learning rate along a "
-            + "half cosine after this fraction of the steps (default ${DEFAULT-VALUE}; 1: constant).")
+    @Option(
+            names = "--decay-from",
+            paramLabel = "F",
+            defaultValue = "0.5",
+            description = "Anneal the learning rate along a "
+                    + "half cosine after this fraction of the steps (default ${DEFAULT-VALUE}; 1: constant).")
     private double decayFrom;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Initial weights and crops (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Initial weights and crops (default ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--hold-out", paramLabel = "GLOB", description = "Photos (relative paths) to hold out for the quality gate, "
-            + "repeatable (default: the few with the smallest SHA-256, as ./atelier dataset import does).")
+    @Option(
+            names = "--hold-out",
+            paramLabel = "GLOB",
+            description = "Photos (relative paths) to hold out for the quality gate, "
+                    + "repeatable (default: the few with the smallest SHA-256, as ./atelier dataset import does).")
     private List<String> holdOut = new ArrayList<>();
 
-    @Option(names = "--train-with", paramLabel = "KIND", defaultValue = SqueezeNet.NAME, description = "The loss network to "
-            + "train with, " + SqueezeNet.NAME + " (default) or " + Vgg19Relu31.NAME + "; the other one judges (both measure "
-            + "the quality gate).")
+    @Option(
+            names = "--train-with",
+            paramLabel = "KIND",
+            defaultValue = SqueezeNet.NAME,
+            description = "The loss network to "
+                    + "train with, " + SqueezeNet.NAME + " (default) or " + Vgg19Relu31.NAME
+                    + "; the other one judges (both measure "
+                    + "the quality gate).")
     private String trainWith;
 
-    @Option(names = "--squeezenet", paramLabel = "PATH", description = "SqueezeNet 1.1 weights (default: " + SQUEEZENET + ").")
+    @Option(
+            names = "--squeezenet",
+            paramLabel = "PATH",
+            description = "SqueezeNet 1.1 weights (default: " + SQUEEZENET + ").")
     private String squeezeNet;
 
     @Option(names = "--vgg", paramLabel = "PATH", description = "The partial VGG-19 (default: " + VGG + ").")
     private String vgg;
 
-    @Option(names = "--max-side", paramLabel = "N", defaultValue = "384",
+    @Option(
+            names = "--max-side",
+            paramLabel = "N",
+            defaultValue = "384",
             description = "Longest side of held-out photos when judged (default ${DEFAULT-VALUE}).")
     private int maxSide;
 
     // The gate's bounds default to QualityGate.Bounds.DEFAULTS (0.5, 0.8, 8, 0.33).
-    @Option(names = "--max-style-ratio", paramLabel = "X",
+    @Option(
+            names = "--max-style-ratio",
+            paramLabel = "X",
             description = "Quality gate bound (default 0.5; relaxing a bound is written on the card).")
     private Double maxStyleRatio;
 
@@ -122,32 +179,48 @@ final class StarterOptions {
     @Option(names = "--max-trade-off", paramLabel = "X", description = "Quality gate bound (default 0.33).")
     private Double maxTradeOff;
 
-    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "200",
-            description = "Steps between checkpoints in OUT/checkpoint (default ${DEFAULT-VALUE}); run again to resume.")
+    @Option(
+            names = "--checkpoint-every",
+            paramLabel = "N",
+            defaultValue = "200",
+            description =
+                    "Steps between checkpoints in OUT/checkpoint (default ${DEFAULT-VALUE}); run again to resume.")
     private int checkpointEvery;
 
-    @Option(names = "--preview-every", paramLabel = "N", defaultValue = "500",
+    @Option(
+            names = "--preview-every",
+            paramLabel = "N",
+            defaultValue = "500",
             description = "Steps between previews in OUT/previews (default ${DEFAULT-VALUE}).")
     private int previewEvery;
 
-    @Option(names = "--log-every", paramLabel = "N", defaultValue = "10",
+    @Option(
+            names = "--log-every",
+            paramLabel = "N",
+            defaultValue = "10",
             description = "Steps between progress lines (default ${DEFAULT-VALUE}).")
     private int logEvery;
 
-    @Option(names = "--reference", paramLabel = "ONNX", description = "A model of the same painting to compare with on the "
-            + "held-out photos, under both networks; the ratios go on the card "
-            + "(e.g. ../shared/models/fast_neural_style/pytorch_nc16/udnie_nc16.onnx).")
+    @Option(
+            names = "--reference",
+            paramLabel = "ONNX",
+            description = "A model of the same painting to compare with on the "
+                    + "held-out photos, under both networks; the ratios go on the card "
+                    + "(e.g. ../shared/models/fast_neural_style/pytorch_nc16/udnie_nc16.onnx).")
     private Path reference;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
     private boolean help;
 
     /** Built from the options once parsed (their checks are the contracts'). */
     private TrainingOptions training;
+
     private QualityGate.Bounds bounds;
 
-    private StarterOptions() {
-    }
+    private StarterOptions() {}
 
     /** A parser for a new set of options ({@link CommandLine#getCommand()} after {@link #parse(CommandLine, String[])}). */
     static CommandLine commandLine() {
@@ -186,11 +259,15 @@ final class StarterOptions {
         required(photos, "--photos");
         required(out, "--out");
         if (!trainWith.equals(SqueezeNet.NAME) && !trainWith.equals(Vgg19Relu31.NAME)) {
-            throw new IllegalArgumentException("--train-with must be " + SqueezeNet.NAME + " or " + Vgg19Relu31.NAME + ", was "
-                    + trainWith);
+            throw new IllegalArgumentException(
+                    "--train-with must be " + SqueezeNet.NAME + " or " + Vgg19Relu31.NAME + ", was " + trainWith);
         }
         if (styleId == null) {
-            styleId = style.getFileName().toString().replaceFirst("\\.[^.]+$", "").toLowerCase(Locale.ROOT).replace('_', '-');
+            styleId = style.getFileName()
+                    .toString()
+                    .replaceFirst("\\.[^.]+$", "")
+                    .toLowerCase(Locale.ROOT)
+                    .replace('_', '-');
         }
         if (title == null) {
             title = styleId;
@@ -199,8 +276,10 @@ final class StarterOptions {
         vgg = network(vgg, VGG);
         training = new TrainingOptions(width, steps, batch, imageSize, contentWeight, styleWeight, tvWeight, "local");
         QualityGate.Bounds defaults = QualityGate.Bounds.DEFAULTS;
-        bounds = new QualityGate.Bounds(or(maxStyleRatio, defaults.maxStyleRatio()),
-                or(maxPhotoStyleRatio, defaults.maxPhotoStyleRatio()), or(maxContentRatio, defaults.maxContentRatio()),
+        bounds = new QualityGate.Bounds(
+                or(maxStyleRatio, defaults.maxStyleRatio()),
+                or(maxPhotoStyleRatio, defaults.maxPhotoStyleRatio()),
+                or(maxContentRatio, defaults.maxContentRatio()),
                 or(maxTradeOff, defaults.maxTradeOff()));
     }
 
@@ -219,7 +298,9 @@ final class StarterOptions {
         if (given != null) {
             return given;
         }
-        return Files.exists(Path.of(fallback)) ? Path.of(fallback).toAbsolutePath().normalize().toString() : null;
+        return Files.exists(Path.of(fallback))
+                ? Path.of(fallback).toAbsolutePath().normalize().toString()
+                : null;
     }
 
     Path style() {

@@ -53,22 +53,33 @@ final class StarterProgress implements ProgressListener {
         if (step % options.logEvery() == 0 || step == options.training().steps()) {
             double seconds = (System.nanoTime() - intervalStart) / 1e9;
             double imagesPerSecond = (step - intervalFrom) * options.training().batchSize() / seconds;
-            long eta = Math.round((options.training().steps() - step) * options.training().batchSize() / imagesPerSecond);
-            out.printf(Locale.ROOT, "step %d/%d  content %.4f  style %.4f  tv %.5f  total %.4f  %.2f images/s  ETA %d s%n", step,
-                    options.training().steps(), losses.get("content"), losses.get("style"), losses.get("tv"), losses.get("total"),
-                    imagesPerSecond, eta);
+            long eta = Math.round(
+                    (options.training().steps() - step) * options.training().batchSize() / imagesPerSecond);
+            out.printf(
+                    Locale.ROOT,
+                    "step %d/%d  content %.4f  style %.4f  tv %.5f  total %.4f  %.2f images/s  ETA %d s%n",
+                    step,
+                    options.training().steps(),
+                    losses.get("content"),
+                    losses.get("style"),
+                    losses.get("tv"),
+                    losses.get("total"),
+                    imagesPerSecond,
+                    eta);
             intervalStart = System.nanoTime();
             intervalFrom = step;
         }
         if (stopRequested.getAsBoolean()) {
-            throw new TrainingStoppedException("Stopped at step " + step + " of " + options.training().steps());
+            throw new TrainingStoppedException(
+                    "Stopped at step " + step + " of " + options.training().steps());
         }
     }
 
     @Override
     public void onPreview(int step, byte[] jpeg) {
         try {
-            Files.write(options.out().resolve("previews").resolve(String.format(Locale.ROOT, "step-%06d.jpg", step)), jpeg);
+            Files.write(
+                    options.out().resolve("previews").resolve(String.format(Locale.ROOT, "step-%06d.jpg", step)), jpeg);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

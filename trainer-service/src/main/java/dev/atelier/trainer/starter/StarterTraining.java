@@ -45,8 +45,7 @@ public final class StarterTraining {
     private static final int MIN_SIDE = 64;
     private static final Duration STOP_WAIT = Duration.ofMinutes(2);
 
-    private StarterTraining() {
-    }
+    private StarterTraining() {}
 
     public static void main(String[] args) throws Exception {
         CommandLine commandLine = StarterOptions.commandLine();
@@ -73,14 +72,17 @@ public final class StarterTraining {
         // library down under it (a SIGSEGV in getAccelerator, seen when a training was stopped mid-step).
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stop.set(true);
-            try {
-                finished.await(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "train-starter-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stop.set(true);
+                            try {
+                                finished.await(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "train-starter-stop"));
         int status;
         try {
             status = run(options, System.out, stop::get);
@@ -105,27 +107,54 @@ public final class StarterTraining {
         List<Path> heldOut = heldOut(options.photos(), photos, options.holdOut());
         List<Path> train = photos.stream().filter(p -> !heldOut.contains(p)).toList();
         if (train.isEmpty()) {
-            throw new IllegalArgumentException("every photo of " + options.photos() + " is held out; leave some to train on");
+            throw new IllegalArgumentException(
+                    "every photo of " + options.photos() + " is held out; leave some to train on");
         }
         BufferedImage style = ImageDecoder.anySize().read(options.style());
         Files.createDirectories(options.out().resolve("previews"));
-        DjlTrainingEngine engine = new DjlTrainingEngine(new EngineSettings(
-                new EngineSettings.Network(options.trainWith(), options.lossNetwork(), null, flag(options.trainWith())),
-                new EngineSettings.Network(options.judgeKind(), options.judgeNetwork(), null, flag(options.judgeKind())),
-                options.out().resolve("downloads"), options.learningRate(), options.bounds(), options.maxSide(),
-                options.warmUpSteps(), options.decayFrom()), "starter");
-        out.printf(Locale.ROOT, "Training %s on %s: %d photos, %d held out %s; %d steps, width %d, batch %d, %d px crops%n",
-                options.styleId(), engine.device(), train.size(), heldOut.size(), names(heldOut), options.training().steps(),
-                options.training().width(), options.training().batchSize(), options.training().imageSize());
+        DjlTrainingEngine engine = new DjlTrainingEngine(
+                new EngineSettings(
+                        new EngineSettings.Network(
+                                options.trainWith(), options.lossNetwork(), null, flag(options.trainWith())),
+                        new EngineSettings.Network(
+                                options.judgeKind(), options.judgeNetwork(), null, flag(options.judgeKind())),
+                        options.out().resolve("downloads"),
+                        options.learningRate(),
+                        options.bounds(),
+                        options.maxSide(),
+                        options.warmUpSteps(),
+                        options.decayFrom()),
+                "starter");
+        out.printf(
+                Locale.ROOT,
+                "Training %s on %s: %d photos, %d held out %s; %d steps, width %d, batch %d, %d px crops%n",
+                options.styleId(),
+                engine.device(),
+                train.size(),
+                heldOut.size(),
+                names(heldOut),
+                options.training().steps(),
+                options.training().width(),
+                options.training().batchSize(),
+                options.training().imageSize());
 
         StarterProgress progress = new StarterProgress(options, out, stopRequested);
-        TrainingPlan plan = new TrainingPlan("starter-" + options.styleId(), options.styleId(), style, options.training(), null,
-                options.checkpointEvery(), options.previewEvery(), options.seed());
+        TrainingPlan plan = new TrainingPlan(
+                "starter-" + options.styleId(),
+                options.styleId(),
+                style,
+                options.training(),
+                null,
+                options.checkpointEvery(),
+                options.previewEvery(),
+                options.seed());
         ModelCard card = new ModelCard(options, engine.device(), train.size(), names(heldOut), progress);
         TrainedModel model;
-        ContentPhotos content = ContentPhotos.ofFiles(train, heldOut, options.training().imageSize(), options.maxSide());
+        ContentPhotos content =
+                ContentPhotos.ofFiles(train, heldOut, options.training().imageSize(), options.maxSide());
         try {
-            model = engine.train(plan, content, new FileCheckpoints(options.out().resolve("checkpoint")), progress);
+            model = engine.train(
+                    plan, content, new FileCheckpoints(options.out().resolve("checkpoint")), progress);
         } catch (TrainingStoppedException stopped) {
             out.println(stopped.getMessage() + ": run the same command to resume from the last checkpoint (every "
                     + options.checkpointEvery() + " steps)");
@@ -141,13 +170,27 @@ public final class StarterTraining {
         String text = card.published(model);
         if (options.reference() != null) {
             out.println("Comparing with the reference model " + options.reference() + " ...");
-            List<ReferenceComparison.Row> rows = ReferenceComparison.compare(model.onnx(), Files.readAllBytes(options.reference()),
-                    style, content.heldOut(), options.maxSide(), List.of(new String[] {SqueezeNet.NAME, options.squeezeNet()},
-                            new String[] {Vgg19Relu31.NAME, options.vgg()}), options.out().resolve("downloads"));
-            text += ReferenceComparison.markdown(options.reference().getFileName().toString(), rows, content.heldOut().size());
+            List<ReferenceComparison.Row> rows = ReferenceComparison.compare(
+                    model.onnx(),
+                    Files.readAllBytes(options.reference()),
+                    style,
+                    content.heldOut(),
+                    options.maxSide(),
+                    List.of(
+                            new String[] {SqueezeNet.NAME, options.squeezeNet()},
+                            new String[] {Vgg19Relu31.NAME, options.vgg()}),
+                    options.out().resolve("downloads"));
+            text += ReferenceComparison.markdown(
+                    options.reference().getFileName().toString(),
+                    rows,
+                    content.heldOut().size());
         }
         Files.writeString(options.out().resolve("MODEL_CARD.md"), text);
-        out.printf(Locale.ROOT, "Wrote %s (%d bytes), preview.jpg and MODEL_CARD.md to %s%n", "model.onnx", model.onnx().length,
+        out.printf(
+                Locale.ROOT,
+                "Wrote %s (%d bytes), preview.jpg and MODEL_CARD.md to %s%n",
+                "model.onnx",
+                model.onnx().length,
                 options.out());
         return 0;
     }
@@ -163,17 +206,22 @@ public final class StarterTraining {
         }
         List<Path> usable = new ArrayList<>();
         try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(StarterTraining::isImage).sorted().toList()) {
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(StarterTraining::isImage)
+                    .sorted()
+                    .toList()) {
                 int[] size = size(file);
                 if (size == null || Math.min(size[0], size[1]) < MIN_SIDE) {
-                    out.println("  skipped " + folder.relativize(file) + (size == null ? ": not a JPEG or PNG" : ": too small"));
+                    out.println("  skipped " + folder.relativize(file)
+                            + (size == null ? ": not a JPEG or PNG" : ": too small"));
                 } else {
                     usable.add(file);
                 }
             }
         }
         if (usable.size() < 2) {
-            throw new IllegalArgumentException(folder + " holds " + usable.size() + " usable photo(s); at least 2 are needed");
+            throw new IllegalArgumentException(
+                    folder + " holds " + usable.size() + " usable photo(s); at least 2 are needed");
         }
         return usable;
     }
@@ -181,9 +229,12 @@ public final class StarterTraining {
     /** Those matching a glob, else the few with the smallest SHA-256 (one per 40, 1 to 8), as the dataset importer does. */
     static List<Path> heldOut(Path folder, List<Path> photos, List<String> globs) throws IOException {
         if (!globs.isEmpty()) {
-            List<PathMatcher> matchers = globs.stream().map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
+            List<PathMatcher> matchers = globs.stream()
+                    .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
+                    .toList();
             List<Path> held = photos.stream()
-                    .filter(p -> matchers.stream().anyMatch(m -> m.matches(folder.relativize(p)))).toList();
+                    .filter(p -> matchers.stream().anyMatch(m -> m.matches(folder.relativize(p))))
+                    .toList();
             if (held.isEmpty()) {
                 throw new IllegalArgumentException("no photo matches the hold-out patterns " + globs);
             }
@@ -194,7 +245,11 @@ public final class StarterTraining {
         for (Path photo : photos) {
             digests.add(new String[] {ModelCard.sha256(Files.readAllBytes(photo)), photo.toString()});
         }
-        return digests.stream().sorted(Comparator.comparing((String[] d) -> d[0])).limit(count).map(d -> Path.of(d[1])).toList();
+        return digests.stream()
+                .sorted(Comparator.comparing((String[] d) -> d[0]))
+                .limit(count)
+                .map(d -> Path.of(d[1]))
+                .toList();
     }
 
     private static boolean isImage(Path file) {

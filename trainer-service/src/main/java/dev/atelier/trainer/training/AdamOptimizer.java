@@ -46,8 +46,20 @@ public final class AdamOptimizer implements AutoCloseable {
             NDArray mean = means.computeIfAbsent(p.getKey(), k -> keep(manager.zeros(weight.getShape())));
             NDArray variance = variances.computeIfAbsent(p.getKey(), k -> keep(manager.zeros(weight.getShape())));
             NDArray grad = weight.getGradient();
-            weight.getNDArrayInternal().adamUpdate(new NDList(weight, grad, mean, variance), new NDList(weight),
-                    learningRate, corrected, 0f, 1f, -1f, BETA1, BETA2, EPSILON, true, false);
+            weight.getNDArrayInternal()
+                    .adamUpdate(
+                            new NDList(weight, grad, mean, variance),
+                            new NDList(weight),
+                            learningRate,
+                            corrected,
+                            0f,
+                            1f,
+                            -1f,
+                            BETA1,
+                            BETA2,
+                            EPSILON,
+                            true,
+                            false);
         }
     }
 

@@ -20,6 +20,5 @@ public interface CheckpointStore {
     void save(int step, byte[] state);
 
     /** A saved state and the number of steps it had done. */
-    record Checkpoint(int step, byte[] state) {
-    }
+    record Checkpoint(int step, byte[] state) {}
 }

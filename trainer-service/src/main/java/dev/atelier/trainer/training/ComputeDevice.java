@@ -20,7 +20,8 @@ public record ComputeDevice(Device device, String description) {
         Engine engine = engine();
         int gpus = engine.getGpuCount();
         if (gpus > 0) {
-            return new ComputeDevice(Device.gpu(), "GPU 0 of " + gpus + " (" + ENGINE + " " + engine.getVersion() + ")");
+            return new ComputeDevice(
+                    Device.gpu(), "GPU 0 of " + gpus + " (" + ENGINE + " " + engine.getVersion() + ")");
         }
         return new ComputeDevice(Device.cpu(), "CPU, no GPU visible to " + ENGINE + " " + engine.getVersion());
     }
@@ -37,7 +38,9 @@ public record ComputeDevice(Device device, String description) {
         }
         if (!warned) {
             warned = true;
-            OneDnnIsa.warning().ifPresent(w -> System.getLogger(ComputeDevice.class.getName()).log(Level.WARNING, w));
+            OneDnnIsa.warning()
+                    .ifPresent(
+                            w -> System.getLogger(ComputeDevice.class.getName()).log(Level.WARNING, w));
         }
         return Engine.getEngine(ENGINE);
     }

@@ -40,8 +40,8 @@ public final class GatysOptimizer {
      * @return the stylised photo, scaled to at most {@code maxSide}
      * @throws DivergedException when {@link GuardedStep#MAX_SKIPPED_IN_A_ROW} steps in a row were not finite
      */
-    public BufferedImage stylise(BufferedImage photo, BufferedImage style, NDManager manager,
-            Consumer<GuardedStep.Outcome> progress) {
+    public BufferedImage stylise(
+            BufferedImage photo, BufferedImage style, NDManager manager, Consumer<GuardedStep.Outcome> progress) {
         try (NDManager work = manager.newSubManager()) {
             NDArray content = ImageArrays.toArray(work, Resizing.fitMultipleOf4(photo, maxSide));
             NDArray styleArray = ImageArrays.toArray(work, Resizing.fitMultipleOf4(style, maxSide));
@@ -55,8 +55,8 @@ public final class GatysOptimizer {
                 GuardedStep guard = new GuardedStep();
                 for (int i = 0; i < steps; i++) {
                     try (NDScope scope = new NDScope()) {
-                        GuardedStep.Outcome outcome = guard.take(parameters, () -> loss.computeAgainst(pixels, target),
-                                clipper, adam);
+                        GuardedStep.Outcome outcome =
+                                guard.take(parameters, () -> loss.computeAgainst(pixels, target), clipper, adam);
                         progress.accept(outcome);
                         scope.suppressNotUsedWarning();
                     }

@@ -31,23 +31,27 @@ public final class GuardedStep {
      * @param gradientNorm the global norm of the gradients before clipping; not finite when a gradient was not
      * @param updated whether the parameters were updated
      */
-    public record Outcome(LossValues losses, float gradientNorm, boolean updated, int skippedInARow) {
-    }
+    public record Outcome(LossValues losses, float gradientNorm, boolean updated, int skippedInARow) {}
 
     /**
      * @param parameters the arrays to optimise, each with a gradient attached
      * @param loss computes the loss terms from the parameters; called once, inside the gradient collector
      * @throws DivergedException when this step is the {@link #MAX_SKIPPED_IN_A_ROW}th skipped in a row
      */
-    public Outcome take(Map<String, NDArray> parameters, Supplier<LossTerms> loss, GradientClipper clipper,
+    public Outcome take(
+            Map<String, NDArray> parameters,
+            Supplier<LossTerms> loss,
+            GradientClipper clipper,
             AdamOptimizer optimizer) {
         LossValues values;
-        try (GradientCollector collector = Engine.getEngine(ComputeDevice.ENGINE).newGradientCollector()) {
+        try (GradientCollector collector =
+                Engine.getEngine(ComputeDevice.ENGINE).newGradientCollector()) {
             LossTerms terms = loss.get();
             collector.backward(terms.total());
             values = terms.values();
         }
-        List<NDArray> gradients = parameters.values().stream().map(NDArray::getGradient).toList();
+        List<NDArray> gradients =
+                parameters.values().stream().map(NDArray::getGradient).toList();
         float norm = GradientClipper.globalNorm(gradients);
         boolean sound = Float.isFinite(values.total()) && Float.isFinite(norm);
         if (sound) {

@@ -8,8 +8,8 @@ package dev.atelier.trainer.training;
 public record ImageBatch(float[] data, int batch, int height, int width) {
     public ImageBatch {
         if ((long) batch * 3 * height * width != data.length) {
-            throw new IllegalArgumentException("expected " + batch + "x3x" + height + "x" + width + " values, got "
-                    + data.length);
+            throw new IllegalArgumentException(
+                    "expected " + batch + "x3x" + height + "x" + width + " values, got " + data.length);
         }
     }
 }

@@ -14,15 +14,15 @@ import java.util.Optional;
 final class OneDnnIsa {
     static final String VARIABLE = "ONEDNN_MAX_CPU_ISA";
 
-    private OneDnnIsa() {
-    }
+    private OneDnnIsa() {}
 
     /** A warning to log when this CPU has AVX-512 and nothing keeps oneDNN off it. */
     static Optional<String> warning() {
         if (System.getenv(VARIABLE) != null || System.getenv("DNNL_MAX_CPU_ISA") != null || !cpuHasAvx512()) {
             return Optional.empty();
         }
-        return Optional.of("this CPU has AVX-512 and " + VARIABLE + " is not set: PyTorch's oneDNN convolutions may give "
+        return Optional.of("this CPU has AVX-512 and " + VARIABLE
+                + " is not set: PyTorch's oneDNN convolutions may give "
                 + "NaN or irreproducible gradients; start the trainer with " + VARIABLE + "=AVX2 in its environment");
     }
 

@@ -28,15 +28,19 @@ public final class QualityEvaluation {
     /** Held-out photos are judged at this longest side. */
     public static final int DEFAULT_MAX_SIDE = 384;
 
-    private QualityEvaluation() {
-    }
+    private QualityEvaluation() {}
 
     /**
      * @param judge a loss network on the network's device
      * @param weights the layers to judge with (e.g. {@code judge.defaultWeights()})
      */
-    public static QualityReport evaluate(TransformerNet net, LossNetwork judge, LossWeights weights, BufferedImage style,
-            List<BufferedImage> holdOut, int maxSide) {
+    public static QualityReport evaluate(
+            TransformerNet net,
+            LossNetwork judge,
+            LossWeights weights,
+            BufferedImage style,
+            List<BufferedImage> holdOut,
+            int maxSide) {
         NDArray any = net.parameterArrays().values().iterator().next();
         return measure(any.getManager(), net::forward, judge, weights, style, holdOut, maxSide);
     }
@@ -47,8 +51,13 @@ public final class QualityEvaluation {
      *
      * @param parent a manager on the judge's device
      */
-    public static QualityReport evaluatePhotos(NDManager parent, LossNetwork judge, LossWeights weights, BufferedImage style,
-            List<BufferedImage> holdOut, int maxSide) {
+    public static QualityReport evaluatePhotos(
+            NDManager parent,
+            LossNetwork judge,
+            LossWeights weights,
+            BufferedImage style,
+            List<BufferedImage> holdOut,
+            int maxSide) {
         return measure(parent, UnaryOperator.identity(), judge, weights, style, holdOut, maxSide);
     }
 
@@ -58,16 +67,30 @@ public final class QualityEvaluation {
      *
      * @param parent a manager on the judge's device
      */
-    public static QualityReport evaluateOnnx(NDManager parent, OnnxRunner model, LossNetwork judge, LossWeights weights,
-            BufferedImage style, List<BufferedImage> holdOut, int maxSide) {
-        return measure(parent, x -> {
-            try {
-                long[] shape = x.getShape().getShape();
-                return x.getManager().create(model.run(x.toFloatArray(), shape), new Shape(shape));
-            } catch (OrtException e) {
-                throw new IllegalStateException("ONNX Runtime failed on a held-out photo: " + e.getMessage(), e);
-            }
-        }, judge, weights, style, holdOut, maxSide);
+    public static QualityReport evaluateOnnx(
+            NDManager parent,
+            OnnxRunner model,
+            LossNetwork judge,
+            LossWeights weights,
+            BufferedImage style,
+            List<BufferedImage> holdOut,
+            int maxSide) {
+        return measure(
+                parent,
+                x -> {
+                    try {
+                        long[] shape = x.getShape().getShape();
+                        return x.getManager().create(model.run(x.toFloatArray(), shape), new Shape(shape));
+                    } catch (OrtException e) {
+                        throw new IllegalStateException(
+                                "ONNX Runtime failed on a held-out photo: " + e.getMessage(), e);
+                    }
+                },
+                judge,
+                weights,
+                style,
+                holdOut,
+                maxSide);
     }
 
     /**
@@ -75,10 +98,22 @@ public final class QualityEvaluation {
      * untrained network of the same shape initialised with {@code seed} (as the training's first weights were), and the
      * photos'.
      */
-    public static List<QualityGate.JudgeFigures> gateFigures(TransformerNet net, long seed, List<LossNetwork> judges,
-            BufferedImage style, List<BufferedImage> holdOut, int maxSide) {
+    public static List<QualityGate.JudgeFigures> gateFigures(
+            TransformerNet net,
+            long seed,
+            List<LossNetwork> judges,
+            BufferedImage style,
+            List<BufferedImage> holdOut,
+            int maxSide) {
         NDArray any = net.parameterArrays().values().iterator().next();
-        return gateFigures(any.getManager(), net.spec(), seed, judges, style, holdOut, maxSide,
+        return gateFigures(
+                any.getManager(),
+                net.spec(),
+                seed,
+                judges,
+                style,
+                holdOut,
+                maxSide,
                 judge -> evaluate(net, judge, judge.defaultWeights(), style, holdOut, maxSide));
     }
 
@@ -88,14 +123,34 @@ public final class QualityEvaluation {
      *
      * @param parent a manager on the judges' device
      */
-    public static List<QualityGate.JudgeFigures> gateFigures(NDManager parent, OnnxRunner model, TransformerNetSpec spec,
-            long seed, List<LossNetwork> judges, BufferedImage style, List<BufferedImage> holdOut, int maxSide) {
-        return gateFigures(parent, spec, seed, judges, style, holdOut, maxSide,
+    public static List<QualityGate.JudgeFigures> gateFigures(
+            NDManager parent,
+            OnnxRunner model,
+            TransformerNetSpec spec,
+            long seed,
+            List<LossNetwork> judges,
+            BufferedImage style,
+            List<BufferedImage> holdOut,
+            int maxSide) {
+        return gateFigures(
+                parent,
+                spec,
+                seed,
+                judges,
+                style,
+                holdOut,
+                maxSide,
                 judge -> evaluateOnnx(parent, model, judge, judge.defaultWeights(), style, holdOut, maxSide));
     }
 
-    private static List<QualityGate.JudgeFigures> gateFigures(NDManager parent, TransformerNetSpec spec, long seed,
-            List<LossNetwork> judges, BufferedImage style, List<BufferedImage> holdOut, int maxSide,
+    private static List<QualityGate.JudgeFigures> gateFigures(
+            NDManager parent,
+            TransformerNetSpec spec,
+            long seed,
+            List<LossNetwork> judges,
+            BufferedImage style,
+            List<BufferedImage> holdOut,
+            int maxSide,
             Function<LossNetwork, QualityReport> trained) {
         try (NDManager manager = parent.newSubManager()) {
             Engine.getEngine(ComputeDevice.ENGINE).setRandomSeed((int) seed); // as StyleTrainer seeds it
@@ -103,7 +158,8 @@ public final class QualityEvaluation {
             List<QualityGate.JudgeFigures> figures = new ArrayList<>();
             for (LossNetwork judge : judges) {
                 LossWeights weights = judge.defaultWeights();
-                figures.add(new QualityGate.JudgeFigures(trained.apply(judge),
+                figures.add(new QualityGate.JudgeFigures(
+                        trained.apply(judge),
                         evaluate(untrained, judge, weights, style, holdOut, maxSide),
                         evaluatePhotos(manager, judge, weights, style, holdOut, maxSide)));
             }
@@ -111,8 +167,14 @@ public final class QualityEvaluation {
         }
     }
 
-    private static QualityReport measure(NDManager parent, UnaryOperator<NDArray> stylise, LossNetwork judge,
-            LossWeights weights, BufferedImage style, List<BufferedImage> holdOut, int maxSide) {
+    private static QualityReport measure(
+            NDManager parent,
+            UnaryOperator<NDArray> stylise,
+            LossNetwork judge,
+            LossWeights weights,
+            BufferedImage style,
+            List<BufferedImage> holdOut,
+            int maxSide) {
         if (holdOut.isEmpty()) {
             throw new IllegalArgumentException("no held-out photos to judge with");
         }
@@ -130,7 +192,8 @@ public final class QualityEvaluation {
                     }
                 }
             }
-            return new QualityReport(judge.name(), holdOut.size(), styleSum / holdOut.size(), contentSum / holdOut.size());
+            return new QualityReport(
+                    judge.name(), holdOut.size(), styleSum / holdOut.size(), contentSum / holdOut.size());
         }
     }
 }

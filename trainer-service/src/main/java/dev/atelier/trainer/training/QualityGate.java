@@ -75,8 +75,7 @@ public final class QualityGate {
      *     {@code .untrainedStyleLoss}, {@code .untrainedContentLoss}, {@code .photoStyleLoss}; and {@code heldOutPhotos}
      * @param description one line per judge with its ratios and bounds, the reason recorded when the gate fails
      */
-    public record Verdict(boolean passed, Map<String, Double> figures, String description) {
-    }
+    public record Verdict(boolean passed, Map<String, Double> figures, String description) {}
 
     public Verdict judge(List<JudgeFigures> judges) {
         if (judges.isEmpty()) {
@@ -96,18 +95,35 @@ public final class QualityGate {
             double photoRatio = j.trained().styleLoss() / j.photos().styleLoss();
             double contentRatio = j.trained().contentLoss() / j.untrained().contentLoss();
             double tradeOff = contentRatio * photoRatio;
-            boolean ok = within(styleRatio, bounds.maxStyleRatio()) && within(photoRatio, bounds.maxPhotoStyleRatio())
-                    && within(contentRatio, bounds.maxContentRatio()) && within(tradeOff, bounds.maxTradeOff());
+            boolean ok = within(styleRatio, bounds.maxStyleRatio())
+                    && within(photoRatio, bounds.maxPhotoStyleRatio())
+                    && within(contentRatio, bounds.maxContentRatio())
+                    && within(tradeOff, bounds.maxTradeOff());
             passed &= ok;
-            lines.add(String.format(Locale.ROOT, "%s: style loss %.4f = %.3f of an untrained net's (bound %.3f) and %.3f of the "
-                    + "photos' (bound %.3f), content loss %.4f = %.3f of an untrained net's (bound %.3f), trade-off %.3f "
-                    + "(bound %.3f): %s", name, j.trained().styleLoss(), styleRatio, bounds.maxStyleRatio(), photoRatio,
-                    bounds.maxPhotoStyleRatio(), j.trained().contentLoss(), contentRatio, bounds.maxContentRatio(), tradeOff,
-                    bounds.maxTradeOff(), ok ? "passed" : "FAILED"));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "%s: style loss %.4f = %.3f of an untrained net's (bound %.3f) and %.3f of the "
+                            + "photos' (bound %.3f), content loss %.4f = %.3f of an untrained net's (bound %.3f), trade-off %.3f "
+                            + "(bound %.3f): %s",
+                    name,
+                    j.trained().styleLoss(),
+                    styleRatio,
+                    bounds.maxStyleRatio(),
+                    photoRatio,
+                    bounds.maxPhotoStyleRatio(),
+                    j.trained().contentLoss(),
+                    contentRatio,
+                    bounds.maxContentRatio(),
+                    tradeOff,
+                    bounds.maxTradeOff(),
+                    ok ? "passed" : "FAILED"));
         }
         figures.put("heldOutPhotos", (double) judges.get(0).trained().photos());
-        return new Verdict(passed, figures, "quality gate on " + judges.get(0).trained().photos() + " held-out photo(s): "
-                + String.join("; ", lines));
+        return new Verdict(
+                passed,
+                figures,
+                "quality gate on " + judges.get(0).trained().photos() + " held-out photo(s): "
+                        + String.join("; ", lines));
     }
 
     private static boolean within(double ratio, double bound) {

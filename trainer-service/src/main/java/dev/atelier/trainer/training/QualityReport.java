@@ -13,7 +13,12 @@ import java.util.Locale;
 public record QualityReport(String judge, int photos, double styleLoss, double contentLoss) {
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s on %d held-out photos: style %.4f, content %.4f", judge, photos, styleLoss,
+        return String.format(
+                Locale.ROOT,
+                "%s on %d held-out photos: style %.4f, content %.4f",
+                judge,
+                photos,
+                styleLoss,
                 contentLoss);
     }
 }

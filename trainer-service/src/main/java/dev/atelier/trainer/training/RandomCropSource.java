@@ -61,7 +61,13 @@ public final class RandomCropSource implements ContentSource {
         int size = 3 * cropSize * cropSize;
         float[] data = new float[batchSize * size];
         for (int i = 0; i < batchSize; i++) {
-            System.arraycopy(TensorImages.toTensor(crop(photos.apply(random.nextInt(count)))).data(), 0, data, i * size, size);
+            System.arraycopy(
+                    TensorImages.toTensor(crop(photos.apply(random.nextInt(count))))
+                            .data(),
+                    0,
+                    data,
+                    i * size,
+                    size);
         }
         return new ImageBatch(data, batchSize, cropSize, cropSize);
     }

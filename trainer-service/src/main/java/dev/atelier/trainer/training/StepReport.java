@@ -15,11 +15,23 @@ import java.util.Locale;
  * @param skippedInARow steps skipped one after another up to this one (0 after an update)
  * @param gradientNorm the global norm of the gradients before clipping; not finite when a gradient was not
  */
-public record StepReport(int step, int steps, LossValues losses, double imagesPerSecond, boolean updated, int skippedInARow,
+public record StepReport(
+        int step,
+        int steps,
+        LossValues losses,
+        double imagesPerSecond,
+        boolean updated,
+        int skippedInARow,
         float gradientNorm) {
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "step %d/%d: %s, %.2f images/s%s", step, steps, losses, imagesPerSecond,
+        return String.format(
+                Locale.ROOT,
+                "step %d/%d: %s, %.2f images/s%s",
+                step,
+                steps,
+                losses,
+                imagesPerSecond,
                 updated ? "" : ", skipped (not finite, " + skippedInARow + " in a row)");
     }
 }

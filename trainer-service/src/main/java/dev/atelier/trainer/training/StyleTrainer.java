@@ -37,7 +37,11 @@ public final class StyleTrainer implements AutoCloseable {
     private final GuardedStep guard = new GuardedStep();
     private int completed;
 
-    public StyleTrainer(TrainingSettings settings, LossNetwork lossNetwork, BufferedImage style, ContentSource content,
+    public StyleTrainer(
+            TrainingSettings settings,
+            LossNetwork lossNetwork,
+            BufferedImage style,
+            ContentSource content,
             ComputeDevice device) {
         this.settings = settings;
         this.content = content;
@@ -45,8 +49,10 @@ public final class StyleTrainer implements AutoCloseable {
         this.manager = device.newManager();
         BufferedImage scaled = Resizing.fitMultipleOf4(style, settings.styleSize());
         NDArray styleArray = ImageArrays.toArray(manager, scaled);
-        this.loss = new PerceptualLoss(lossNetwork,
-                settings.weights() != null ? settings.weights() : lossNetwork.defaultWeights(), styleArray);
+        this.loss = new PerceptualLoss(
+                lossNetwork,
+                settings.weights() != null ? settings.weights() : lossNetwork.defaultWeights(),
+                styleArray);
         styleArray.close();
         Engine.getEngine(ComputeDevice.ENGINE).setRandomSeed((int) settings.seed());
         this.netManager = manager.newSubManager();
@@ -87,8 +93,10 @@ public final class StyleTrainer implements AutoCloseable {
         long start = System.nanoTime();
         ImageBatch batch = content.next(settings.batchSize());
         GuardedStep.Outcome outcome;
-        try (NDScope scope = new NDScope(); NDManager stepManager = manager.newSubManager()) {
-            NDArray photos = stepManager.create(batch.data(), new Shape(batch.batch(), 3, batch.height(), batch.width()));
+        try (NDScope scope = new NDScope();
+                NDManager stepManager = manager.newSubManager()) {
+            NDArray photos =
+                    stepManager.create(batch.data(), new Shape(batch.batch(), 3, batch.height(), batch.width()));
             boolean warmingUp = completed < settings.warmUpSteps();
             if (completed == settings.warmUpSteps() && completed > 0) {
                 // Adam's moments and the clipper's average describe the pixel loss's gradients, far smaller than the
@@ -98,14 +106,25 @@ public final class StyleTrainer implements AutoCloseable {
                 clipper = new GradientClipper();
             }
             optimizer.setLearningRate(settings.schedule().at(completed));
-            outcome = guard.take(net.parameterArrays(), () -> warmingUp ? Reconstruction.of(net.forward(photos), photos)
-                    : loss.compute(net.forward(photos), photos), clipper, optimizer);
+            outcome = guard.take(
+                    net.parameterArrays(),
+                    () -> warmingUp
+                            ? Reconstruction.of(net.forward(photos), photos)
+                            : loss.compute(net.forward(photos), photos),
+                    clipper,
+                    optimizer);
             scope.suppressNotUsedWarning();
         }
         completed++;
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new StepReport(completed, settings.steps(), outcome.losses(), batch.batch() / seconds, outcome.updated(),
-                outcome.skippedInARow(), outcome.gradientNorm());
+        return new StepReport(
+                completed,
+                settings.steps(),
+                outcome.losses(),
+                batch.batch() / seconds,
+                outcome.updated(),
+                outcome.skippedInARow(),
+                outcome.gradientNorm());
     }
 
     /** Steps whose update was skipped because the loss or a gradient was not finite (this process only). */
@@ -118,8 +137,16 @@ public final class StyleTrainer implements AutoCloseable {
      * ({@link TrainerCheckpoint}'s format).
      */
     public void saveCheckpoint(OutputStream out) throws IOException {
-        new TrainerCheckpoint(net.spec().baseWidth(), completed, optimizer.updates(), clipper.average(), clipper.seen(),
-                net.parameterArrays(), optimizer.means(), optimizer.variances()).write(out);
+        new TrainerCheckpoint(
+                        net.spec().baseWidth(),
+                        completed,
+                        optimizer.updates(),
+                        clipper.average(),
+                        clipper.seen(),
+                        net.parameterArrays(),
+                        optimizer.means(),
+                        optimizer.variances())
+                .write(out);
     }
 
     /**
@@ -134,10 +161,11 @@ public final class StyleTrainer implements AutoCloseable {
             TrainerCheckpoint checkpoint = TrainerCheckpoint.read(in, restored);
             int width = checkpoint.baseWidth();
             if (width != settings.baseWidth()) {
-                throw new IOException("checkpoint is of base width " + width + ", this training uses " + settings.baseWidth());
+                throw new IOException(
+                        "checkpoint is of base width " + width + ", this training uses " + settings.baseWidth());
             }
-            TransformerNet restoredNet = TransformerNet.fromWeights(new TransformerNetSpec(width), checkpoint.parameters(),
-                    restored);
+            TransformerNet restoredNet =
+                    TransformerNet.fromWeights(new TransformerNetSpec(width), checkpoint.parameters(), restored);
             AdamOptimizer restoredOptimizer = new AdamOptimizer(settings.learningRate(), restored);
             restoredOptimizer.restore(checkpoint.adamUpdates(), checkpoint.means(), checkpoint.variances());
             GradientClipper restoredClipper = new GradientClipper();

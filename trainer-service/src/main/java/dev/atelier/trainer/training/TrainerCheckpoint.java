@@ -33,8 +33,15 @@ import java.util.Map;
  * @param means Adam's first moments by parameter name
  * @param variances Adam's second moments by parameter name
  */
-public record TrainerCheckpoint(int baseWidth, int completedSteps, int adamUpdates, float clipperAverage, int clipperSeen,
-        Map<String, NDArray> parameters, Map<String, NDArray> means, Map<String, NDArray> variances) {
+public record TrainerCheckpoint(
+        int baseWidth,
+        int completedSteps,
+        int adamUpdates,
+        float clipperAverage,
+        int clipperSeen,
+        Map<String, NDArray> parameters,
+        Map<String, NDArray> means,
+        Map<String, NDArray> variances) {
     static final String MAGIC = "atelier-style-trainer-checkpoint";
     /** 2 added the gradient clipper's state. */
     static final int FORMAT = 2;
@@ -88,12 +95,14 @@ public record TrainerCheckpoint(int baseWidth, int completedSteps, int adamUpdat
         for (NDArray array : NDList.decode(manager, data)) {
             String name = array.getName();
             int slash = name == null ? -1 : name.indexOf('/');
-            Map<String, NDArray> target = slash < 0 ? null : switch (name.substring(0, slash)) {
-                case "param" -> params;
-                case "adam.m" -> means;
-                case "adam.v" -> variances;
-                default -> null;
-            };
+            Map<String, NDArray> target = slash < 0
+                    ? null
+                    : switch (name.substring(0, slash)) {
+                        case "param" -> params;
+                        case "adam.m" -> means;
+                        case "adam.v" -> variances;
+                        default -> null;
+                    };
             if (target == null) {
                 throw new IOException("unexpected array " + name + " in checkpoint");
             }

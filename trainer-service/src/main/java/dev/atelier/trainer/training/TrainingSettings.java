@@ -17,8 +17,16 @@ import dev.atelier.trainer.loss.LossWeights;
  * @param decayFrom the fraction of the steps after which the learning rate anneals ({@link LearningRateSchedule}); 1
  *     for a constant learning rate
  */
-public record TrainingSettings(int baseWidth, int steps, int batchSize, float learningRate, int styleSize,
-        LossWeights weights, long seed, int warmUpSteps, float decayFrom) {
+public record TrainingSettings(
+        int baseWidth,
+        int steps,
+        int batchSize,
+        float learningRate,
+        int styleSize,
+        LossWeights weights,
+        long seed,
+        int warmUpSteps,
+        float decayFrom) {
     public static final int DEFAULT_WIDTH = 32;
     public static final int DEFAULT_BATCH = 4;
     /**
@@ -27,18 +35,26 @@ public record TrainingSettings(int baseWidth, int steps, int batchSize, float le
      * trainer-service/README.md).
      */
     public static final float DEFAULT_LEARNING_RATE = 5e-3f;
+
     public static final int DEFAULT_STYLE_SIZE = 256;
 
     public TrainingSettings {
         if (steps < 0 || batchSize < 1 || !(learningRate > 0) || styleSize < 16 || warmUpSteps < 0) {
-            throw new IllegalArgumentException("invalid training settings: steps " + steps + ", batch " + batchSize
-                    + ", learning rate " + learningRate + ", style size " + styleSize + ", warm-up steps " + warmUpSteps);
+            throw new IllegalArgumentException(
+                    "invalid training settings: steps " + steps + ", batch " + batchSize + ", learning rate "
+                            + learningRate + ", style size " + styleSize + ", warm-up steps " + warmUpSteps);
         }
         new LearningRateSchedule(learningRate, steps, decayFrom); // validates the schedule's part
     }
 
     /** Without a warm-up, at a constant learning rate. */
-    public TrainingSettings(int baseWidth, int steps, int batchSize, float learningRate, int styleSize, LossWeights weights,
+    public TrainingSettings(
+            int baseWidth,
+            int steps,
+            int batchSize,
+            float learningRate,
+            int styleSize,
+            LossWeights weights,
             long seed) {
         this(baseWidth, steps, batchSize, learningRate, styleSize, weights, seed, 0, 1f);
     }
@@ -49,6 +65,7 @@ public record TrainingSettings(int baseWidth, int steps, int batchSize, float le
     }
 
     public static TrainingSettings defaults(int steps) {
-        return new TrainingSettings(DEFAULT_WIDTH, steps, DEFAULT_BATCH, DEFAULT_LEARNING_RATE, DEFAULT_STYLE_SIZE, null, 0L);
+        return new TrainingSettings(
+                DEFAULT_WIDTH, steps, DEFAULT_BATCH, DEFAULT_LEARNING_RATE, DEFAULT_STYLE_SIZE, null, 0L);
     }
 }

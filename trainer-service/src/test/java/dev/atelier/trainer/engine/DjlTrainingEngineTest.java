@@ -49,21 +49,36 @@ class DjlTrainingEngineTest {
         for (String name : List.of("amber.jpg", "chicago.jpg", "golden_gate.jpg")) {
             train.add(ImageDecoder.anySize().read(SharedFiles.require("images/content/" + name)));
         }
-        List<BufferedImage> heldOut = List.of(ImageDecoder.anySize().read(SharedFiles.require("images/content/chelsea.png")),
+        List<BufferedImage> heldOut = List.of(
+                ImageDecoder.anySize().read(SharedFiles.require("images/content/chelsea.png")),
                 ImageDecoder.anySize().read(SharedFiles.require("images/content/coffee.png")));
         photos = ContentPhotos.of(train, heldOut, 32, JUDGE_SIDE);
     }
 
     private static DjlTrainingEngine engine(QualityGate.Bounds bounds, String lossLocation) {
-        return new DjlTrainingEngine(new EngineSettings(
-                new EngineSettings.Network(SqueezeNet.NAME, lossLocation, null, "atelier.trainer.loss-network.location"),
-                new EngineSettings.Network(Vgg19Relu31.NAME, vgg.toString(), null, "atelier.trainer.judge-network.location"),
-                Path.of("target/engine-test-data"), 1e-2f, bounds, JUDGE_SIDE), "test");
+        return new DjlTrainingEngine(
+                new EngineSettings(
+                        new EngineSettings.Network(
+                                SqueezeNet.NAME, lossLocation, null, "atelier.trainer.loss-network.location"),
+                        new EngineSettings.Network(
+                                Vgg19Relu31.NAME, vgg.toString(), null, "atelier.trainer.judge-network.location"),
+                        Path.of("target/engine-test-data"),
+                        1e-2f,
+                        bounds,
+                        JUDGE_SIDE),
+                "test");
     }
 
     private static TrainingPlan plan(int steps) {
-        return new TrainingPlan("t-1", "wave", style, new TrainingOptions(8, steps, 1, 32, null, null, null, "photos"), null,
-                3, 3, 42L);
+        return new TrainingPlan(
+                "t-1",
+                "wave",
+                style,
+                new TrainingOptions(8, steps, 1, 32, null, null, null, "photos"),
+                null,
+                3,
+                3,
+                42L);
     }
 
     @Test
@@ -73,7 +88,8 @@ class DjlTrainingEngineTest {
         MemoryCheckpoints checkpoints = new MemoryCheckpoints();
         Recorder first = new Recorder(4);
 
-        assertThatThrownBy(() -> engine.train(plan(6), photos, checkpoints, first)).isInstanceOf(TrainingStoppedException.class);
+        assertThatThrownBy(() -> engine.train(plan(6), photos, checkpoints, first))
+                .isInstanceOf(TrainingStoppedException.class);
         assertThat(first.steps).containsExactly(1, 2, 3, 4);
         assertThat(checkpoints.saved).containsExactly(3);
 
@@ -83,7 +99,9 @@ class DjlTrainingEngineTest {
         assertThat(second.steps).as("resumed after the checkpoint at step 3").containsExactly(4, 5, 6);
         assertThat(checkpoints.saved).containsExactly(3, 6);
         assertThat(first.losses.get(0)).containsOnlyKeys("content", "style", "tv", "total");
-        assertThat(second.losses).allSatisfy(l -> assertThat(l.values()).allSatisfy(v -> assertThat(v).isFinite()));
+        assertThat(second.losses)
+                .allSatisfy(l ->
+                        assertThat(l.values()).allSatisfy(v -> assertThat(v).isFinite()));
         assertThat(first.previews.keySet()).containsExactly(3);
         assertThat(second.previews.keySet()).containsExactly(6);
         BufferedImage preview = ImageIO.read(new ByteArrayInputStream(second.previews.get(6)));
@@ -92,9 +110,16 @@ class DjlTrainingEngineTest {
         assertThat(model.inputName()).isEqualTo("input1");
         assertThat(model.inputShape()).containsExactly(-1L, 3L, -1L, -1L);
         assertThat(ImageIO.read(new ByteArrayInputStream(model.preview()))).isNotNull();
-        assertThat(model.quality()).containsKeys("squeezenet1.1.styleLoss", "squeezenet1.1.contentLoss",
-                "squeezenet1.1.untrainedStyleLoss", "squeezenet1.1.photoStyleLoss", "vgg19_normalised_relu3_1.styleLoss",
-                "vgg19_normalised_relu3_1.contentLoss", "parityMaxAbsDiff").containsEntry("heldOutPhotos", 2.0);
+        assertThat(model.quality())
+                .containsKeys(
+                        "squeezenet1.1.styleLoss",
+                        "squeezenet1.1.contentLoss",
+                        "squeezenet1.1.untrainedStyleLoss",
+                        "squeezenet1.1.photoStyleLoss",
+                        "vgg19_normalised_relu3_1.styleLoss",
+                        "vgg19_normalised_relu3_1.contentLoss",
+                        "parityMaxAbsDiff")
+                .containsEntry("heldOutPhotos", 2.0);
         assertThat(model.quality().get("parityMaxAbsDiff")).isLessThan(0.05);
         System.out.println("tiny training's figures: " + model.quality());
         try (OnnxRunner runner = new OnnxRunner(model.onnx(), model.inputName(), model.outputName())) {
@@ -106,19 +131,25 @@ class DjlTrainingEngineTest {
     @Test
     void aBarelyTrainedModelFailsTheDefaultQualityGateWithItsFigures() {
         assertThatThrownBy(() -> engine(QualityGate.Bounds.DEFAULTS, squeezeNet.toString())
-                .train(plan(1), photos, new MemoryCheckpoints(), new Recorder(-1)))
-                .isInstanceOfSatisfying(TrainingFailure.class, f -> assertThat(f.code()).isEqualTo(ErrorCodes.QUALITY_BELOW_GATE))
-                .hasMessageContaining("squeezenet1.1: style loss").hasMessageContaining("vgg19_normalised_relu3_1: style loss")
+                        .train(plan(1), photos, new MemoryCheckpoints(), new Recorder(-1)))
+                .isInstanceOfSatisfying(
+                        TrainingFailure.class, f -> assertThat(f.code()).isEqualTo(ErrorCodes.QUALITY_BELOW_GATE))
+                .hasMessageContaining("squeezenet1.1: style loss")
+                .hasMessageContaining("vgg19_normalised_relu3_1: style loss")
                 .hasMessageContaining("FAILED");
     }
 
     @Test
     void failsWithAReadableCodeWhenTheLossNetworkIsNotConfiguredOrMissing() {
-        assertThatThrownBy(() -> engine(LENIENT, null).train(plan(1), photos, new MemoryCheckpoints(), new Recorder(-1)))
-                .isInstanceOfSatisfying(TrainingFailure.class, f -> assertThat(f.code()).isEqualTo(ErrorCodes.LOSS_NETWORK_UNAVAILABLE))
+        assertThatThrownBy(
+                        () -> engine(LENIENT, null).train(plan(1), photos, new MemoryCheckpoints(), new Recorder(-1)))
+                .isInstanceOfSatisfying(
+                        TrainingFailure.class, f -> assertThat(f.code()).isEqualTo(ErrorCodes.LOSS_NETWORK_UNAVAILABLE))
                 .hasMessageContaining("atelier.trainer.loss-network.location");
-        assertThatThrownBy(() -> engine(LENIENT, "no/such/weights").train(plan(1), photos, new MemoryCheckpoints(), new Recorder(-1)))
-                .isInstanceOfSatisfying(TrainingFailure.class, f -> assertThat(f.code()).isEqualTo(ErrorCodes.LOSS_NETWORK_UNAVAILABLE))
+        assertThatThrownBy(() -> engine(LENIENT, "no/such/weights")
+                        .train(plan(1), photos, new MemoryCheckpoints(), new Recorder(-1)))
+                .isInstanceOfSatisfying(
+                        TrainingFailure.class, f -> assertThat(f.code()).isEqualTo(ErrorCodes.LOSS_NETWORK_UNAVAILABLE))
                 .hasMessageContaining("no/such/weights");
     }
 
@@ -126,8 +157,10 @@ class DjlTrainingEngineTest {
     void anExportThatDiffersFromTheNetworkFailsTheTrainingWithTheFigures() {
         ParityReport off = new ParityReport(new long[] {1, 3, 64, 64}, 3.5f, 0.2, 0.05f);
         assertThatThrownBy(() -> ModelReview.checkParity(off))
-                .isInstanceOfSatisfying(TrainingFailure.class, f -> assertThat(f.code()).isEqualTo(ErrorCodes.EXPORT_PARITY))
-                .hasMessage(off.describe()).hasMessageContaining("max abs diff 3.5");
+                .isInstanceOfSatisfying(
+                        TrainingFailure.class, f -> assertThat(f.code()).isEqualTo(ErrorCodes.EXPORT_PARITY))
+                .hasMessage(off.describe())
+                .hasMessageContaining("max abs diff 3.5");
         ModelReview.checkParity(new ParityReport(new long[] {1, 3, 64, 64}, 0.001f, 0.0001, 0.05f));
     }
 
@@ -137,14 +170,23 @@ class DjlTrainingEngineTest {
         TrainingSettings omitted = DjlTrainingEngine.trainingSettings(
                 new TrainingOptions(16, 100, 4, 256, null, null, null, "d"), defaults, 1e-3f, 7L, 20, 0.5f);
         assertThat(omitted.weights()).isEqualTo(defaults);
-        assertThat(omitted).extracting(TrainingSettings::baseWidth, TrainingSettings::steps, TrainingSettings::batchSize,
-                TrainingSettings::styleSize, TrainingSettings::seed, TrainingSettings::warmUpSteps, TrainingSettings::schedule)
+        assertThat(omitted)
+                .extracting(
+                        TrainingSettings::baseWidth,
+                        TrainingSettings::steps,
+                        TrainingSettings::batchSize,
+                        TrainingSettings::styleSize,
+                        TrainingSettings::seed,
+                        TrainingSettings::warmUpSteps,
+                        TrainingSettings::schedule)
                 .containsExactly(16, 100, 4, 256, 7L, 20, new LearningRateSchedule(1e-3f, 100, 0.5f));
 
         TrainingSettings given = DjlTrainingEngine.trainingSettings(
                 new TrainingOptions(8, 5, 2, 64, 2.0, 30.0, 0.5, "d"), defaults, 1e-3f, 7L, 20, 1f);
         assertThat(given.weights()).isEqualTo(new LossWeights(Map.of("fire2", 1f), "fire5", 2f, 30f, 0.5f));
-        assertThat(given.warmUpSteps()).as("a warm-up longer than the training is cut to it").isEqualTo(5);
+        assertThat(given.warmUpSteps())
+                .as("a warm-up longer than the training is cut to it")
+                .isEqualTo(5);
     }
 
     @Test

@@ -40,14 +40,27 @@ class QualityGateCalibrationTest {
     static void load() throws Exception {
         photos = new ArrayList<>();
         for (String name : List.of("chelsea.png", "coffee.png", "tubingen.jpg")) {
-            photos.add(Resizing.fitMultipleOf4(ImageDecoder.anySize().read(SharedFiles.require("images/content/" + name)), SIDE));
+            photos.add(Resizing.fitMultipleOf4(
+                    ImageDecoder.anySize().read(SharedFiles.require("images/content/" + name)), SIDE));
         }
         manager = ComputeDevice.cpu().newManager();
         judges = List.of(
-                LossNetworks.load(new LossNetworkSource("squeezenet1.1",
-                        SharedFiles.require("models/loss_networks/squeezenet1.1/weights_npy").toString(), null, null), manager),
-                LossNetworks.load(new LossNetworkSource("vgg19_normalised_relu3_1", SharedFiles.require(
-                        "models/loss_networks/vgg19_normalised_relu3_1/vgg19_normalised_relu3_1.npz").toString(), null, null),
+                LossNetworks.load(
+                        new LossNetworkSource(
+                                "squeezenet1.1",
+                                SharedFiles.require("models/loss_networks/squeezenet1.1/weights_npy")
+                                        .toString(),
+                                null,
+                                null),
+                        manager),
+                LossNetworks.load(
+                        new LossNetworkSource(
+                                "vgg19_normalised_relu3_1",
+                                SharedFiles.require(
+                                                "models/loss_networks/vgg19_normalised_relu3_1/vgg19_normalised_relu3_1.npz")
+                                        .toString(),
+                                null,
+                                null),
                         manager));
     }
 
@@ -64,7 +77,8 @@ class QualityGateCalibrationTest {
     @Test
     void everyReferenceModelPasses() throws Exception {
         for (String style : List.of("candy", "mosaic", "udnie")) {
-            byte[] model = Files.readAllBytes(SharedFiles.require("models/fast_neural_style/pytorch_nc16/" + style + "_nc16.onnx"));
+            byte[] model = Files.readAllBytes(
+                    SharedFiles.require("models/fast_neural_style/pytorch_nc16/" + style + "_nc16.onnx"));
             QualityGate.Verdict verdict = GATE.judge(figures(model, painting(style)));
             System.out.println("reference " + style + ": " + verdict.description());
             assertThat(verdict.passed()).as(verdict.description()).isTrue();
@@ -81,13 +95,16 @@ class QualityGateCalibrationTest {
         QualityGate.Verdict weak = GATE.judge(figures);
         System.out.println("first udnie starter: " + weak.description());
         assertThat(weak.passed()).as(weak.description()).isFalse();
-        assertThat(weak.description()).containsPattern("vgg19_normalised_relu3_1: .*trade-off \\d\\.\\d+ \\(bound 0\\.330\\): FAILED");
+        assertThat(weak.description())
+                .containsPattern("vgg19_normalised_relu3_1: .*trade-off \\d\\.\\d+ \\(bound 0\\.330\\): FAILED");
 
         QualityGate.Verdict untrained = GATE.judge(figures.stream()
-                .map(f -> new QualityGate.JudgeFigures(f.untrained(), f.untrained(), f.photos())).toList());
+                .map(f -> new QualityGate.JudgeFigures(f.untrained(), f.untrained(), f.photos()))
+                .toList());
         assertThat(untrained.passed()).as(untrained.description()).isFalse();
         QualityGate.Verdict unchanged = GATE.judge(figures.stream()
-                .map(f -> new QualityGate.JudgeFigures(f.photos(), f.untrained(), f.photos())).toList());
+                .map(f -> new QualityGate.JudgeFigures(f.photos(), f.untrained(), f.photos()))
+                .toList());
         assertThat(unchanged.passed()).as(unchanged.description()).isFalse();
     }
 
@@ -98,7 +115,8 @@ class QualityGateCalibrationTest {
     /** What the gate sees of an exported model: its figures, an untrained width-16 network's and the photos'. */
     private static List<QualityGate.JudgeFigures> figures(byte[] onnx, BufferedImage painting) throws Exception {
         try (OnnxRunner model = OnnxRunner.of(onnx)) {
-            return QualityEvaluation.gateFigures(manager, model, new TransformerNetSpec(16), 1L, judges, painting, photos, SIDE);
+            return QualityEvaluation.gateFigures(
+                    manager, model, new TransformerNetSpec(16), 1L, judges, painting, photos, SIDE);
         }
     }
 }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (padding for the others, which leaves sides that divide by 4 as they are), convert.
  */
 class ServingMatchesTrainingTest {
-    private static final Path PHOTO = Path.of(System.getProperty("atelier.home", "..")).resolve("samples/astronaut.jpg");
+    private static final Path PHOTO =
+            Path.of(System.getProperty("atelier.home", "..")).resolve("samples/astronaut.jpg");
     /** The worker's default cap ({@code atelier.worker.max-input-pixels}); the photos here are far below it. */
     private static final long WORKER_MAX_PIXELS = 40_000_000L;
 
@@ -48,7 +49,9 @@ class ServingMatchesTrainingTest {
         float[] served = served(turned, 0);
         float[] judged = judged(turned, 512, dir);
 
-        assertThat(ImageDecoder.anySize().decode(turned).getWidth()).as("upright: a quarter turn").isEqualTo(384);
+        assertThat(ImageDecoder.anySize().decode(turned).getWidth())
+                .as("upright: a quarter turn")
+                .isEqualTo(384);
         assertSameTensor(judged, served);
     }
 
@@ -67,14 +70,19 @@ class ServingMatchesTrainingTest {
     private static void assertSameTensor(float[] judged, float[] served) {
         assertThat(judged).hasSameSizeAs(served);
         int first = Arrays.mismatch(judged, served);
-        assertThat(first).as("first element that differs: %s on the training side, %s served",
-                first < 0 ? "" : judged[first], first < 0 ? "" : served[first]).isEqualTo(-1);
+        assertThat(first)
+                .as(
+                        "first element that differs: %s on the training side, %s served",
+                        first < 0 ? "" : judged[first], first < 0 ? "" : served[first])
+                .isEqualTo(-1);
     }
 
     /** The worker's model input for an encoded photo; {@code fixedSide} 0 for a model that takes any size. */
     private static float[] served(byte[] encoded, int fixedSide) {
         BufferedImage content = new ImageDecoder(WORKER_MAX_PIXELS).decode(encoded);
-        assertThat(content.getWidth() % 4).as("no padding, so the worker's input is the photo itself").isZero();
+        assertThat(content.getWidth() % 4)
+                .as("no padding, so the worker's input is the photo itself")
+                .isZero();
         assertThat(content.getHeight() % 4).isZero();
         BufferedImage input = fixedSide > 0 ? Resizing.resize(content, fixedSide, fixedSide) : content;
         return TensorImages.toTensor(input).data();

@@ -6,8 +6,8 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.atelier.contracts.datasets.DatasetPhoto;
 import dev.atelier.trainer.engine.ProgressListener;
-import dev.atelier.trainer.engine.TrainingEngine;
 import dev.atelier.trainer.engine.TrainedModel;
+import dev.atelier.trainer.engine.TrainingEngine;
 import dev.atelier.trainer.engine.TrainingFailure;
 import dev.atelier.trainer.engine.TrainingPlan;
 import dev.atelier.trainer.engine.TrainingStoppedException;
@@ -63,12 +63,17 @@ public class CopyingTrainingEngine implements TrainingEngine {
     }
 
     @Override
-    public TrainedModel train(TrainingPlan plan, CheckpointStore checkpoints, ProgressListener progress) throws Exception {
-        Path model = Path.of(System.getProperty("atelier.shared.dir", "../../shared")).resolve(MODEL);
+    public TrainedModel train(TrainingPlan plan, CheckpointStore checkpoints, ProgressListener progress)
+            throws Exception {
+        Path model = Path.of(System.getProperty("atelier.shared.dir", "../../shared"))
+                .resolve(MODEL);
         if (!Files.isRegularFile(model)) {
             throw new TrainingFailure("test.no-model", "the shared model " + model + " is absent");
         }
-        int from = checkpoints.latest().map(c -> ByteBuffer.wrap(c.state()).getInt()).orElse(0);
+        int from = checkpoints
+                .latest()
+                .map(c -> ByteBuffer.wrap(c.state()).getInt())
+                .orElse(0);
         int steps = plan.options().steps();
         Integer crashAfter = CRASH_AFTER.get(plan.trainingId());
         for (int step = from + 1; step <= steps; step++) {
@@ -80,7 +85,9 @@ public class CopyingTrainingEngine implements TrainingEngine {
                 checkpoints.save(step, ByteBuffer.allocate(4).putInt(step).array());
             }
             if (step % plan.previewEvery() == 0) {
-                progress.onPreview(step, jpeg(plan.photos().load(plan.photos().heldOutPhotos().get(0))));
+                progress.onPreview(
+                        step,
+                        jpeg(plan.photos().load(plan.photos().heldOutPhotos().get(0))));
             }
             if (STOP_AFTER.get(plan.trainingId()) != null && step == STOP_AFTER.get(plan.trainingId())) {
                 STOP_AFTER.remove(plan.trainingId());
@@ -98,8 +105,14 @@ public class CopyingTrainingEngine implements TrainingEngine {
             String output = session.getOutputNames().iterator().next();
             long[] shape = ((TensorInfo) session.getInputInfo().get(input).getInfo()).getShape();
             DatasetPhoto preview = plan.photos().heldOutPhotos().get(0);
-            return new TrainedModel(onnx, input, output, Arrays.stream(shape).boxed().toList(),
-                    jpeg(plan.photos().load(preview)), Map.of("heldOutPhotos", (double) plan.photos().heldOutPhotos().size()));
+            return new TrainedModel(
+                    onnx,
+                    input,
+                    output,
+                    Arrays.stream(shape).boxed().toList(),
+                    jpeg(plan.photos().load(preview)),
+                    Map.of("heldOutPhotos", (double)
+                            plan.photos().heldOutPhotos().size()));
         } catch (OrtException e) {
             throw new IllegalStateException("cannot read the shared model " + model, e);
         }

@@ -21,10 +21,13 @@ public final class TopicRecorder implements AutoCloseable {
     private volatile boolean running = true;
 
     public TopicRecorder(String bootstrapServers, String topic) {
-        consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers, "enable.auto.commit", false),
-                new StringDeserializer(), new CloudEventDeserializer());
+        consumer = new KafkaConsumer<>(
+                Map.of("bootstrap.servers", bootstrapServers, "enable.auto.commit", false),
+                new StringDeserializer(),
+                new CloudEventDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         thread = new Thread(this::run, "test-topic-recorder");
@@ -46,7 +49,11 @@ public final class TopicRecorder implements AutoCloseable {
 
     /** The events of a type about a subject, in order. */
     public <T extends AtelierEvent> List<T> events(String subject, Class<T> type) {
-        return events.stream().filter(type::isInstance).filter(e -> subject.equals(e.subject())).map(type::cast).toList();
+        return events.stream()
+                .filter(type::isInstance)
+                .filter(e -> subject.equals(e.subject()))
+                .map(type::cast)
+                .toList();
     }
 
     @Override

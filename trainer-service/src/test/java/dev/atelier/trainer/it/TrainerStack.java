@@ -30,7 +30,8 @@ public final class TrainerStack implements AutoCloseable {
 
     public TrainerStack(String bootstrapServers, ObjectStore store) {
         this.store = store;
-        this.events = new EventPublisher(new KafkaSettings(bootstrapServers), new CloudEventCodec("/atelier/test-gateway"));
+        this.events =
+                new EventPublisher(new KafkaSettings(bootstrapServers), new CloudEventCodec("/atelier/test-gateway"));
     }
 
     /** A dataset of small generated photos, the first {@code heldOut} of them held out. */
@@ -52,7 +53,8 @@ public final class TrainerStack implements AutoCloseable {
         String id = JobIds.newId();
         String key = StorageKeys.styleImage(styleId, id, "jpg");
         store.put(key, styleImage, "image/jpeg");
-        TrainingRequested request = new TrainingRequested(id, "acme", styleId, "Title of " + styleId, key, options, Instant.now());
+        TrainingRequested request =
+                new TrainingRequested(id, "acme", styleId, "Title of " + styleId, key, options, Instant.now());
         store.putJson(StorageKeys.training(id), request.queuedRecord(request.requestedAt()));
         return request;
     }
@@ -69,7 +71,8 @@ public final class TrainerStack implements AutoCloseable {
     }
 
     public TrainingRecord record(String trainingId) {
-        return store.getJson(StorageKeys.training(trainingId), TrainingRecord.class).orElseThrow();
+        return store.getJson(StorageKeys.training(trainingId), TrainingRecord.class)
+                .orElseThrow();
     }
 
     public static BufferedImage noise(int width, int height, long seed) {
@@ -100,6 +103,7 @@ public final class TrainerStack implements AutoCloseable {
 
     /** A trace of its own for each request, as a client's traceparent would start one. */
     private static TraceContext newTrace() {
-        return TraceContext.parse("00-" + java.util.UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01");
+        return TraceContext.parse(
+                "00-" + java.util.UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01");
     }
 }

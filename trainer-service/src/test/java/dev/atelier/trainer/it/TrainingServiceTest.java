@@ -78,10 +78,13 @@ class TrainingServiceTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
     @Inject
     ObjectStore store;
+
     @Inject
     TrainingRun run;
+
     @Inject
     Datasets datasets;
 
@@ -111,7 +114,10 @@ class TrainingServiceTest {
 
     @Test
     void isReadyAgainstTheRealBrokerAndObjectStore() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'object-store' }.status", equalTo("UP"));
     }
 
@@ -128,7 +134,8 @@ class TrainingServiceTest {
         assertThat(done.progress().previewKey()).isEqualTo(StorageKeys.trainingPreview(request.trainingId(), 10));
         assertThat(store.exists(done.progress().previewKey())).isTrue();
         assertThat(done.quality()).containsEntry("heldOutPhotos", 2.0);
-        ModelManifest manifest = store.getJson(StorageKeys.manifest("wave", done.modelVersion()), ModelManifest.class).orElseThrow();
+        ModelManifest manifest = store.getJson(StorageKeys.manifest("wave", done.modelVersion()), ModelManifest.class)
+                .orElseThrow();
         assertThat(manifest.source()).isEqualTo("training " + request.trainingId());
         assertThat(manifest.quality()).isEqualTo(done.quality());
         assertThat(manifest.title()).isEqualTo(request.title());
@@ -140,14 +147,17 @@ class TrainingServiceTest {
         assertThat(started.resumedFromStep()).isZero();
         assertThat(started.totalSteps()).isEqualTo(12);
         assertThat(awaitEvent(id, TrainingCompleted.class).modelVersion()).isEqualTo(done.modelVersion());
-        assertThat(trainingEvents.events(id, TrainingProgress.class)).extracting(p -> p.progress().step()).contains(5, 10, 12);
+        assertThat(trainingEvents.events(id, TrainingProgress.class))
+                .extracting(p -> p.progress().step())
+                .contains(5, 10, 12);
         assertThat(trainingEvents.events(id, TrainingProgress.class)).anySatisfy(p -> {
             assertThat(p.progress().previewKey()).isNotNull();
             assertThat(p.progress().imagesPerSecond()).isPositive();
             assertThat(p.progress().etaSeconds()).isNotNull();
         });
-        await().atMost(WAIT).until(() -> models.events("wave", ModelManifest.class).stream()
-                .anyMatch(m -> m.version() == done.modelVersion()));
+        await().atMost(WAIT)
+                .until(() -> models.events("wave", ModelManifest.class).stream()
+                        .anyMatch(m -> m.version() == done.modelVersion()));
     }
 
     @Test
@@ -169,30 +179,42 @@ class TrainingServiceTest {
     @Test
     void aTrainerThatDiesMidwayIsResumedFromItsLastCheckpoint() {
         requireSharedModel();
-        TrainingRequested request = stack.prepare("phoenix", TrainerStack.jpeg(TrainerStack.noise(64, 64, 3)), options(12, DATASET));
+        TrainingRequested request =
+                stack.prepare("phoenix", TrainerStack.jpeg(TrainerStack.noise(64, 64, 3)), options(12, DATASET));
         CopyingTrainingEngine.CRASH_AFTER.put(request.trainingId(), 7);
 
-        assertThatThrownBy(() -> run.process(request, TraceContext.none())).isInstanceOf(CopyingTrainingEngine.SimulatedCrash.class);
+        assertThatThrownBy(() -> run.process(request, TraceContext.none()))
+                .isInstanceOf(CopyingTrainingEngine.SimulatedCrash.class);
         TrainingRecord crashed = stack.record(request.trainingId());
         assertThat(crashed.status()).isEqualTo(TrainingStatus.RUNNING);
-        assertThat(store.exists(StorageKeys.checkpoint(request.trainingId(), 5))).isTrue();
+        assertThat(store.exists(StorageKeys.checkpoint(request.trainingId(), 5)))
+                .isTrue();
 
         assertThat(run.process(request, TraceContext.none())).isEqualTo(TrainingRun.Outcome.FINAL);
 
         TrainingRecord done = stack.record(request.trainingId());
         assertThat(done.status()).isEqualTo(TrainingStatus.SUCCEEDED);
         assertThat(done.attempts()).isEqualTo(2);
-        assertThat(done.crashes()).as("the second delivery found it still held by the trainer that died").isEqualTo(1);
+        assertThat(done.crashes())
+                .as("the second delivery found it still held by the trainer that died")
+                .isEqualTo(1);
         assertThat(done.resumedFromStep()).isEqualTo(5);
-        assertThat(await().atMost(WAIT).until(() -> trainingEvents.events(request.trainingId(), TrainingStarted.class), s -> s.size() == 2))
-                .extracting(TrainingStarted::resumedFromStep).containsExactly(0, 5);
-        assertThat(store.exists(StorageKeys.checkpoint(request.trainingId(), 5))).as("superseded checkpoint deleted").isFalse();
+        assertThat(await().atMost(WAIT)
+                        .until(
+                                () -> trainingEvents.events(request.trainingId(), TrainingStarted.class),
+                                s -> s.size() == 2))
+                .extracting(TrainingStarted::resumedFromStep)
+                .containsExactly(0, 5);
+        assertThat(store.exists(StorageKeys.checkpoint(request.trainingId(), 5)))
+                .as("superseded checkpoint deleted")
+                .isFalse();
     }
 
     @Test
     void aTrainerThatStopsOnPurposeHandsTheTrainingBackAndThatIsNoCrash() {
         requireSharedModel();
-        TrainingRequested request = stack.prepare("handover", TrainerStack.jpeg(TrainerStack.noise(64, 64, 9)), options(12, DATASET));
+        TrainingRequested request =
+                stack.prepare("handover", TrainerStack.jpeg(TrainerStack.noise(64, 64, 9)), options(12, DATASET));
         for (int stop = 1; stop <= 4; stop++) {
             CopyingTrainingEngine.STOP_AFTER.put(request.trainingId(), stop);
             assertThat(run.process(request, TraceContext.none())).isEqualTo(TrainingRun.Outcome.STOPPED);
@@ -204,7 +226,9 @@ class TrainingServiceTest {
         assertThat(run.process(request, TraceContext.none())).isEqualTo(TrainingRun.Outcome.FINAL);
 
         TrainingRecord done = stack.record(request.trainingId());
-        assertThat(done.status()).as("four stops are more than max-crashes, and no crash").isEqualTo(TrainingStatus.SUCCEEDED);
+        assertThat(done.status())
+                .as("four stops are more than max-crashes, and no crash")
+                .isEqualTo(TrainingStatus.SUCCEEDED);
         assertThat(done.crashes()).isZero();
         assertThat(done.attempts()).isEqualTo(5);
     }
@@ -212,13 +236,16 @@ class TrainingServiceTest {
     @Test
     void aTrainingWhoseTrainerDiesEveryTimeIsFailedAfterItsCrashesInsteadOfResumedForever() {
         requireSharedModel();
-        TrainingRequested request = stack.prepare("doomed", TrainerStack.jpeg(TrainerStack.noise(64, 64, 5)), options(12, DATASET));
+        TrainingRequested request =
+                stack.prepare("doomed", TrainerStack.jpeg(TrainerStack.noise(64, 64, 5)), options(12, DATASET));
         for (int crash = 1; crash <= 3; crash++) {
             CopyingTrainingEngine.CRASH_AFTER.put(request.trainingId(), crash); // one step further each time
             assertThatThrownBy(() -> run.process(request, TraceContext.none()))
                     .isInstanceOf(CopyingTrainingEngine.SimulatedCrash.class);
         }
-        assertThat(stack.record(request.trainingId()).crashes()).as("the third crash is seen at the next delivery").isEqualTo(2);
+        assertThat(stack.record(request.trainingId()).crashes())
+                .as("the third crash is seen at the next delivery")
+                .isEqualTo(2);
 
         assertThat(run.process(request, TraceContext.none())).isEqualTo(TrainingRun.Outcome.FINAL);
 
@@ -228,7 +255,10 @@ class TrainingServiceTest {
         assertThat(failed.error().message()).contains("died 3 times");
         assertThat(failed.attempts()).as("not started a fourth time").isEqualTo(3);
         assertThat(failed.crashes()).isEqualTo(3);
-        assertThat(awaitEvent(request.trainingId(), TrainingFailed.class).error().code()).isEqualTo(ErrorCodes.TRAINER_CRASHED);
+        assertThat(awaitEvent(request.trainingId(), TrainingFailed.class)
+                        .error()
+                        .code())
+                .isEqualTo(ErrorCodes.TRAINER_CRASHED);
     }
 
     @Test
@@ -240,22 +270,29 @@ class TrainingServiceTest {
 
         stack.send(request);
 
-        await().atMost(WAIT).until(() -> trainingEvents.events(request.trainingId(), TrainingCompleted.class).size() == 2);
+        await().atMost(WAIT)
+                .until(() -> trainingEvents
+                                .events(request.trainingId(), TrainingCompleted.class)
+                                .size()
+                        == 2);
         assertThat(stack.record(request.trainingId())).isEqualTo(first);
-        assertThat(trainingEvents.events(request.trainingId(), TrainingStarted.class)).hasSize(1);
+        assertThat(trainingEvents.events(request.trainingId(), TrainingStarted.class))
+                .hasSize(1);
     }
 
     @Test
     void failsWithAReasonWhenTheDatasetOrTheStyleImageIsUnusable() {
         TrainingRequested noDataset = stack.submit("lost", options(5, "no-such-dataset"));
-        TrainingRequested garbage = stack.prepare("garbled", "not an image".getBytes(StandardCharsets.UTF_8), options(5, DATASET));
+        TrainingRequested garbage =
+                stack.prepare("garbled", "not an image".getBytes(StandardCharsets.UTF_8), options(5, DATASET));
         stack.send(garbage);
 
         TrainingRecord failed = awaitFinal(noDataset);
         assertThat(failed.status()).isEqualTo(TrainingStatus.FAILED);
         assertThat(failed.error().code()).isEqualTo(ErrorCodes.DATASET_UNAVAILABLE);
         assertThat(failed.error().message()).contains("no-such-dataset").contains("./atelier dataset");
-        assertThat(awaitEvent(noDataset.trainingId(), TrainingFailed.class).error()).isEqualTo(failed.error());
+        assertThat(awaitEvent(noDataset.trainingId(), TrainingFailed.class).error())
+                .isEqualTo(failed.error());
         assertThat(awaitFinal(garbage).error().code()).isEqualTo(ErrorCodes.STYLE_IMAGE_UNDECODABLE);
     }
 
@@ -263,10 +300,20 @@ class TrainingServiceTest {
     void aStyleTakenMeanwhileByAnotherOwnerFailsAsTakenAndIsNotRetried() {
         // Another tenant's training of the same new id was published first (both were accepted by the gateway).
         String styleId = "taken-" + UUID.randomUUID().toString().substring(0, 8);
-        try (EventPublisher events = new EventPublisher(new KafkaSettings(bootstrapServers), new CloudEventCodec("/atelier/test"))) {
-            new ModelPublisher(store, events, Clock.systemUTC()).publish(styleId, "Theirs",
-                    new ModelFile("their model".getBytes(StandardCharsets.UTF_8), "input1", "output1",
-                            List.of(-1L, 3L, -1L, -1L), null, "elsewhere"), "another-tenant");
+        try (EventPublisher events =
+                new EventPublisher(new KafkaSettings(bootstrapServers), new CloudEventCodec("/atelier/test"))) {
+            new ModelPublisher(store, events, Clock.systemUTC())
+                    .publish(
+                            styleId,
+                            "Theirs",
+                            new ModelFile(
+                                    "their model".getBytes(StandardCharsets.UTF_8),
+                                    "input1",
+                                    "output1",
+                                    List.of(-1L, 3L, -1L, -1L),
+                                    null,
+                                    "elsewhere"),
+                            "another-tenant");
         }
         TrainingRequested ours = stack.submit(styleId, options(5, DATASET));
 
@@ -279,9 +326,10 @@ class TrainingServiceTest {
 
     @Test
     void skipsARecordThatIsNoTrainingRequestAndGoesOn() throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.TRAINING_REQUESTS, 0, "poison", "not a cloud event".getBytes())).get();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", bootstrapServers), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.TRAINING_REQUESTS, 0, "poison", "not a cloud event".getBytes()))
+                    .get();
         }
         TrainingRequested next = stack.submit("after-poison", options(5, "no-such-dataset"));
 
@@ -298,7 +346,8 @@ class TrainingServiceTest {
         BufferedImage image = photos.load(photos.trainPhotos().get(0));
         assertThat(image.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
         assertThat(image.getWidth()).isEqualTo(photos.trainPhotos().get(0).width());
-        assertThatThrownBy(() -> datasets.open("no-such-dataset")).isInstanceOf(DatasetException.class)
+        assertThatThrownBy(() -> datasets.open("no-such-dataset"))
+                .isInstanceOf(DatasetException.class)
                 .hasMessageContaining("./atelier dataset import");
     }
 
@@ -307,22 +356,30 @@ class TrainingServiceTest {
     }
 
     private static TrainingRecord awaitFinal(TrainingRequested request) {
-        return await().atMost(WAIT).until(() -> stack.record(request.trainingId()), r -> r.status().isFinal());
+        return await().atMost(WAIT)
+                .until(() -> stack.record(request.trainingId()), r -> r.status().isFinal());
     }
 
     private static <T extends dev.atelier.contracts.AtelierEvent> T awaitEvent(String id, Class<T> type) {
-        return await().atMost(WAIT).until(() -> trainingEvents.events(id, type), found -> !found.isEmpty()).get(0);
+        return await().atMost(WAIT)
+                .until(() -> trainingEvents.events(id, type), found -> !found.isEmpty())
+                .get(0);
     }
 
     /** Records on the requests topic not yet committed by the trainers' group. */
     private long uncommitted() throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrapServers))) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP)
-                    .partitionsToOffsetAndMetadata().get();
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-            admin.describeTopics(java.util.List.of(Topics.TRAINING_REQUESTS)).allTopicNames().get()
-                    .get(Topics.TRAINING_REQUESTS).partitions()
-                    .forEach(p -> latest.put(new TopicPartition(Topics.TRAINING_REQUESTS, p.partition()), OffsetSpec.latest()));
+            admin.describeTopics(java.util.List.of(Topics.TRAINING_REQUESTS))
+                    .allTopicNames()
+                    .get()
+                    .get(Topics.TRAINING_REQUESTS)
+                    .partitions()
+                    .forEach(p -> latest.put(
+                            new TopicPartition(Topics.TRAINING_REQUESTS, p.partition()), OffsetSpec.latest()));
             long lag = 0;
             for (var end : admin.listOffsets(latest).all().get().entrySet()) {
                 OffsetAndMetadata done = committed.get(end.getKey());
@@ -333,7 +390,10 @@ class TrainingServiceTest {
     }
 
     private static void requireSharedModel() {
-        Path model = Path.of(System.getProperty("atelier.shared.dir", "../../shared")).resolve(CopyingTrainingEngine.MODEL);
-        assumeTrue(Files.isRegularFile(model), "shared model " + model + " is absent (set -Datelier.shared.dir); skipping");
+        Path model = Path.of(System.getProperty("atelier.shared.dir", "../../shared"))
+                .resolve(CopyingTrainingEngine.MODEL);
+        assumeTrue(
+                Files.isRegularFile(model),
+                "shared model " + model + " is absent (set -Datelier.shared.dir); skipping");
     }
 }

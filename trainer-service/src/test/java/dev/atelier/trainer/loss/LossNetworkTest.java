@@ -52,12 +52,17 @@ class LossNetworkTest {
                 NDArray input = npy(m, folder.resolve("test_data_set/" + set + "/input_0.npy"));
                 NDArray expected = npy(m, folder.resolve("test_data_set/" + set + "/output_0.npy"));
                 NDArray logits = net.features(input, List.of("logits")).get("logits");
-                float maxDiff = logits.sub(expected.reshape(logits.getShape())).abs().max().getFloat();
+                float maxDiff = logits.sub(expected.reshape(logits.getShape()))
+                        .abs()
+                        .max()
+                        .getFloat();
                 float scale = expected.abs().max().getFloat();
-                System.out.printf("squeezenet test_data_set/%d: max abs diff %.6f on logits up to %.1f%n", set, maxDiff, scale);
+                System.out.printf(
+                        "squeezenet test_data_set/%d: max abs diff %.6f on logits up to %.1f%n", set, maxDiff, scale);
                 assertThat(scale).isGreaterThan(10f);
                 assertThat(maxDiff).isLessThan(2e-3f);
-                assertThat(logits.argMax().getLong()).isEqualTo(expected.argMax().getLong());
+                assertThat(logits.argMax().getLong())
+                        .isEqualTo(expected.argMax().getLong());
             }
         }
     }
@@ -65,18 +70,27 @@ class LossNetworkTest {
     @Test
     void squeezeNetFromTheDerivedOnnxMatchesItsFeatureTapsAndClassifiesAPhoto() throws Exception {
         Path onnx = SharedFiles.require("models/loss_networks/squeezenet1.1/squeezenet1.1_features.onnx");
-        BufferedImage photo = Resizing.resize(ImageDecoder.anySize().read(SharedFiles.require("images/content/chelsea.png")), 224, 224);
-        LossNetworkSource source = new LossNetworkSource("squeezenet1.1", onnx.toString(),
-                "028beb6598bc810eda428ecd47a7b0f58656b049e50924ec48b10043088f68a0", null);
-        try (NDManager m = manager.newSubManager(); LossNetwork net = LossNetworks.load(source, m)) {
+        BufferedImage photo = Resizing.resize(
+                ImageDecoder.anySize().read(SharedFiles.require("images/content/chelsea.png")), 224, 224);
+        LossNetworkSource source = new LossNetworkSource(
+                "squeezenet1.1",
+                onnx.toString(),
+                "028beb6598bc810eda428ecd47a7b0f58656b049e50924ec48b10043088f68a0",
+                null);
+        try (NDManager m = manager.newSubManager();
+                LossNetwork net = LossNetworks.load(source, m)) {
             NDArray image = ImageArrays.toArray(m, photo);
             Map<String, NDArray> ours = net.features(image, List.of("conv1_relu", "fire5", "fire9", "logits"));
             // Egyptian cat (285), as SOURCES.md reports for the reference graph.
             assertThat(ours.get("logits").argMax().getLong()).isEqualTo(285L);
 
             float[] normalised = normalise(TensorImages.toTensor(photo).data());
-            Map<String, float[]> reference = runOnnx(Files.readAllBytes(onnx), "input", normalised,
-                    new long[] {1, 3, 224, 224}, List.of("conv1_relu", "fire5", "fire9", "logits"));
+            Map<String, float[]> reference = runOnnx(
+                    Files.readAllBytes(onnx),
+                    "input",
+                    normalised,
+                    new long[] {1, 3, 224, 224},
+                    List.of("conv1_relu", "fire5", "fire9", "logits"));
             for (String tap : reference.keySet()) {
                 float diff = maxAbsDiff(ours.get(tap).toFloatArray(), reference.get(tap));
                 System.out.printf("squeezenet %s vs reference graph: max abs diff %.6f%n", tap, diff);
@@ -88,22 +102,32 @@ class LossNetworkTest {
     @Test
     void vggFeaturesMatchTheReferenceGraph() throws Exception {
         Path folder = SharedFiles.require("models/loss_networks/vgg19_normalised_relu3_1");
-        BufferedImage photo = Resizing.fitMultipleOf4(ImageDecoder.anySize().read(SharedFiles.require("images/content/coffee.png")), 160);
-        LossNetworkSource source = new LossNetworkSource("vgg19_normalised_relu3_1",
-                folder.resolve("vgg19_normalised_relu3_1.npz").toString(), null, null);
-        try (NDManager m = manager.newSubManager(); LossNetwork net = LossNetworks.load(source, m)) {
+        BufferedImage photo = Resizing.fitMultipleOf4(
+                ImageDecoder.anySize().read(SharedFiles.require("images/content/coffee.png")), 160);
+        LossNetworkSource source = new LossNetworkSource(
+                "vgg19_normalised_relu3_1",
+                folder.resolve("vgg19_normalised_relu3_1.npz").toString(),
+                null,
+                null);
+        try (NDManager m = manager.newSubManager();
+                LossNetwork net = LossNetworks.load(source, m)) {
             Map<String, NDArray> ours = net.features(ImageArrays.toArray(m, photo), net.layers());
             float[] input = TensorImages.toTensor(photo).data();
             for (int i = 0; i < input.length; i++) {
                 input[i] /= 255f;
             }
-            Map<String, float[]> reference = runOnnx(Files.readAllBytes(folder.resolve("vgg19_normalised_relu3_1.onnx")),
-                    "input", input, new long[] {1, 3, photo.getHeight(), photo.getWidth()}, net.layers());
+            Map<String, float[]> reference = runOnnx(
+                    Files.readAllBytes(folder.resolve("vgg19_normalised_relu3_1.onnx")),
+                    "input",
+                    input,
+                    new long[] {1, 3, photo.getHeight(), photo.getWidth()},
+                    net.layers());
             for (String layer : net.layers()) {
                 float[] expected = reference.get(layer);
                 float diff = maxAbsDiff(ours.get(layer).toFloatArray(), expected);
-                System.out.printf("vgg %s vs reference graph: max abs diff %.6f (mean activation %.3f)%n", layer, diff,
-                        mean(expected));
+                System.out.printf(
+                        "vgg %s vs reference graph: max abs diff %.6f (mean activation %.3f)%n",
+                        layer, diff, mean(expected));
                 assertThat(mean(expected)).isGreaterThan(0.1f);
                 assertThat(diff).as(layer).isLessThan(1e-3f);
             }
@@ -128,16 +152,20 @@ class LossNetworkTest {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/vgg.npz";
             for (int i = 0; i < 2; i++) {
                 try (NDManager m = manager.newSubManager();
-                        LossNetwork net = LossNetworks.load(new LossNetworkSource("vgg19_normalised_relu3_1", url, sha, dataDir), m)) {
+                        LossNetwork net = LossNetworks.load(
+                                new LossNetworkSource("vgg19_normalised_relu3_1", url, sha, dataDir), m)) {
                     assertThat(net.layers()).contains("relu3_1");
                 }
             }
             assertThat(requests[0]).isEqualTo(1);
 
             String wrong = "0".repeat(64);
-            assertThatThrownBy(() -> LossNetworks.load(new LossNetworkSource("vgg19_normalised_relu3_1", url, wrong, dataDir), manager))
+            assertThatThrownBy(() -> LossNetworks.load(
+                            new LossNetworkSource("vgg19_normalised_relu3_1", url, wrong, dataDir), manager))
                     .hasMessageContaining("expected " + wrong);
-            assertThat(Files.exists(dataDir.resolve("loss-networks").resolve(wrong).resolve("vgg.npz"))).isFalse();
+            assertThat(Files.exists(
+                            dataDir.resolve("loss-networks").resolve(wrong).resolve("vgg.npz")))
+                    .isFalse();
         } finally {
             server.stop(0);
         }

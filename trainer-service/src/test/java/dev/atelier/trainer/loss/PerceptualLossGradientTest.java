@@ -24,16 +24,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PerceptualLossGradientTest {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"squeezenet1.1, models/loss_networks/squeezenet1.1/weights_npy",
-            "vgg19_normalised_relu3_1, models/loss_networks/vgg19_normalised_relu3_1/vgg19_normalised_relu3_1.npz"})
+    @CsvSource({
+        "squeezenet1.1, models/loss_networks/squeezenet1.1/weights_npy",
+        "vgg19_normalised_relu3_1, models/loss_networks/vgg19_normalised_relu3_1/vgg19_normalised_relu3_1.npz"
+    })
     void contentAndStyleGradientsMatchFiniteDifferences(String kind, String weights) throws Exception {
         String location = SharedFiles.require(weights).toString();
         try (NDManager manager = ComputeDevice.cpu().newManager();
                 LossNetwork network = LossNetworks.load(new LossNetworkSource(kind, location, null, null), manager)) {
-            NDArray style = ImageArrays.toArray(manager, Resizing.fitMultipleOf4(
-                    ImageDecoder.anySize().read(SharedFiles.require("images/style/udnie.jpg")), 64));
-            NDArray photo = ImageArrays.toArray(manager, Resizing.fitMultipleOf4(
-                    ImageDecoder.anySize().read(SharedFiles.require("images/content/chicago.jpg")), 64));
+            NDArray style = ImageArrays.toArray(
+                    manager,
+                    Resizing.fitMultipleOf4(
+                            ImageDecoder.anySize().read(SharedFiles.require("images/style/udnie.jpg")), 64));
+            NDArray photo = ImageArrays.toArray(
+                    manager,
+                    Resizing.fitMultipleOf4(
+                            ImageDecoder.anySize().read(SharedFiles.require("images/content/chicago.jpg")), 64));
             manager.getEngine().setRandomSeed(3);
             NDArray image = manager.randomUniform(0f, 255f, photo.getShape());
             NDArray direction = manager.randomNormal(photo.getShape());
@@ -44,19 +50,24 @@ class PerceptualLossGradientTest {
         }
     }
 
-    private static void check(PerceptualLoss loss, NDArray image, NDArray direction, NDArray photo,
-            Function<LossTerms, NDArray> term) {
+    private static void check(
+            PerceptualLoss loss, NDArray image, NDArray direction, NDArray photo, Function<LossTerms, NDArray> term) {
         NDArray x = image.duplicate();
         x.setRequiresGradient(true);
-        try (GradientCollector collector = Engine.getEngine(ComputeDevice.ENGINE).newGradientCollector()) {
+        try (GradientCollector collector =
+                Engine.getEngine(ComputeDevice.ENGINE).newGradientCollector()) {
             collector.backward(term.apply(loss.compute(x, photo)));
         }
         double autograd = x.getGradient().mul(direction).sum().getFloat();
         float step = 0.5f;
-        double plus = term.apply(loss.compute(image.add(direction.mul(step)), photo)).getFloat();
-        double minus = term.apply(loss.compute(image.sub(direction.mul(step)), photo)).getFloat();
+        double plus =
+                term.apply(loss.compute(image.add(direction.mul(step)), photo)).getFloat();
+        double minus =
+                term.apply(loss.compute(image.sub(direction.mul(step)), photo)).getFloat();
         double finite = (plus - minus) / (2 * step);
-        assertThat(autograd).as("derivative along a random direction: autograd against finite difference " + finite)
-                .isNotZero().isCloseTo(finite, within(Math.abs(finite) * 0.3));
+        assertThat(autograd)
+                .as("derivative along a random direction: autograd against finite difference " + finite)
+                .isNotZero()
+                .isCloseTo(finite, within(Math.abs(finite) * 0.3));
     }
 }

@@ -16,7 +16,8 @@ class NnOpsTest {
     void instanceNormMatchesItsDefinitionInValueAndGradient() {
         try (NDManager manager = ComputeDevice.cpu().newManager()) {
             Engine.getEngine(ComputeDevice.ENGINE).setRandomSeed(3);
-            NDArray x = manager.randomNormal(0, 3, new Shape(2, 4, 9, 7), ai.djl.ndarray.types.DataType.FLOAT32).add(5f);
+            NDArray x = manager.randomNormal(0, 3, new Shape(2, 4, 9, 7), ai.djl.ndarray.types.DataType.FLOAT32)
+                    .add(5f);
             NDArray gamma = manager.randomNormal(new Shape(4));
             NDArray beta = manager.randomNormal(new Shape(4));
             NDArray weights = manager.randomNormal(new Shape(2, 4, 9, 7));
@@ -26,8 +27,11 @@ class NnOpsTest {
             for (int i = 0; i < fused.length; i++) {
                 assertThat(fused[i]).hasSameSizeAs(defined[i]);
                 for (int k = 0; k < fused[i].length; k++) {
-                    assertThat(fused[i][k]).as("array %d, element %d", i, k).isCloseTo(defined[i][k],
-                            org.assertj.core.data.Offset.offset(1e-4f * Math.max(1f, Math.abs(defined[i][k]))));
+                    assertThat(fused[i][k])
+                            .as("array %d, element %d", i, k)
+                            .isCloseTo(
+                                    defined[i][k],
+                                    org.assertj.core.data.Offset.offset(1e-4f * Math.max(1f, Math.abs(defined[i][k]))));
                 }
             }
         }
@@ -44,13 +48,20 @@ class NnOpsTest {
             a.setRequiresGradient(true);
         }
         float loss;
-        try (GradientCollector collector = Engine.getEngine(ComputeDevice.ENGINE).newGradientCollector()) {
-            NDArray total = norm.apply(inputs[0], inputs[1], inputs[2], 1e-5f).mul(weights).sum();
+        try (GradientCollector collector =
+                Engine.getEngine(ComputeDevice.ENGINE).newGradientCollector()) {
+            NDArray total = norm.apply(inputs[0], inputs[1], inputs[2], 1e-5f)
+                    .mul(weights)
+                    .sum();
             loss = total.getFloat();
             collector.backward(total);
         }
-        return new float[][] {{loss}, inputs[0].getGradient().toFloatArray(), inputs[1].getGradient().toFloatArray(),
-            inputs[2].getGradient().toFloatArray()};
+        return new float[][] {
+            {loss},
+            inputs[0].getGradient().toFloatArray(),
+            inputs[1].getGradient().toFloatArray(),
+            inputs[2].getGradient().toFloatArray()
+        };
     }
 
     /** torch.nn.InstanceNorm2d(affine=True) written out: mean and biased variance of each sample's channel plane. */
@@ -59,6 +70,8 @@ class NnOpsTest {
         NDArray centred = x.sub(mean);
         NDArray variance = NnOps.spatialMean(centred.square());
         Shape perChannel = new Shape(1, x.getShape().get(1), 1, 1);
-        return centred.div(variance.add(epsilon).sqrt()).mul(gamma.reshape(perChannel)).add(beta.reshape(perChannel));
+        return centred.div(variance.add(epsilon).sqrt())
+                .mul(gamma.reshape(perChannel))
+                .add(beta.reshape(perChannel));
     }
 }

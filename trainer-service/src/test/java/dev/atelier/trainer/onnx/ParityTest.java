@@ -7,10 +7,10 @@ import ai.djl.ndarray.NDManager;
 import dev.atelier.imaging.ImageDecoder;
 import dev.atelier.imaging.Resizing;
 import dev.atelier.imaging.TensorImages;
+import dev.atelier.onnx.proto.Onnx.ModelProto;
 import dev.atelier.trainer.SharedFiles;
 import dev.atelier.trainer.network.NetworkWeights;
 import dev.atelier.trainer.network.TransformerNet;
-import dev.atelier.onnx.proto.Onnx.ModelProto;
 import dev.atelier.trainer.training.ComputeDevice;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -30,7 +30,8 @@ class ParityTest {
     void djlGraphMatchesTheReferenceAndTheOwnExportMatchesDjl(String model, String photo) throws Exception {
         Path npz = SharedFiles.require("models/fast_neural_style/" + model + ".npz");
         Path reference = SharedFiles.require("models/fast_neural_style/" + model + ".onnx");
-        BufferedImage image = Resizing.fitMultipleOf4(ImageDecoder.anySize().read(SharedFiles.require("images/content/" + photo)), 320);
+        BufferedImage image = Resizing.fitMultipleOf4(
+                ImageDecoder.anySize().read(SharedFiles.require("images/content/" + photo)), 320);
         float[] input = TensorImages.toTensor(image).data();
         long[] shape = {1, 3, image.getHeight(), image.getWidth()};
 

@@ -28,10 +28,15 @@ class GatysOptimizerTest {
         BufferedImage style = ImageDecoder.anySize().read(SharedFiles.require("images/style/starry_night.jpg"));
         int steps = Integer.getInteger("gatys.steps", 40);
         try (NDManager manager = ComputeDevice.cpu().newManager();
-                LossNetwork net = LossNetworks.load(new LossNetworkSource("squeezenet1.1", weights.toString(), null, null), manager)) {
+                LossNetwork net = LossNetworks.load(
+                        new LossNetworkSource("squeezenet1.1", weights.toString(), null, null), manager)) {
             List<LossValues> history = new ArrayList<>();
             List<Float> norms = new ArrayList<>();
-            GatysOptimizer gatys = new GatysOptimizer(net, net.defaultWeights(), steps, GatysOptimizer.DEFAULT_LEARNING_RATE,
+            GatysOptimizer gatys = new GatysOptimizer(
+                    net,
+                    net.defaultWeights(),
+                    steps,
+                    GatysOptimizer.DEFAULT_LEARNING_RATE,
                     Integer.getInteger("gatys.side", 160));
             BufferedImage result = gatys.stylise(photo, style, manager, outcome -> {
                 history.add(outcome.losses());
@@ -50,7 +55,10 @@ class GatysOptimizerTest {
             assertThat(last.content()).isLessThan(1f);
 
             BufferedImage start = Resizing.fitMultipleOf4(photo, result.getWidth());
-            assertThat(meanAbsDiff(TensorImages.toTensor(result).data(), TensorImages.toTensor(start).data())).isGreaterThan(3f);
+            assertThat(meanAbsDiff(
+                            TensorImages.toTensor(result).data(),
+                            TensorImages.toTensor(start).data()))
+                    .isGreaterThan(3f);
             Path out = Path.of("target", "gatys-chelsea-starry_night.png");
             Files.createDirectories(out.getParent());
             ImageIO.write(result, "png", out.toFile());

@@ -34,11 +34,13 @@ class GradientSoundnessTest {
 
     @BeforeAll
     static void load() throws Exception {
-        String weights = SharedFiles.require("models/loss_networks/squeezenet1.1/weights_npy").toString();
+        String weights = SharedFiles.require("models/loss_networks/squeezenet1.1/weights_npy")
+                .toString();
         style = ImageDecoder.anySize().read(SharedFiles.require("images/style/udnie.jpg"));
         photos = new ArrayList<>();
         for (String name : List.of("chicago.jpg", "tubingen.jpg", "golden_gate.jpg")) {
-            photos.add(Resizing.fitMultipleOf4(ImageDecoder.anySize().read(SharedFiles.require("images/content/" + name)), 128));
+            photos.add(Resizing.fitMultipleOf4(
+                    ImageDecoder.anySize().read(SharedFiles.require("images/content/" + name)), 128));
         }
         manager = ComputeDevice.cpu().newManager();
         squeezeNet = LossNetworks.load(new LossNetworkSource("squeezenet1.1", weights, null, null), manager);
@@ -56,21 +58,24 @@ class GradientSoundnessTest {
 
     @Test
     void gatysTakesThreeHundredSoundStepsAndRepeatsItselfExactly() throws Exception {
-        GatysOptimizer gatys = new GatysOptimizer(squeezeNet, squeezeNet.defaultWeights(), 300,
-                GatysOptimizer.DEFAULT_LEARNING_RATE, 96);
+        GatysOptimizer gatys = new GatysOptimizer(
+                squeezeNet, squeezeNet.defaultWeights(), 300, GatysOptimizer.DEFAULT_LEARNING_RATE, 96);
         List<GuardedStep.Outcome> first = new ArrayList<>();
         BufferedImage a;
         BufferedImage b;
         try (GcPressure pressure = new GcPressure()) {
             a = gatys.stylise(photos.get(0), style, manager, first::add);
-            b = gatys.stylise(photos.get(0), style, manager, outcome -> { });
+            b = gatys.stylise(photos.get(0), style, manager, outcome -> {});
         }
         assertThat(first).hasSize(300).allSatisfy(outcome -> {
             assertThat(outcome.gradientNorm()).as("gradient norm").isFinite().isPositive();
             assertThat(outcome.updated()).isTrue();
         });
-        assertThat(first.get(299).losses().style()).isLessThan(0.5f * first.get(0).losses().style());
-        assertThat(TensorImages.toTensor(b).data()).as("a second run on the same photo").containsExactly(TensorImages.toTensor(a).data());
+        assertThat(first.get(299).losses().style())
+                .isLessThan(0.5f * first.get(0).losses().style());
+        assertThat(TensorImages.toTensor(b).data())
+                .as("a second run on the same photo")
+                .containsExactly(TensorImages.toTensor(a).data());
     }
 
     @Test
@@ -93,10 +98,15 @@ class GradientSoundnessTest {
                 again.step();
             }
             assertThat(reports).allSatisfy(report -> {
-                assertThat(report.gradientNorm()).as("gradient norm at step %d", report.step()).isFinite().isPositive();
+                assertThat(report.gradientNorm())
+                        .as("gradient norm at step %d", report.step())
+                        .isFinite()
+                        .isPositive();
                 assertThat(report.updated()).isTrue();
             });
-            assertThat(maxDiff(again, whole)).as("a second run from the same seed").isZero();
+            assertThat(maxDiff(again, whole))
+                    .as("a second run from the same seed")
+                    .isZero();
 
             // Resumed from the checkpoint by a trainer of another seed, drawing the crops the first run drew after it.
             RandomCropSource replay = crops();
@@ -109,7 +119,9 @@ class GradientSoundnessTest {
                 while (resumed.completedSteps() < steps) {
                     resumed.step();
                 }
-                assertThat(maxDiff(resumed, whole)).as("resumed at step %d", checkpointAt).isZero();
+                assertThat(maxDiff(resumed, whole))
+                        .as("resumed at step %d", checkpointAt)
+                        .isZero();
             }
         }
     }

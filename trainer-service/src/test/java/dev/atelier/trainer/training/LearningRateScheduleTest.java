@@ -14,10 +14,12 @@ class LearningRateScheduleTest {
         assertThat(schedule.at(0)).isEqualTo(0.01f);
         assertThat(schedule.at(599)).isEqualTo(0.01f);
         assertThat(schedule.at(600)).isCloseTo(0.01f, within(1e-7f));
-        assertThat(schedule.at(800)).as("half way down the cosine").isCloseTo(0.01f * (1 + LearningRateSchedule.FLOOR) / 2,
-                within(1e-7f));
+        assertThat(schedule.at(800))
+                .as("half way down the cosine")
+                .isCloseTo(0.01f * (1 + LearningRateSchedule.FLOOR) / 2, within(1e-7f));
         assertThat(schedule.at(1000)).isCloseTo(0.01f * LearningRateSchedule.FLOOR, within(1e-8f));
-        assertThat(schedule.at(5000)).as("a training run past its steps stays at the floor")
+        assertThat(schedule.at(5000))
+                .as("a training run past its steps stays at the floor")
                 .isCloseTo(0.01f * LearningRateSchedule.FLOOR, within(1e-8f));
         float previous = schedule.at(600);
         for (int step = 601; step <= 1000; step++) {

@@ -17,16 +17,23 @@ class PrefetchingContentSourceTest {
     void givesTheSameBatchesAsTheSourceItWraps() {
         RandomCropSource direct = new RandomCropSource(PHOTOS, 32, 0.5, 9L);
         AtomicInteger loads = new AtomicInteger();
-        RandomCropSource lazy = new RandomCropSource(PHOTOS.size(), i -> {
-            loads.incrementAndGet();
-            return PHOTOS.get(i);
-        }, 32, 0.5, 9L);
+        RandomCropSource lazy = new RandomCropSource(
+                PHOTOS.size(),
+                i -> {
+                    loads.incrementAndGet();
+                    return PHOTOS.get(i);
+                },
+                32,
+                0.5,
+                9L);
         try (PrefetchingContentSource prefetching = new PrefetchingContentSource(lazy)) {
             for (int i = 0; i < 4; i++) {
                 assertThat(prefetching.next(2).data()).isEqualTo(direct.next(2).data());
             }
         }
-        assertThat(loads.get()).as("photos loaded one per crop, the prefetched batch included").isBetween(8, 10);
+        assertThat(loads.get())
+                .as("photos loaded one per crop, the prefetched batch included")
+                .isBetween(8, 10);
     }
 
     @Test
@@ -41,7 +48,8 @@ class PrefetchingContentSourceTest {
         };
         try (PrefetchingContentSource prefetching = new PrefetchingContentSource(failing)) {
             assertThat(prefetching.next(1).batch()).isEqualTo(1);
-            assertThatThrownBy(() -> prefetching.next(1)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> prefetching.next(1))
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessage("photo 7 does not decode");
         }
     }

@@ -38,12 +38,14 @@ class StyleTrainerTest {
 
     @BeforeAll
     static void load() throws Exception {
-        String weights = SharedFiles.require("models/loss_networks/squeezenet1.1/weights_npy").toString();
+        String weights = SharedFiles.require("models/loss_networks/squeezenet1.1/weights_npy")
+                .toString();
         style = ImageDecoder.anySize().read(SharedFiles.require("images/style/starry_night.jpg"));
         photos = new ArrayList<>();
         for (String name : List.of("amber.jpg", "chicago.jpg", "tubingen.jpg", "golden_gate.jpg")) {
             // Shrunk once so that crops cost little; the crops still vary in scale and framing.
-            photos.add(Resizing.fitMultipleOf4(ImageDecoder.anySize().read(SharedFiles.require("images/content/" + name)), 160));
+            photos.add(Resizing.fitMultipleOf4(
+                    ImageDecoder.anySize().read(SharedFiles.require("images/content/" + name)), 160));
         }
         manager = ComputeDevice.cpu().newManager();
         lossNetwork = LossNetworks.load(new LossNetworkSource("squeezenet1.1", weights, null, null), manager);
@@ -70,7 +72,8 @@ class StyleTrainerTest {
     @Test
     void lossDecreasesAndTheExportPassesTheParityGate() throws Exception {
         List<StepReport> reports = new ArrayList<>();
-        try (StyleTrainer trainer = new StyleTrainer(settings(40), lossNetwork, style, source(1), ComputeDevice.cpu())) {
+        try (StyleTrainer trainer =
+                new StyleTrainer(settings(40), lossNetwork, style, source(1), ComputeDevice.cpu())) {
             trainer.run(reports::add);
             assertThat(reports).hasSize(40);
             reports.stream().filter(r -> r.step() % 10 == 0 || r.step() == 1).forEach(System.out::println);
@@ -78,8 +81,9 @@ class StyleTrainerTest {
             assertThat(reports).allSatisfy(r -> assertThat(r.losses().total()).isFinite());
             double first = meanTotal(reports.subList(0, 5));
             double last = meanTotal(reports.subList(35, 40));
-            System.out.printf("mean total loss, steps 1-5: %.4f, steps 36-40: %.4f (%s)%n", first, last,
-                    trainer.device().description());
+            System.out.printf(
+                    "mean total loss, steps 1-5: %.4f, steps 36-40: %.4f (%s)%n",
+                    first, last, trainer.device().description());
             assertThat(last).isLessThan(0.7 * first);
 
             byte[] onnx = new OnnxExporter("test").export(trainer.network(), Map.of("steps", "40"));
@@ -88,8 +92,8 @@ class StyleTrainerTest {
             System.out.println("trained export: " + report.describe());
             assertThat(report.passed()).as(report.describe()).isTrue();
 
-            QualityReport quality = QualityEvaluation.evaluate(trainer.network(), lossNetwork,
-                    lossNetwork.defaultWeights(), style, List.of(holdOut), 128);
+            QualityReport quality = QualityEvaluation.evaluate(
+                    trainer.network(), lossNetwork, lossNetwork.defaultWeights(), style, List.of(holdOut), 128);
             System.out.println("quality: " + quality);
             assertThat(quality.judge()).isEqualTo("squeezenet1.1");
             assertThat(quality.styleLoss()).isFinite().isPositive();
@@ -97,15 +101,21 @@ class StyleTrainerTest {
 
             // The VGG as a second, independent judge; an untrained net of the same shape must do worse under it.
             String vggWeights = SharedFiles.require(
-                    "models/loss_networks/vgg19_normalised_relu3_1/vgg19_normalised_relu3_1.npz").toString();
+                            "models/loss_networks/vgg19_normalised_relu3_1/vgg19_normalised_relu3_1.npz")
+                    .toString();
             try (NDManager vggManager = manager.newSubManager();
-                    LossNetwork vgg = LossNetworks.load(new LossNetworkSource("vgg19_normalised_relu3_1", vggWeights, null, null), vggManager);
+                    LossNetwork vgg = LossNetworks.load(
+                            new LossNetworkSource("vgg19_normalised_relu3_1", vggWeights, null, null), vggManager);
                     NDManager untrainedManager = manager.newSubManager()) {
-                QualityReport trained = QualityEvaluation.evaluate(trainer.network(), vgg, vgg.defaultWeights(), style,
-                        List.of(holdOut), 128);
+                QualityReport trained = QualityEvaluation.evaluate(
+                        trainer.network(), vgg, vgg.defaultWeights(), style, List.of(holdOut), 128);
                 QualityReport untrained = QualityEvaluation.evaluate(
-                        TransformerNet.create(new TransformerNetSpec(8), untrainedManager), vgg, vgg.defaultWeights(), style,
-                        List.of(holdOut), 128);
+                        TransformerNet.create(new TransformerNetSpec(8), untrainedManager),
+                        vgg,
+                        vgg.defaultWeights(),
+                        style,
+                        List.of(holdOut),
+                        128);
                 System.out.println("quality: " + trained + " (untrained: " + untrained + ")");
                 assertThat(trained.judge()).isEqualTo("vgg19_normalised_relu3_1");
                 assertThat(trained.styleLoss()).isLessThan(untrained.styleLoss());
@@ -138,10 +148,11 @@ class StyleTrainerTest {
                 StepReport nextA = a.step();
                 StepReport nextB = b.step();
                 assertThat(nextB.step()).isEqualTo(4);
-                assertThat(nextB.losses().total()).isCloseTo(nextA.losses().total(), org.assertj.core.data.Offset.offset(1e-4f));
+                assertThat(nextB.losses().total())
+                        .isCloseTo(nextA.losses().total(), org.assertj.core.data.Offset.offset(1e-4f));
                 float after = maxDiff(a, b);
-                System.out.printf("checkpoint: %d bytes; max param diff one step after restore: %g%n",
-                        checkpoint.size(), after);
+                System.out.printf(
+                        "checkpoint: %d bytes; max param diff one step after restore: %g%n", checkpoint.size(), after);
                 assertThat(after).isLessThan(1e-5f);
             }
         }
@@ -196,7 +207,8 @@ class StyleTrainerTest {
             return batch;
         };
         try (StyleTrainer trainer = new StyleTrainer(settings(10), lossNetwork, style, content, ComputeDevice.cpu());
-                StyleTrainer reference = new StyleTrainer(settings(10), lossNetwork, style, source(99), ComputeDevice.cpu())) {
+                StyleTrainer reference =
+                        new StyleTrainer(settings(10), lossNetwork, style, source(99), ComputeDevice.cpu())) {
             assertThat(trainer.step().updated()).isTrue();
             ByteArrayOutputStream before = new ByteArrayOutputStream();
             trainer.saveCheckpoint(before);
@@ -209,14 +221,18 @@ class StyleTrainerTest {
             assertThat(first.updated()).isFalse();
             assertThat(second.skippedInARow()).isEqualTo(2);
             assertThat(trainer.skippedSteps()).isEqualTo(2);
-            assertThat(maxDiff(trainer, reference)).as("weights after skipped steps").isZero();
+            assertThat(maxDiff(trainer, reference))
+                    .as("weights after skipped steps")
+                    .isZero();
 
             poison[0] = false;
             StepReport healthy = trainer.step();
             assertThat(healthy.updated()).isTrue();
             assertThat(healthy.skippedInARow()).isZero();
             assertThat(healthy.losses().total()).isFinite();
-            assertThat(maxDiff(trainer, reference)).as("the NaN gradients were cleared, the update is finite").isPositive();
+            assertThat(maxDiff(trainer, reference))
+                    .as("the NaN gradients were cleared, the update is finite")
+                    .isPositive();
             for (NDArray parameter : trainer.network().parameterArrays().values()) {
                 assertThat(parameter.isNaN().any().getBoolean()).isFalse();
             }
@@ -225,7 +241,8 @@ class StyleTrainerTest {
             for (int i = 1; i < GuardedStep.MAX_SKIPPED_IN_A_ROW; i++) {
                 assertThat(trainer.step().skippedInARow()).isEqualTo(i);
             }
-            assertThatThrownBy(trainer::step).isInstanceOf(DivergedException.class)
+            assertThatThrownBy(trainer::step)
+                    .isInstanceOf(DivergedException.class)
                     .hasMessageContaining(GuardedStep.MAX_SKIPPED_IN_A_ROW + " steps in a row");
         }
     }

@@ -53,22 +53,30 @@ class TrainerCheckpointTest {
         byte[] bytes = write(state);
         try (NDManager other = ComputeDevice.cpu().newManager()) {
             TrainerCheckpoint read = TrainerCheckpoint.read(new ByteArrayInputStream(bytes), other);
-            assertThat(read).extracting(TrainerCheckpoint::baseWidth, TrainerCheckpoint::completedSteps,
-                    TrainerCheckpoint::adamUpdates, TrainerCheckpoint::clipperAverage, TrainerCheckpoint::clipperSeen)
+            assertThat(read)
+                    .extracting(
+                            TrainerCheckpoint::baseWidth,
+                            TrainerCheckpoint::completedSteps,
+                            TrainerCheckpoint::adamUpdates,
+                            TrainerCheckpoint::clipperAverage,
+                            TrainerCheckpoint::clipperSeen)
                     .containsExactly(8, 120, 117, 0.731f, 97);
             assertSameArrays(read.parameters(), state.parameters());
             assertSameArrays(read.means(), state.means());
             assertSameArrays(read.variances(), state.variances());
             assertThat(write(read)).as("written again").isEqualTo(bytes);
         }
-        assertThat(state.parameters().values()).as("the written arrays stay usable").allSatisfy(a -> a.toFloatArray());
+        assertThat(state.parameters().values())
+                .as("the written arrays stay usable")
+                .allSatisfy(a -> a.toFloatArray());
     }
 
     @Test
     void theBytesAreLaidOutAsTheCheckpointsOfRunningTrainings() throws Exception {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(write(state)));
         assertThat(in.readUTF()).isEqualTo("atelier-style-trainer-checkpoint");
-        assertThat(List.of(in.readInt(), in.readInt(), in.readInt(), in.readInt())).as("format, width, steps, updates")
+        assertThat(List.of(in.readInt(), in.readInt(), in.readInt(), in.readInt()))
+                .as("format, width, steps, updates")
                 .containsExactly(2, 8, 120, 117);
         assertThat(in.readFloat()).isEqualTo(0.731f);
         assertThat(in.readInt()).isEqualTo(97);
@@ -97,8 +105,13 @@ class TrainerCheckpointTest {
         arrays.encode(out);
 
         TrainerCheckpoint read = TrainerCheckpoint.read(new ByteArrayInputStream(bytes.toByteArray()), manager);
-        assertThat(read).extracting(TrainerCheckpoint::baseWidth, TrainerCheckpoint::completedSteps,
-                TrainerCheckpoint::adamUpdates, TrainerCheckpoint::clipperAverage, TrainerCheckpoint::clipperSeen)
+        assertThat(read)
+                .extracting(
+                        TrainerCheckpoint::baseWidth,
+                        TrainerCheckpoint::completedSteps,
+                        TrainerCheckpoint::adamUpdates,
+                        TrainerCheckpoint::clipperAverage,
+                        TrainerCheckpoint::clipperSeen)
                 .containsExactly(8, 40, 39, 0f, 0);
         assertSameArrays(read.parameters(), state.parameters());
         assertSameArrays(read.variances(), state.variances());
@@ -109,14 +122,16 @@ class TrainerCheckpointTest {
         ByteArrayOutputStream other = new ByteArrayOutputStream();
         new DataOutputStream(other).writeUTF("some other file");
         assertThatThrownBy(() -> TrainerCheckpoint.read(new ByteArrayInputStream(other.toByteArray()), manager))
-                .isInstanceOf(IOException.class).hasMessage("not a style-trainer checkpoint of format 1 or 2");
+                .isInstanceOf(IOException.class)
+                .hasMessage("not a style-trainer checkpoint of format 1 or 2");
 
         ByteArrayOutputStream future = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(future);
         out.writeUTF("atelier-style-trainer-checkpoint");
         out.writeInt(3);
         assertThatThrownBy(() -> TrainerCheckpoint.read(new ByteArrayInputStream(future.toByteArray()), manager))
-                .isInstanceOf(IOException.class).hasMessage("not a style-trainer checkpoint of format 1 or 2");
+                .isInstanceOf(IOException.class)
+                .hasMessage("not a style-trainer checkpoint of format 1 or 2");
 
         ByteArrayOutputStream stray = new ByteArrayOutputStream();
         out = new DataOutputStream(stray);
@@ -127,7 +142,8 @@ class TrainerCheckpointTest {
         out.writeInt(1);
         new NDList(named("momentum/x", state.parameters().values().iterator().next())).encode(out);
         assertThatThrownBy(() -> TrainerCheckpoint.read(new ByteArrayInputStream(stray.toByteArray()), manager))
-                .isInstanceOf(IOException.class).hasMessage("unexpected array momentum/x in checkpoint");
+                .isInstanceOf(IOException.class)
+                .hasMessage("unexpected array momentum/x in checkpoint");
     }
 
     private static byte[] write(TrainerCheckpoint checkpoint) throws IOException {

@@ -9,7 +9,10 @@ import picocli.CommandLine.Option;
 
 /** Where a running system's Kafka and S3 server are; the defaults are the local stack's. */
 public final class ConnectionOptions {
-    @Option(names = "--kafka", defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}", description = "Kafka bootstrap servers.")
+    @Option(
+            names = "--kafka",
+            defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:9092}",
+            description = "Kafka bootstrap servers.")
     String kafka;
 
     @Option(names = "--s3-endpoint", defaultValue = "${env:ATELIER_S3_ENDPOINT:-http://127.0.0.1:9000}")

@@ -9,7 +9,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code atelier demo}: like {@code up}, but writes the stylized photo to a file and exits. */
-@Command(name = "demo", description = "Start everything, stylize one photo through the HTTP API, write the result to --out, stop.")
+@Command(
+        name = "demo",
+        description = "Start everything, stylize one photo through the HTTP API, write the result to --out, stop.")
 final class DemoCommand implements Callable<Integer> {
     @Mixin
     SystemOptions options;
@@ -20,14 +22,16 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--image", description = "Photo to stylize (default: samples/astronaut.jpg).")
     Path image;
 
-    @Option(names = "--style", description = "Style id, optionally @version (default: udnie, else the first registered).")
+    @Option(
+            names = "--style",
+            description = "Style id, optionally @version (default: udnie, else the first registered).")
     String style;
 
     @Override
     public Integer call() throws Exception {
         Path photo = SampleRun.choosePhoto(image, options);
-        try (AtelierSystem system = AtelierSystem.start(options.layout(), System.out,
-                Map.of(AtelierSystem.TRAINER, options.trainerConfig()))) {
+        try (AtelierSystem system = AtelierSystem.start(
+                options.layout(), System.out, Map.of(AtelierSystem.TRAINER, options.trainerConfig()))) {
             String chosen = SampleRun.chooseStyle(style, SampleRun.registerModels(options, system.stack(), System.out));
             SampleRun.stylize(system, photo, chosen, out, System.out);
         }

@@ -12,11 +12,17 @@ import picocli.CommandLine.Parameters;
  * {@code atelier keys create|list|revoke TENANT}: a tenant's API keys, written to the system's S3
  * server as the gateway's admin API writes them (an operator with S3 access needs no admin key).
  */
-@Command(name = "keys", mixinStandardHelpOptions = true, description = "Manage tenants' API keys.",
+@Command(
+        name = "keys",
+        mixinStandardHelpOptions = true,
+        description = "Manage tenants' API keys.",
         subcommands = {KeysCommand.Create.class, KeysCommand.List.class, KeysCommand.Revoke.class})
 final class KeysCommand {
 
-    @Command(name = "create", mixinStandardHelpOptions = true, description = "Issue a key for a tenant and print it (the only time it is shown).")
+    @Command(
+            name = "create",
+            mixinStandardHelpOptions = true,
+            description = "Issue a key for a tenant and print it (the only time it is shown).")
     static final class Create implements Callable<Integer> {
         @Parameters(index = "0", description = "The tenant id (lower-case letters, digits, hyphens).")
         String tenant;
@@ -29,14 +35,18 @@ final class KeysCommand {
             try (ObjectStore store = connection.objectStore()) {
                 ApiKeys.Issued issued = new ApiKeys(store, Clock.systemUTC()).issue(tenant);
                 System.out.println(issued.key());
-                System.err.printf("issued key %s (%s...) for tenant %s; it is not stored, keep it now%n",
+                System.err.printf(
+                        "issued key %s (%s...) for tenant %s; it is not stored, keep it now%n",
                         issued.record().id(), issued.record().prefix(), tenant);
             }
             return 0;
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List a tenant's keys: id, prefix, created, last used.")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "List a tenant's keys: id, prefix, created, last used.")
     static final class List implements Callable<Integer> {
         @Parameters(index = "0", description = "The tenant id.")
         String tenant;
@@ -48,16 +58,23 @@ final class KeysCommand {
         public Integer call() {
             try (ObjectStore store = connection.objectStore()) {
                 for (ApiKeys.Listed key : new ApiKeys(store, Clock.systemUTC()).list(tenant)) {
-                    System.out.printf("%s  %s...  created %s  last used %s%n", key.record().id(), key.record().prefix(),
-                            key.record().createdAt(), key.lastUsedAt() == null ? "never" : key.lastUsedAt());
+                    System.out.printf(
+                            "%s  %s...  created %s  last used %s%n",
+                            key.record().id(),
+                            key.record().prefix(),
+                            key.record().createdAt(),
+                            key.lastUsedAt() == null ? "never" : key.lastUsedAt());
                 }
             }
             return 0;
         }
     }
 
-    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a tenant's key by its id; gateways refuse it within "
-            + "atelier.gateway.auth.cache-ttl (30 s by default).")
+    @Command(
+            name = "revoke",
+            mixinStandardHelpOptions = true,
+            description = "Revoke a tenant's key by its id; gateways refuse it within "
+                    + "atelier.gateway.auth.cache-ttl (30 s by default).")
     static final class Revoke implements Callable<Integer> {
         @Parameters(index = "0", description = "The tenant id.")
         String tenant;

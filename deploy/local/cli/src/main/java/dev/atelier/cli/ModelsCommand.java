@@ -16,11 +16,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code atelier models register|rollback}: publishes models, or makes a stored version current again, on a running system. */
-@Command(name = "models", mixinStandardHelpOptions = true, description = "Manage style models.", subcommands = {ModelsCommand.Register.class, ModelsCommand.Rollback.class})
+@Command(
+        name = "models",
+        mixinStandardHelpOptions = true,
+        description = "Manage style models.",
+        subcommands = {ModelsCommand.Register.class, ModelsCommand.Rollback.class})
 final class ModelsCommand {
 
-    @Command(name = "register", mixinStandardHelpOptions = true, description = "Upload an ONNX file (or every model of a folder) as the new version of a style: "
-            + "model.onnx, then manifest.json, then the manifest on atelier.models.")
+    @Command(
+            name = "register",
+            mixinStandardHelpOptions = true,
+            description = "Upload an ONNX file (or every model of a folder) as the new version of a style: "
+                    + "model.onnx, then manifest.json, then the manifest on atelier.models.")
     static final class Register implements Callable<Integer> {
         @Parameters(index = "0", description = "An .onnx file, or a folder of them.")
         Path path;
@@ -36,20 +43,26 @@ final class ModelsCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (ModelRegistration registration = ModelRegistration.connect(connection.s3(), connection.kafka(), System.out)) {
+            try (ModelRegistration registration =
+                    ModelRegistration.connect(connection.s3(), connection.kafka(), System.out)) {
                 if (Files.isDirectory(path)) {
                     registration.registerFolder(path);
                 } else {
                     ModelFolder.Entry named = ModelFolder.entry(path);
-                    registration.register(path, styleId != null ? styleId : named.styleId(), title != null ? title : named.title());
+                    registration.register(
+                            path, styleId != null ? styleId : named.styleId(), title != null ? title : named.title());
                 }
             }
             return 0;
         }
     }
 
-    @Command(name = "rollback", mixinStandardHelpOptions = true, description = "Make a stored version of a style current again: its manifest is announced on "
-            + "atelier.models, and every gateway and worker serves it for the next job (jobs in flight finish on theirs).")
+    @Command(
+            name = "rollback",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Make a stored version of a style current again: its manifest is announced on "
+                            + "atelier.models, and every gateway and worker serves it for the next job (jobs in flight finish on theirs).")
     static final class Rollback implements Callable<Integer> {
         @Parameters(index = "0", description = "The style id.")
         String styleId;
@@ -62,10 +75,13 @@ final class ModelsCommand {
 
         @Override
         public Integer call() {
-            try (ObjectStore store = connection.objectStore(); EventPublisher events = connection.events()) {
-                ModelManifest manifest = new ModelPublisher(store, events, Clock.systemUTC()).announce(styleId, version);
-                System.out.printf("%s@%d is current again (%s, published %s)%n", manifest.styleId(), manifest.version(),
-                        manifest.source(), manifest.publishedAt());
+            try (ObjectStore store = connection.objectStore();
+                    EventPublisher events = connection.events()) {
+                ModelManifest manifest =
+                        new ModelPublisher(store, events, Clock.systemUTC()).announce(styleId, version);
+                System.out.printf(
+                        "%s@%d is current again (%s, published %s)%n",
+                        manifest.styleId(), manifest.version(), manifest.source(), manifest.publishedAt());
             }
             return 0;
         }

@@ -19,8 +19,7 @@ import java.util.stream.Collectors;
 final class SampleRun {
     static final String PREFERRED_STYLE = "udnie";
 
-    private SampleRun() {
-    }
+    private SampleRun() {}
 
     /**
      * Registers the project's starter models ({@code models/starter}, trained by its own trainer), then the models
@@ -35,7 +34,8 @@ final class SampleRun {
                 out.println("Registering the starter models of " + starter + " ...");
                 published.addAll(registration.registerFolder(starter));
             }
-            Set<String> starterIds = published.stream().map(ModelManifest::styleId).collect(Collectors.toSet());
+            Set<String> starterIds =
+                    published.stream().map(ModelManifest::styleId).collect(Collectors.toSet());
             Optional<Path> folder = options.modelsDir();
             if (folder.isPresent() && Files.isDirectory(folder.get())) {
                 out.println("Registering the models of " + folder.get() + " ...");
@@ -49,7 +49,8 @@ final class SampleRun {
             }
         }
         if (published.isEmpty()) {
-            out.println("No style model found: " + options.starterModels() + " holds none yet and no models folder was found. "
+            out.println("No style model found: " + options.starterModels()
+                    + " holds none yet and no models folder was found. "
                     + "Pass --models-dir DIR or set "
                     + "ATELIER_MODELS_DIR to a folder of ONNX style models; until then no photo can be stylized.");
         }
@@ -64,7 +65,10 @@ final class SampleRun {
         if (registered.isEmpty()) {
             throw new IllegalStateException("no style model is registered, so there is nothing to stylize with");
         }
-        return registered.stream().map(ModelManifest::styleId).filter(PREFERRED_STYLE::equals).findFirst()
+        return registered.stream()
+                .map(ModelManifest::styleId)
+                .filter(PREFERRED_STYLE::equals)
+                .findFirst()
                 .orElse(registered.get(0).styleId());
     }
 
@@ -72,13 +76,14 @@ final class SampleRun {
     static Path choosePhoto(Path asked, SystemOptions options) {
         Path photo = asked != null ? asked : options.home().resolve("samples/astronaut.jpg");
         if (!Files.isRegularFile(photo)) {
-            throw new IllegalStateException(asked != null ? "no such image: " + photo
-                    : "no sample photo at " + photo + "; pass --image PATH");
+            throw new IllegalStateException(
+                    asked != null ? "no such image: " + photo : "no sample photo at " + photo + "; pass --image PATH");
         }
         return photo;
     }
 
-    static DemoClient.Outcome stylize(AtelierSystem system, Path photo, String style, Path out, PrintStream log) throws Exception {
+    static DemoClient.Outcome stylize(AtelierSystem system, Path photo, String style, Path out, PrintStream log)
+            throws Exception {
         String format = out.getFileName().toString().toLowerCase().matches(".*\\.jpe?g") ? "jpeg" : "png";
         try (DemoClient client = new DemoClient(system.gatewayUrl(), system.demoKey())) {
             client.awaitStyle(style, Duration.ofSeconds(30));
@@ -89,8 +94,13 @@ final class SampleRun {
                 Files.createDirectories(parent);
             }
             Files.write(out, outcome.image());
-            log.printf("Job %s SUCCEEDED on %s@%s (%s): result written to %s%n", outcome.jobId(), style,
-                    outcome.record().path("modelVersion").asText(), outcome.record().path("executionProvider").asText(), out.toAbsolutePath());
+            log.printf(
+                    "Job %s SUCCEEDED on %s@%s (%s): result written to %s%n",
+                    outcome.jobId(),
+                    style,
+                    outcome.record().path("modelVersion").asText(),
+                    outcome.record().path("executionProvider").asText(),
+                    out.toAbsolutePath());
             return outcome;
         }
     }

@@ -1,8 +1,8 @@
 package dev.atelier.cli;
 
+import dev.atelier.cli.services.SystemLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.atelier.cli.services.SystemLayout;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,31 +13,52 @@ public final class SystemOptions {
     @Option(names = "--home", description = "The Atelier checkout (default: the current folder).", defaultValue = ".")
     Path home;
 
-    @Option(names = "--data-dir", description = "Where Kafka and the S3 server keep their data and where logs go "
-            + "(default: HOME/.atelier). It survives restarts.")
+    @Option(
+            names = "--data-dir",
+            description = "Where Kafka and the S3 server keep their data and where logs go "
+                    + "(default: HOME/.atelier). It survives restarts.")
     Path dataDir;
 
-    @Option(names = "--models-dir", description = "Folder of ONNX style models to register (default: $ATELIER_MODELS_DIR, "
-            + "else HOME/../shared/models when it exists).")
+    @Option(
+            names = "--models-dir",
+            description = "Folder of ONNX style models to register (default: $ATELIER_MODELS_DIR, "
+                    + "else HOME/../shared/models when it exists).")
     Path modelsDir;
 
-    @Option(names = "--gateway-port", description = "HTTP port of the gateway (default: ${DEFAULT-VALUE}).", defaultValue = "8080")
+    @Option(
+            names = "--gateway-port",
+            description = "HTTP port of the gateway (default: ${DEFAULT-VALUE}).",
+            defaultValue = "8080")
     int gatewayPort;
 
-    @Option(names = "--worker-port", description = "HTTP port of the inference worker (default: ${DEFAULT-VALUE}).", defaultValue = "8081")
+    @Option(
+            names = "--worker-port",
+            description = "HTTP port of the inference worker (default: ${DEFAULT-VALUE}).",
+            defaultValue = "8081")
     int workerPort;
 
-    @Option(names = "--trainer-port", description = "HTTP port of the trainer (default: ${DEFAULT-VALUE}).", defaultValue = "8082")
+    @Option(
+            names = "--trainer-port",
+            description = "HTTP port of the trainer (default: ${DEFAULT-VALUE}).",
+            defaultValue = "8082")
     int trainerPort;
 
-    @Option(names = "--kafka-port", description = "Kafka broker port on 127.0.0.1 (default: ${DEFAULT-VALUE}).", defaultValue = "9092")
+    @Option(
+            names = "--kafka-port",
+            description = "Kafka broker port on 127.0.0.1 (default: ${DEFAULT-VALUE}).",
+            defaultValue = "9092")
     int kafkaPort;
 
-    @Option(names = "--kafka-controller-port", description = "Kafka's KRaft controller port on 127.0.0.1 (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--kafka-controller-port",
+            description = "Kafka's KRaft controller port on 127.0.0.1 (default: ${DEFAULT-VALUE}).",
             defaultValue = "9093")
     int kafkaControllerPort;
 
-    @Option(names = "--s3-port", description = "S3 server port on 127.0.0.1 (default: ${DEFAULT-VALUE}).", defaultValue = "9000")
+    @Option(
+            names = "--s3-port",
+            description = "S3 server port on 127.0.0.1 (default: ${DEFAULT-VALUE}).",
+            defaultValue = "9000")
     int s3Port;
 
     public Path home() {
@@ -45,11 +66,14 @@ public final class SystemOptions {
     }
 
     public Path dataDir() {
-        return (dataDir != null ? dataDir : home().resolve(".atelier")).toAbsolutePath().normalize();
+        return (dataDir != null ? dataDir : home().resolve(".atelier"))
+                .toAbsolutePath()
+                .normalize();
     }
 
     public SystemLayout layout() {
-        return new SystemLayout(home(), dataDir(), gatewayPort, workerPort, trainerPort, kafkaPort, kafkaControllerPort, s3Port);
+        return new SystemLayout(
+                home(), dataDir(), gatewayPort, workerPort, trainerPort, kafkaPort, kafkaControllerPort, s3Port);
     }
 
     /**

@@ -14,8 +14,10 @@ class SystemOptionsTest {
 
     @Test
     void givesTheTrainerTheLossNetworksOfTheModelsFolderWhenItHasThem() throws Exception {
-        assumeTrue(System.getenv("ATELIER_TRAINER_LOSS_NETWORK_LOCATION") == null
-                && System.getenv("ATELIER_TRAINER_JUDGE_NETWORK_LOCATION") == null, "the environment names the networks");
+        assumeTrue(
+                System.getenv("ATELIER_TRAINER_LOSS_NETWORK_LOCATION") == null
+                        && System.getenv("ATELIER_TRAINER_JUDGE_NETWORK_LOCATION") == null,
+                "the environment names the networks");
         SystemOptions options = new SystemOptions();
         options.home = dir;
         options.modelsDir = dir.resolve("models");
@@ -28,8 +30,12 @@ class SystemOptionsTest {
         Files.write(vgg, new byte[] {1});
 
         assertThat(options.trainerConfig())
-                .containsEntry("atelier.trainer.loss-network.location", squeezeNet.toAbsolutePath().toString())
-                .containsEntry("atelier.trainer.judge-network.location", vgg.toAbsolutePath().toString())
+                .containsEntry(
+                        "atelier.trainer.loss-network.location",
+                        squeezeNet.toAbsolutePath().toString())
+                .containsEntry(
+                        "atelier.trainer.judge-network.location",
+                        vgg.toAbsolutePath().toString())
                 .hasSize(2);
     }
 }

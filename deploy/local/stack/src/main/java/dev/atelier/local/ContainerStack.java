@@ -31,8 +31,10 @@ public final class ContainerStack implements Stack {
 
     /** Starts both containers, then creates the topics and the bucket. Ports and data dir of the settings are unused. */
     public static ContainerStack start(StackSettings settings) {
-        KafkaContainer kafka = new KafkaContainer(image("atelier.stack.kafka-image", DEFAULT_KAFKA_IMAGE, "apache/kafka"));
-        MinIOContainer minio = new MinIOContainer(image("atelier.stack.minio-image", DEFAULT_MINIO_IMAGE, "minio/minio"))
+        KafkaContainer kafka =
+                new KafkaContainer(image("atelier.stack.kafka-image", DEFAULT_KAFKA_IMAGE, "apache/kafka"));
+        MinIOContainer minio = new MinIOContainer(
+                        image("atelier.stack.minio-image", DEFAULT_MINIO_IMAGE, "minio/minio"))
                 .withUserName(settings.accessKey())
                 .withPassword(settings.secretKey())
                 .withEnv("MINIO_REGION", settings.region());

@@ -32,8 +32,8 @@ public final class KafkaProcess {
         this.settings = settings;
         this.home = settings.dataDir().resolve("kafka");
         this.config = home.resolve("server.properties");
-        this.process = new ServerProcess("Kafka broker", home.resolve("kafka.pid"),
-                settings.logDir().resolve("kafka.log"), config.toString());
+        this.process = new ServerProcess(
+                "Kafka broker", home.resolve("kafka.pid"), settings.logDir().resolve("kafka.log"), config.toString());
     }
 
     /**
@@ -48,12 +48,22 @@ public final class KafkaProcess {
         process.stop();
         writeConfig();
         formatOnce(classpath);
-        process.launch(List.of(ServerProcess.javaExecutable(),
-                "-Xms64m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-XX:+ExitOnOutOfMemoryError",
-                "-Djava.awt.headless=true",
-                "-Dorg.slf4j.simpleLogger.showDateTime=true",
-                "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd HH:mm:ss.SSS",
-                "-cp", classpath, "kafka.Kafka", config.toString()), home);
+        process.launch(
+                List.of(
+                        ServerProcess.javaExecutable(),
+                        "-Xms64m",
+                        "-Xmx512m",
+                        "-XX:+UseG1GC",
+                        "-XX:MaxGCPauseMillis=20",
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-Djava.awt.headless=true",
+                        "-Dorg.slf4j.simpleLogger.showDateTime=true",
+                        "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd HH:mm:ss.SSS",
+                        "-cp",
+                        classpath,
+                        "kafka.Kafka",
+                        config.toString()),
+                home);
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
@@ -91,7 +101,9 @@ public final class KafkaProcess {
     private static boolean answers(Admin admin) {
         try {
             return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(1000))
-                    .nodes().get(1500, TimeUnit.MILLISECONDS).isEmpty();
+                    .nodes()
+                    .get(1500, TimeUnit.MILLISECONDS)
+                    .isEmpty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the Kafka broker", e);
@@ -106,8 +118,10 @@ public final class KafkaProcess {
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
         p.setProperty("controller.quorum.voters", "1@" + host + ":" + settings.controllerPort());
-        p.setProperty("listeners", "PLAINTEXT://" + host + ":" + settings.kafkaPort()
-                + ",CONTROLLER://" + host + ":" + settings.controllerPort());
+        p.setProperty(
+                "listeners",
+                "PLAINTEXT://" + host + ":" + settings.kafkaPort() + ",CONTROLLER://" + host + ":"
+                        + settings.controllerPort());
         p.setProperty("advertised.listeners", "PLAINTEXT://" + host + ":" + settings.kafkaPort());
         p.setProperty("controller.listener.names", "CONTROLLER");
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
@@ -143,10 +157,24 @@ public final class KafkaProcess {
         if (Files.isRegularFile(home.resolve("data").resolve("meta.properties"))) {
             return;
         }
-        process.runToEnd("formatting the storage", List.of(ServerProcess.javaExecutable(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath, "kafka.tools.StorageTool",
-                "format", "--ignore-formatted", "-t", clusterId(), "-c", config.toString()),
-                home, settings.startTimeout());
+        process.runToEnd(
+                "formatting the storage",
+                List.of(
+                        ServerProcess.javaExecutable(),
+                        "-Xmx256m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-cp",
+                        classpath,
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "--ignore-formatted",
+                        "-t",
+                        clusterId(),
+                        "-c",
+                        config.toString()),
+                home,
+                settings.startTimeout());
     }
 
     private String clusterId() {

@@ -48,17 +48,19 @@ public final class LocalStack implements Stack {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot write to " + settings.dataDir(), e);
         }
-        CompletableFuture<Void> s3Started = CompletableFuture.runAsync(() -> {
-            stack.s3.start();
-            Provisioning.createBucket(stack);
-        }, runnable -> new Thread(runnable, "atelier-s3-start").start());
+        CompletableFuture<Void> s3Started = CompletableFuture.runAsync(
+                () -> {
+                    stack.s3.start();
+                    Provisioning.createBucket(stack);
+                },
+                runnable -> new Thread(runnable, "atelier-s3-start").start());
         try {
             stack.kafka.start();
             Provisioning.createTopics(stack.bootstrapServers(), settings.partitions(), settings.startTimeout());
             s3Started.join();
         } catch (RuntimeException e) {
-            RuntimeException failure = e instanceof CompletionException && e.getCause() instanceof RuntimeException r
-                    ? r : e;
+            RuntimeException failure =
+                    e instanceof CompletionException && e.getCause() instanceof RuntimeException r ? r : e;
             try {
                 s3Started.exceptionally(ignored -> null).join();
             } finally {
@@ -119,8 +121,8 @@ public final class LocalStack implements Stack {
 
     /** Stops both servers cleanly (in parallel); their data stays. */
     public void stop() {
-        CompletableFuture<Void> s3Stopped = CompletableFuture.runAsync(s3::stop,
-                runnable -> new Thread(runnable, "atelier-s3-stop").start());
+        CompletableFuture<Void> s3Stopped =
+                CompletableFuture.runAsync(s3::stop, runnable -> new Thread(runnable, "atelier-s3-stop").start());
         try {
             kafka.stop();
         } finally {
@@ -151,11 +153,15 @@ public final class LocalStack implements Stack {
         StackSettings settings = StackSettings.fromSystem();
         long started = System.nanoTime();
         LocalStack stack = LocalStack.start(settings);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping the local stack ...");
-            stack.stop();
-        }, "atelier-local-stack-stop"));
-        System.out.printf("Local stack up in %.1f s%n%s%nCtrl-C stops it.%n",
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("Stopping the local stack ...");
+                            stack.stop();
+                        },
+                        "atelier-local-stack-stop"));
+        System.out.printf(
+                "Local stack up in %.1f s%n%s%nCtrl-C stops it.%n",
                 (System.nanoTime() - started) / 1e9, stack.describe());
         new CountDownLatch(1).await();
     }

@@ -40,8 +40,7 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
 
     /** Leaves the stack running for the next test class; it stops when the JVM exits. */
     @Override
-    public void stop() {
-    }
+    public void stop() {}
 
     /** The JVM's stack, started on first use. */
     public static Stack stack() {
@@ -79,14 +78,18 @@ public class LocalStackTestResource implements QuarkusTestResourceLifecycleManag
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a data folder for the local stack", e);
         }
-        StackSettings settings = StackSettings.builder().dataDir(dataDir).freePorts().build();
+        StackSettings settings =
+                StackSettings.builder().dataDir(dataDir).freePorts().build();
         Stack started = Stack.start(settings);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            started.close();
-            if (!keep) {
-                deleteQuietly(settings.dataDir());
-            }
-        }, "atelier-local-stack-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            started.close();
+                            if (!keep) {
+                                deleteQuietly(settings.dataDir());
+                            }
+                        },
+                        "atelier-local-stack-stop"));
         if (started instanceof LocalStack) {
             System.setProperty(SHARED_DATA_DIR_PROPERTY, settings.dataDir().toString());
         }

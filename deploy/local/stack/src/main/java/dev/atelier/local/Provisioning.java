@@ -22,14 +22,17 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates what Atelier expects to find, idempotently: its Kafka topics and its S3 bucket. */
 final class Provisioning {
-    private Provisioning() {
-    }
+    private Provisioning() {}
 
     /** The Atelier topics: {@code partitions} each, but {@code atelier.models}: 1 partition, compacted. */
     static List<NewTopic> topics(int partitions) {
         List<NewTopic> topics = new ArrayList<>();
-        for (String name : List.of(Topics.STYLIZE_REQUESTS, Topics.STYLIZE_EVENTS, Topics.STYLIZE_REQUESTS_DLQ,
-                Topics.TRAINING_REQUESTS, Topics.TRAINING_EVENTS)) {
+        for (String name : List.of(
+                Topics.STYLIZE_REQUESTS,
+                Topics.STYLIZE_EVENTS,
+                Topics.STYLIZE_REQUESTS_DLQ,
+                Topics.TRAINING_REQUESTS,
+                Topics.TRAINING_EVENTS)) {
             topics.add(new NewTopic(name, partitions, (short) 1));
         }
         topics.add(new NewTopic(Topics.MODELS, 1, (short) 1)
@@ -45,7 +48,8 @@ final class Provisioning {
                 try {
                     Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
                     List<NewTopic> missing = topics(partitions).stream()
-                            .filter(t -> !existing.contains(t.name())).toList();
+                            .filter(t -> !existing.contains(t.name()))
+                            .toList();
                     if (!missing.isEmpty()) {
                         admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
                     }
@@ -58,8 +62,8 @@ final class Provisioning {
                     boolean transientError = cause instanceof RetriableException
                             || cause instanceof InvalidReplicationFactorException; // broker not registered yet
                     if (!transientError || System.nanoTime() > deadline) {
-                        throw new IllegalStateException("cannot create the Atelier topics on " + bootstrapServers
-                                + ": " + cause, cause);
+                        throw new IllegalStateException(
+                                "cannot create the Atelier topics on " + bootstrapServers + ": " + cause, cause);
                     }
                     Thread.sleep(200);
                 }
@@ -68,17 +72,19 @@ final class Provisioning {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer while creating topics",
-                    e);
+            throw new IllegalStateException(
+                    "Kafka at " + bootstrapServers + " did not answer while creating topics", e);
         }
     }
 
     /** Creates the stack's bucket unless it exists. */
     static void createBucket(Stack stack) {
         try (MinioClient s3 = stack.newS3Client()) {
-            if (!s3.bucketExists(BucketExistsArgs.builder().bucket(stack.bucket()).build())) {
+            if (!s3.bucketExists(
+                    BucketExistsArgs.builder().bucket(stack.bucket()).build())) {
                 try {
-                    s3.makeBucket(MakeBucketArgs.builder().bucket(stack.bucket()).build());
+                    s3.makeBucket(
+                            MakeBucketArgs.builder().bucket(stack.bucket()).build());
                 } catch (ErrorResponseException e) {
                     String code = e.errorResponse().code();
                     if (!"BucketAlreadyOwnedByYou".equals(code) && !"BucketAlreadyExists".equals(code)) {
@@ -87,8 +93,8 @@ final class Provisioning {
                 }
             }
         } catch (Exception e) {
-            throw new IllegalStateException("cannot create bucket " + stack.bucket() + " at " + stack.s3Endpoint()
-                    + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create bucket " + stack.bucket() + " at " + stack.s3Endpoint() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -31,8 +31,11 @@ public final class S3Process {
         this.settings = settings;
         this.home = settings.dataDir().resolve("s3");
         this.config = home.resolve("s3proxy.properties");
-        this.process = new ServerProcess("S3 server (S3Proxy)", home.resolve("s3proxy.pid"),
-                settings.logDir().resolve("s3proxy.log"), config.toString());
+        this.process = new ServerProcess(
+                "S3 server (S3Proxy)",
+                home.resolve("s3proxy.pid"),
+                settings.logDir().resolve("s3proxy.log"),
+                config.toString());
     }
 
     /**
@@ -46,11 +49,21 @@ public final class S3Process {
         Path jar = ServerJars.s3proxyJar(settings);
         process.stop();
         writeConfig();
-        process.launch(List.of(ServerProcess.javaExecutable(),
-                "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
-                "-Djava.awt.headless=true",
-                "-jar", jar.toString(), "--properties", config.toString()), home);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        process.launch(
+                List.of(
+                        ServerProcess.javaExecutable(),
+                        "-Xms32m",
+                        "-Xmx256m",
+                        "-XX:+UseSerialGC",
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-Djava.awt.headless=true",
+                        "-jar",
+                        jar.toString(),
+                        "--properties",
+                        config.toString()),
+                home);
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         process.awaitReady(() -> answers(http), settings.startTimeout());
     }
 
@@ -83,7 +96,9 @@ public final class S3Process {
     private boolean answers(HttpClient http) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint() + "/"))
-                    .timeout(Duration.ofSeconds(1)).GET().build();
+                    .timeout(Duration.ofSeconds(1))
+                    .GET()
+                    .build();
             http.send(request, HttpResponse.BodyHandlers.discarding());
             return true;
         } catch (InterruptedException e) {

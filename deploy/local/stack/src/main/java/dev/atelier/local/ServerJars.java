@@ -12,8 +12,7 @@ import java.util.stream.Stream;
 
 /** Finds the server jars under the stack home, or says clearly that {@code deploy/local} has not been built. */
 final class ServerJars {
-    private ServerJars() {
-    }
+    private ServerJars() {}
 
     /**
      * The broker's class path: the jars {@code <home>/kafka.classpath} lists (written by the build, so jars an

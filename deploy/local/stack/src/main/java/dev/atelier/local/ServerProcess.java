@@ -137,8 +137,11 @@ final class ServerProcess {
         running().ifPresent(h -> {
             h.destroy();
             if (!awaitExit(h, STOP_GRACE)) {
-                LOG.log(System.Logger.Level.WARNING, "{0} did not stop within {1} s, killing it",
-                        name, STOP_GRACE.toSeconds());
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "{0} did not stop within {1} s, killing it",
+                        name,
+                        STOP_GRACE.toSeconds());
                 h.destroyForcibly();
                 awaitExit(h, Duration.ofSeconds(10));
             }
@@ -157,14 +160,17 @@ final class ServerProcess {
 
     /** An exception naming the server and the log file, with the log's last lines. */
     IllegalStateException failure(String what) {
-        return new IllegalStateException(name + " " + what + ". Its log is " + logFile
-                + "; last lines:\n" + logTail(4096));
+        return new IllegalStateException(
+                name + " " + what + ". Its log is " + logFile + "; last lines:\n" + logTail(4096));
     }
 
     private Process start(List<String> command, Path workDir) throws IOException {
         Files.createDirectories(logFile.getParent());
-        Files.writeString(logFile, "---- " + Instant.now() + " " + String.join(" ", command) + "\n",
-                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+        Files.writeString(
+                logFile,
+                "---- " + Instant.now() + " " + String.join(" ", command) + "\n",
+                StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
         Process p = new ProcessBuilder(command)
                 .directory(workDir.toFile())

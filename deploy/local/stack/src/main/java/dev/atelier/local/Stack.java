@@ -84,13 +84,15 @@ public interface Stack extends AutoCloseable {
                 try {
                     return ContainerStack.start(settings);
                 } catch (NoClassDefFoundError e) {
-                    throw new IllegalStateException(KIND_PROPERTY + "=testcontainers needs "
-                            + "org.testcontainers:testcontainers-kafka and testcontainers-minio on the classpath "
-                            + "(missing: " + e.getMessage() + ")", e);
+                    throw new IllegalStateException(
+                            KIND_PROPERTY + "=testcontainers needs "
+                                    + "org.testcontainers:testcontainers-kafka and testcontainers-minio on the classpath "
+                                    + "(missing: " + e.getMessage() + ")",
+                            e);
                 }
             default:
-                throw new IllegalArgumentException("unknown " + KIND_PROPERTY + "=" + kind
-                        + ": use process or testcontainers");
+                throw new IllegalArgumentException(
+                        "unknown " + KIND_PROPERTY + "=" + kind + ": use process or testcontainers");
         }
     }
 

@@ -58,8 +58,8 @@ public record StackSettings(
         requirePort(controllerPort, "controllerPort");
         requirePort(s3Port, "s3Port");
         if (kafkaPort == controllerPort || kafkaPort == s3Port || controllerPort == s3Port) {
-            throw new IllegalArgumentException("ports must differ: kafka " + kafkaPort + ", controller "
-                    + controllerPort + ", s3 " + s3Port);
+            throw new IllegalArgumentException(
+                    "ports must differ: kafka " + kafkaPort + ", controller " + controllerPort + ", s3 " + s3Port);
         }
         Objects.requireNonNull(accessKey, "accessKey");
         if (secretKey == null || secretKey.length() < 8) {
@@ -203,8 +203,7 @@ public record StackSettings(
         private int partitions = 3;
         private Duration startTimeout = Duration.ofSeconds(60);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(StackSettings s) {
             dataDir = s.dataDir;
@@ -247,7 +246,9 @@ public record StackSettings(
 
         /** Picks three free loopback ports (by binding port 0) for Kafka, its controller and S3. */
         public Builder freePorts() {
-            try (ServerSocket a = freeSocket(); ServerSocket b = freeSocket(); ServerSocket c = freeSocket()) {
+            try (ServerSocket a = freeSocket();
+                    ServerSocket b = freeSocket();
+                    ServerSocket c = freeSocket()) {
                 kafkaPort = a.getLocalPort();
                 controllerPort = b.getLocalPort();
                 s3Port = c.getLocalPort();
@@ -288,8 +289,18 @@ public record StackSettings(
         }
 
         public StackSettings build() {
-            return new StackSettings(dataDir, stackHome, kafkaPort, controllerPort, s3Port, accessKey, secretKey,
-                    region, bucket, partitions, startTimeout);
+            return new StackSettings(
+                    dataDir,
+                    stackHome,
+                    kafkaPort,
+                    controllerPort,
+                    s3Port,
+                    accessKey,
+                    secretKey,
+                    region,
+                    bucket,
+                    partitions,
+                    startTimeout);
         }
 
         private static ServerSocket freeSocket() throws IOException {

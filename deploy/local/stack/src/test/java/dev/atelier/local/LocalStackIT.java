@@ -59,12 +59,19 @@ class LocalStackIT {
     void createsTopicsAndBucketAndCarriesRecordsAndObjects() throws Exception {
         try (Admin admin = admin()) {
             Map<String, TopicDescription> topics = admin.describeTopics(
-                    List.of(Topics.STYLIZE_REQUESTS, Topics.STYLIZE_EVENTS, Topics.MODELS)).allTopicNames().get();
+                            List.of(Topics.STYLIZE_REQUESTS, Topics.STYLIZE_EVENTS, Topics.MODELS))
+                    .allTopicNames()
+                    .get();
             assertThat(topics.get(Topics.STYLIZE_REQUESTS).partitions()).hasSize(3);
             assertThat(topics.get(Topics.STYLIZE_EVENTS).partitions()).hasSize(3);
             assertThat(topics.get(Topics.MODELS).partitions()).hasSize(1);
             ConfigResource models = new ConfigResource(ConfigResource.Type.TOPIC, Topics.MODELS);
-            assertThat(admin.describeConfigs(Set.of(models)).all().get().get(models).get("cleanup.policy").value())
+            assertThat(admin.describeConfigs(Set.of(models))
+                            .all()
+                            .get()
+                            .get(models)
+                            .get("cleanup.policy")
+                            .value())
                     .isEqualTo("compact");
         }
         String key = "job-" + UUID.randomUUID();
@@ -121,21 +128,31 @@ class LocalStackIT {
     }
 
     private static RecordMetadata produce(String topic, String key, String value) throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        stack.bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true),
+                new StringSerializer(),
+                new StringSerializer())) {
             return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         }
     }
 
     private static KafkaConsumer<String, String> consumer(String group) {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new StringDeserializer());
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        stack.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        group,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new StringDeserializer());
     }
 
     /** The value at the record's offset, read by a fresh consumer. */
@@ -165,7 +182,8 @@ class LocalStackIT {
     private static long committed(String group, RecordMetadata sent) {
         TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
         try (KafkaConsumer<String, String> consumer = consumer(group)) {
-            OffsetAndMetadata offset = consumer.committed(Set.of(partition), Duration.ofSeconds(30)).get(partition);
+            OffsetAndMetadata offset = consumer.committed(Set.of(partition), Duration.ofSeconds(30))
+                    .get(partition);
             assertThat(offset).as("committed offset of %s", group).isNotNull();
             return offset.offset();
         }
@@ -174,14 +192,18 @@ class LocalStackIT {
     private static void put(String key, String content) throws Exception {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         try (MinioClient s3 = stack.newS3Client()) {
-            s3.putObject(PutObjectArgs.builder().bucket(stack.bucket()).object(key)
-                    .stream(new ByteArrayInputStream(bytes), (long) bytes.length, -1L).build());
+            s3.putObject(PutObjectArgs.builder().bucket(stack.bucket()).object(key).stream(
+                            new ByteArrayInputStream(bytes), (long) bytes.length, -1L)
+                    .build());
         }
     }
 
     private static String get(String key) throws Exception {
         try (MinioClient s3 = stack.newS3Client();
-             InputStream in = s3.getObject(GetObjectArgs.builder().bucket(stack.bucket()).object(key).build())) {
+                InputStream in = s3.getObject(GetObjectArgs.builder()
+                        .bucket(stack.bucket())
+                        .object(key)
+                        .build())) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -17,12 +17,20 @@ class LocalStackTestResourceIT {
         Map<String, String> again = new LocalStackTestResource().start();
 
         assertThat(again).isEqualTo(config);
-        assertThat(config).containsOnlyKeys("kafka.bootstrap.servers", "atelier.s3.endpoint",
-                "atelier.s3.access-key", "atelier.s3.secret-key", "atelier.s3.bucket", "atelier.s3.region");
+        assertThat(config)
+                .containsOnlyKeys(
+                        "kafka.bootstrap.servers",
+                        "atelier.s3.endpoint",
+                        "atelier.s3.access-key",
+                        "atelier.s3.secret-key",
+                        "atelier.s3.bucket",
+                        "atelier.s3.region");
         assertThat(config.get("kafka.bootstrap.servers")).startsWith("127.0.0.1:");
         assertThat(LocalStackTestResource.stack()).isSameAs(LocalStackTestResource.localStack());
         try (MinioClient s3 = LocalStackTestResource.stack().newS3Client()) {
-            assertThat(s3.bucketExists(BucketExistsArgs.builder().bucket(config.get("atelier.s3.bucket")).build()))
+            assertThat(s3.bucketExists(BucketExistsArgs.builder()
+                            .bucket(config.get("atelier.s3.bucket"))
+                            .build()))
                     .isTrue();
         }
     }

@@ -15,8 +15,11 @@ class MissingJarsTest {
     @Test
     void namesTheMissingFolderAndTheBuild() {
         Path home = dir.resolve("no-stack-here");
-        StackSettings settings = StackSettings.builder().dataDir(dir.resolve("data")).stackHome(home)
-                .freePorts().build();
+        StackSettings settings = StackSettings.builder()
+                .dataDir(dir.resolve("data"))
+                .stackHome(home)
+                .freePorts()
+                .build();
 
         assertThatThrownBy(() -> LocalStack.start(settings))
                 .isInstanceOf(IllegalStateException.class)
@@ -30,8 +33,11 @@ class MissingJarsTest {
         Path home = dir.resolve("half-stack");
         Files.createDirectories(home.resolve("kafka"));
         Files.createFile(home.resolve("kafka").resolve("kafka_2.13-4.4.0.jar"));
-        StackSettings settings = StackSettings.builder().dataDir(dir.resolve("data")).stackHome(home)
-                .freePorts().build();
+        StackSettings settings = StackSettings.builder()
+                .dataDir(dir.resolve("data"))
+                .stackHome(home)
+                .freePorts()
+                .build();
 
         assertThatThrownBy(() -> new S3Process(settings).start())
                 .isInstanceOf(IllegalStateException.class)

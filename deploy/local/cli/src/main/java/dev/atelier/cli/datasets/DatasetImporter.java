@@ -32,6 +32,7 @@ import java.util.stream.Stream;
 public final class DatasetImporter {
     /** Smaller photos cannot give a training crop at any useful scale. */
     static final int MIN_SIDE = 64;
+
     private static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "webp", "gif", "bmp");
 
     private final ObjectStore store;
@@ -45,12 +46,12 @@ public final class DatasetImporter {
     }
 
     /** How to import. */
-    public record Options(String name, List<String> holdOutGlobs, int holdOutCount, int maxSide, String source) {
-    }
+    public record Options(String name, List<String> holdOutGlobs, int holdOutCount, int maxSide, String source) {}
 
     public DatasetManifest importFolder(Path folder, Options options) throws IOException {
         if (!TrainingOptions.DATASET_NAME.matcher(options.name()).matches()) {
-            throw new IllegalArgumentException("dataset name '" + options.name() + "' must match " + TrainingOptions.DATASET_NAME);
+            throw new IllegalArgumentException(
+                    "dataset name '" + options.name() + "' must match " + TrainingOptions.DATASET_NAME);
         }
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException("no such folder: " + folder);
@@ -72,27 +73,41 @@ public final class DatasetImporter {
                 skipped++;
                 continue;
             }
-            String key = StorageKeys.datasetPhoto(options.name(), photo.sha256().substring(0, 24) + "." + photo.extension());
+            String key =
+                    StorageKeys.datasetPhoto(options.name(), photo.sha256().substring(0, 24) + "." + photo.extension());
             if (photos.putIfAbsent(photo.sha256(), new Staged(key, origin, photo)) == null) {
                 store.put(key, photo.bytes(), photo.mediaType());
             }
         }
         if (photos.size() < 2) {
-            throw new IllegalArgumentException(folder + " holds " + photos.size() + " usable photo(s); a dataset needs at least 2 "
-                    + "(one to train on, one held out)");
+            throw new IllegalArgumentException(folder + " holds " + photos.size()
+                    + " usable photo(s); a dataset needs at least 2 " + "(one to train on, one held out)");
         }
         Set<String> heldOut = holdOut(new ArrayList<>(photos.values()), options);
         List<DatasetPhoto> listed = photos.values().stream()
                 .sorted(Comparator.comparing(Staged::origin))
-                .map(s -> new DatasetPhoto(s.key(), s.photo().mediaType(), s.photo().width(), s.photo().height(),
-                        s.photo().bytes().length, s.photo().sha256(), s.origin(), heldOut.contains(s.key())))
+                .map(s -> new DatasetPhoto(
+                        s.key(),
+                        s.photo().mediaType(),
+                        s.photo().width(),
+                        s.photo().height(),
+                        s.photo().bytes().length,
+                        s.photo().sha256(),
+                        s.origin(),
+                        heldOut.contains(s.key())))
                 .toList();
         DatasetManifest manifest = new DatasetManifest(options.name(), options.source(), listed, clock.instant());
         store.putJson(StorageKeys.datasetManifest(options.name()), manifest);
         long bytes = listed.stream().mapToLong(DatasetPhoto::bytes).sum();
-        out.printf("Dataset %s: %d photos (%d held out for the quality gate: %s), %.1f MB, %d file(s) skipped; s3://%s/%s%n",
-                options.name(), listed.size(), heldOut.size(),
-                manifest.heldOutPhotos().stream().map(DatasetPhoto::origin).toList(), bytes / 1e6, skipped, store.bucket(),
+        out.printf(
+                "Dataset %s: %d photos (%d held out for the quality gate: %s), %.1f MB, %d file(s) skipped; s3://%s/%s%n",
+                options.name(),
+                listed.size(),
+                heldOut.size(),
+                manifest.heldOutPhotos().stream().map(DatasetPhoto::origin).toList(),
+                bytes / 1e6,
+                skipped,
+                store.bucket(),
                 StorageKeys.datasetManifest(options.name()));
         return manifest;
     }
@@ -102,15 +117,21 @@ public final class DatasetImporter {
         Set<String> held = new HashSet<>();
         if (!options.holdOutGlobs().isEmpty()) {
             List<PathMatcher> matchers = options.holdOutGlobs().stream()
-                    .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
-            photos.stream().filter(p -> matchers.stream().anyMatch(m -> m.matches(Path.of(p.origin()))))
+                    .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob))
+                    .toList();
+            photos.stream()
+                    .filter(p -> matchers.stream().anyMatch(m -> m.matches(Path.of(p.origin()))))
                     .forEach(p -> held.add(p.key()));
             if (held.isEmpty()) {
                 throw new IllegalArgumentException("no photo matches the hold-out patterns " + options.holdOutGlobs());
             }
         } else {
-            int count = options.holdOutCount() > 0 ? options.holdOutCount() : Math.max(1, Math.min(8, photos.size() / 40));
-            photos.stream().sorted(Comparator.comparing(p -> p.photo().sha256())).limit(count).forEach(p -> held.add(p.key()));
+            int count =
+                    options.holdOutCount() > 0 ? options.holdOutCount() : Math.max(1, Math.min(8, photos.size() / 40));
+            photos.stream()
+                    .sorted(Comparator.comparing(p -> p.photo().sha256()))
+                    .limit(count)
+                    .forEach(p -> held.add(p.key()));
         }
         if (held.size() >= photos.size()) {
             throw new IllegalArgumentException("every photo would be held out; leave at least one to train on");
@@ -120,7 +141,10 @@ public final class DatasetImporter {
 
     private static List<Path> imageFiles(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).filter(f -> EXTENSIONS.contains(extension(f))).sorted().toList();
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> EXTENSIONS.contains(extension(f)))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + folder, e);
         }
@@ -133,6 +157,5 @@ public final class DatasetImporter {
     }
 
     /** A photo uploaded under a key, with where it came from. */
-    record Staged(String key, String origin, PreparedPhoto photo) {
-    }
+    record Staged(String key, String origin, PreparedPhoto photo) {}
 }

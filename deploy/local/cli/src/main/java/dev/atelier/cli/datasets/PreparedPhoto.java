@@ -40,10 +40,12 @@ public record PreparedPhoto(byte[] bytes, String mediaType, int width, int heigh
         try {
             upright = DECODER.decode(original);
         } catch (UndecodableImageException e) {
-            throw new IOException("not an image this importer can decode (JPEG, PNG, WebP, GIF, BMP): " + e.getMessage(), e);
+            throw new IOException(
+                    "not an image this importer can decode (JPEG, PNG, WebP, GIF, BMP): " + e.getMessage(), e);
         }
         String sniffed = sniff(original);
-        boolean keep = sniffed != null && ExifOrientation.read(original) <= Orientation.NORMAL
+        boolean keep = sniffed != null
+                && ExifOrientation.read(original) <= Orientation.NORMAL
                 && Math.max(upright.getWidth(), upright.getHeight()) <= maxSide;
         if (keep) {
             return new PreparedPhoto(original, sniffed, upright.getWidth(), upright.getHeight(), sha256(original));

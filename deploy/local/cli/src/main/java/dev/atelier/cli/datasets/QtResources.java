@@ -89,7 +89,8 @@ public final class QtResources {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(compressed, 4, compressed.length - 4);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(ByteBuffer.wrap(compressed).getInt());
+            ByteArrayOutputStream out =
+                    new ByteArrayOutputStream(ByteBuffer.wrap(compressed).getInt());
             byte[] buffer = new byte[64 * 1024];
             while (!inflater.finished()) {
                 int n = inflater.inflate(buffer);

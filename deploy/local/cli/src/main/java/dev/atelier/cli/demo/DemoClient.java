@@ -16,8 +16,8 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.message.BasicHeader;
 
 /**
  * Stylizes one photo the way any API client would: {@code POST /v1/jobs}, poll
@@ -31,18 +31,20 @@ public final class DemoClient implements AutoCloseable {
     public DemoClient(String gateway, String apiKey) {
         this.gateway = gateway;
         this.http = HttpClients.custom()
-                .setDefaultHeaders(List.of(new BasicHeader(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey))).build();
+                .setDefaultHeaders(List.of(new BasicHeader(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey)))
+                .build();
     }
 
     /** What came back: the job id, its final record and the result bytes. */
-    public record Outcome(String jobId, JsonNode record, byte[] image) {
-    }
+    public record Outcome(String jobId, JsonNode record, byte[] image) {}
 
-    public Outcome stylize(Path image, String style, String outputFormat, Duration timeout) throws IOException, InterruptedException {
+    public Outcome stylize(Path image, String style, String outputFormat, Duration timeout)
+            throws IOException, InterruptedException {
         String jobId = submit(image, style, outputFormat);
         JsonNode record = awaitFinal(jobId, timeout);
         if (!"SUCCEEDED".equals(record.path("status").asText())) {
-            throw new IllegalStateException("job " + jobId + " ended " + record.path("status").asText() + ": " + record.path("error"));
+            throw new IllegalStateException(
+                    "job " + jobId + " ended " + record.path("status").asText() + ": " + record.path("error"));
         }
         return new Outcome(jobId, record, result(jobId));
     }
@@ -51,7 +53,8 @@ public final class DemoClient implements AutoCloseable {
     public byte[] result(String jobId) throws IOException {
         return http.execute(new HttpGet(gateway + "/v1/jobs/" + jobId + "/result"), response -> {
             if (response.getCode() != 200) {
-                throw new IOException("GET result answered " + response.getCode() + ": " + EntityUtils.toString(response.getEntity()));
+                throw new IOException("GET result answered " + response.getCode() + ": "
+                        + EntityUtils.toString(response.getEntity()));
             }
             return EntityUtils.toByteArray(response.getEntity());
         });
@@ -59,7 +62,8 @@ public final class DemoClient implements AutoCloseable {
 
     /** {@code GET /v1/jobs/{id}}: the job record as it is now. */
     public JsonNode job(String jobId) throws IOException {
-        return http.execute(new HttpGet(gateway + "/v1/jobs/" + jobId),
+        return http.execute(
+                new HttpGet(gateway + "/v1/jobs/" + jobId),
                 response -> Json.mapper().readTree(EntityUtils.toString(response.getEntity())));
     }
 
@@ -67,7 +71,8 @@ public final class DemoClient implements AutoCloseable {
     public void awaitStyle(String styleId, Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            JsonNode styles = http.execute(new HttpGet(gateway + "/v1/styles"),
+            JsonNode styles = http.execute(
+                    new HttpGet(gateway + "/v1/styles"),
                     response -> Json.mapper().readTree(EntityUtils.toString(response.getEntity())));
             for (JsonNode style : styles.isArray() ? styles : styles.path("styles")) {
                 if (styleId.equals(style.path("id").asText())) {
@@ -76,14 +81,19 @@ public final class DemoClient implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("the gateway did not list style " + styleId + " within " + timeout.toSeconds() + " s");
+        throw new IllegalStateException(
+                "the gateway did not list style " + styleId + " within " + timeout.toSeconds() + " s");
     }
 
     /** {@code POST /v1/jobs}; returns the id of the accepted job. */
     public String submit(Path image, String style, String outputFormat) throws IOException {
         HttpPost post = new HttpPost(gateway + "/v1/jobs");
         post.setEntity(MultipartEntityBuilder.create()
-                .addBinaryBody("image", Files.readAllBytes(image), ContentType.APPLICATION_OCTET_STREAM, image.getFileName().toString())
+                .addBinaryBody(
+                        "image",
+                        Files.readAllBytes(image),
+                        ContentType.APPLICATION_OCTET_STREAM,
+                        image.getFileName().toString())
                 .addTextBody("style", style)
                 .addTextBody("outputFormat", outputFormat)
                 .build());
@@ -118,7 +128,11 @@ public final class DemoClient implements AutoCloseable {
      */
     public JsonNode trainStyle(Path image, String styleId, Map<String, String> fields) throws IOException {
         MultipartEntityBuilder form = MultipartEntityBuilder.create()
-                .addBinaryBody("image", Files.readAllBytes(image), ContentType.APPLICATION_OCTET_STREAM, image.getFileName().toString())
+                .addBinaryBody(
+                        "image",
+                        Files.readAllBytes(image),
+                        ContentType.APPLICATION_OCTET_STREAM,
+                        image.getFileName().toString())
                 .addTextBody("styleId", styleId);
         fields.forEach(form::addTextBody);
         HttpPost post = new HttpPost(gateway + "/v1/styles");
@@ -134,7 +148,8 @@ public final class DemoClient implements AutoCloseable {
 
     /** {@code GET /v1/trainings/{id}}: the training as it is now. */
     public JsonNode training(String trainingId) throws IOException {
-        return http.execute(new HttpGet(gateway + "/v1/trainings/" + trainingId),
+        return http.execute(
+                new HttpGet(gateway + "/v1/trainings/" + trainingId),
                 response -> Json.mapper().readTree(EntityUtils.toString(response.getEntity())));
     }
 
@@ -149,8 +164,8 @@ public final class DemoClient implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("training " + trainingId + " did not finish within " + timeout.toSeconds() + " s: "
-                + training(trainingId));
+        throw new IllegalStateException("training " + trainingId + " did not finish within " + timeout.toSeconds()
+                + " s: " + training(trainingId));
     }
 
     @Override

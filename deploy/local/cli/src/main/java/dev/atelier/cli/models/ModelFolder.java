@@ -21,12 +21,10 @@ import java.util.stream.Stream;
  * network) wins.
  */
 public final class ModelFolder {
-    private ModelFolder() {
-    }
+    private ModelFolder() {}
 
     /** A model file and the style it serves. */
-    public record Entry(String styleId, String title, Path file) {
-    }
+    public record Entry(String styleId, String title, Path file) {}
 
     public static List<Entry> scan(Path folder) {
         Map<String, Entry> byStyle = new LinkedHashMap<>();
@@ -40,12 +38,14 @@ public final class ModelFolder {
             throw new UncheckedIOException("cannot read the models folder " + folder, e);
         }
         Collection<Entry> entries = byStyle.values();
-        return new ArrayList<>(entries).stream().sorted(Comparator.comparing(Entry::styleId)).toList();
+        return new ArrayList<>(entries)
+                .stream().sorted(Comparator.comparing(Entry::styleId)).toList();
     }
 
     /** The style a file serves, named after it. */
     public static Entry entry(Path file) {
-        String words = words(file.getFileName().toString().replaceFirst("\\.onnx$", "").replaceFirst("_nc\\d+$", ""));
+        String words =
+                words(file.getFileName().toString().replaceFirst("\\.onnx$", "").replaceFirst("_nc\\d+$", ""));
         return new Entry(styleId(words), title(words), file);
     }
 
@@ -67,7 +67,9 @@ public final class ModelFolder {
     }
 
     private static String words(String base) {
-        return base.replaceAll("([a-z])([A-Z])", "$1 $2").replaceAll("[_-]+", " ").trim();
+        return base.replaceAll("([a-z])([A-Z])", "$1 $2")
+                .replaceAll("[_-]+", " ")
+                .trim();
     }
 
     private static String styleId(String words) {

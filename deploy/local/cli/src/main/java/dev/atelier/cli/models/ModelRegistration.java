@@ -47,8 +47,11 @@ public final class ModelRegistration implements AutoCloseable {
 
     /** Registration against a running stack's S3 server and broker. */
     public static ModelRegistration connect(Stack stack, PrintStream out) {
-        return connect(new S3Settings(stack.s3Endpoint(), stack.accessKey(), stack.secretKey(), stack.region(), stack.bucket()),
-                new KafkaSettings(stack.bootstrapServers()), out);
+        return connect(
+                new S3Settings(
+                        stack.s3Endpoint(), stack.accessKey(), stack.secretKey(), stack.region(), stack.bucket()),
+                new KafkaSettings(stack.bootstrapServers()),
+                out);
     }
 
     public List<ModelManifest> registerFolder(Path folder) throws IOException {
@@ -61,8 +64,9 @@ public final class ModelRegistration implements AutoCloseable {
         for (ModelFolder.Entry found : ModelFolder.scan(folder)) {
             ModelFolder.Entry entry = ModelFolder.avoiding(found, takenIds);
             if (!entry.styleId().equals(found.styleId())) {
-                out.printf("  %s: '%s' is a starter model's id, so this file serves '%s'%n", found.file().getFileName(),
-                        found.styleId(), entry.styleId());
+                out.printf(
+                        "  %s: '%s' is a starter model's id, so this file serves '%s'%n",
+                        found.file().getFileName(), found.styleId(), entry.styleId());
             }
             published.add(register(entry.file(), entry.styleId(), entry.title()));
         }
@@ -71,7 +75,8 @@ public final class ModelRegistration implements AutoCloseable {
 
     public ModelManifest register(Path file, String styleId, String title) throws IOException {
         ModelManifest manifest = publisher.publish(styleId, title, OnnxModelReader.read(file));
-        out.printf("  %-20s v%d  %s (%s)%n", manifest.styleId(), manifest.version(), manifest.title(), file.getFileName());
+        out.printf(
+                "  %-20s v%d  %s (%s)%n", manifest.styleId(), manifest.version(), manifest.title(), file.getFileName());
         return manifest;
     }
 

@@ -19,8 +19,7 @@ import java.util.Map;
  * convention: one float NCHW input with 3 channels, one output.
  */
 public final class OnnxModelReader {
-    private OnnxModelReader() {
-    }
+    private OnnxModelReader() {}
 
     /** The {@code preview.jpg} beside the model (as the trainer writes its models), or null. */
     private static byte[] preview(Path model) throws IOException {
@@ -42,10 +41,16 @@ public final class OnnxModelReader {
             NodeInfo input = inputs.values().iterator().next();
             long[] shape = ((TensorInfo) input.getInfo()).getShape();
             if (shape.length != 4 || (shape[1] != 3 && shape[1] != -1)) {
-                throw new IllegalArgumentException(file + ": expected an NCHW input with 3 channels, got shape " + Arrays.toString(shape));
+                throw new IllegalArgumentException(
+                        file + ": expected an NCHW input with 3 channels, got shape " + Arrays.toString(shape));
             }
             List<Long> inputShape = Arrays.stream(shape).boxed().toList();
-            return new ModelFile(bytes, input.getName(), outputs.keySet().iterator().next(), inputShape, preview(file),
+            return new ModelFile(
+                    bytes,
+                    input.getName(),
+                    outputs.keySet().iterator().next(),
+                    inputShape,
+                    preview(file),
                     file.getFileName().toString());
         } catch (OrtException e) {
             throw new IllegalArgumentException(file + " is not a model ONNX Runtime can load: " + e.getMessage(), e);

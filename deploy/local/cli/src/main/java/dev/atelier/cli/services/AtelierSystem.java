@@ -23,6 +23,7 @@ public final class AtelierSystem implements AutoCloseable {
     public static final String TRAINER = "trainer-service";
     /** The tenant of the key {@code up} and {@code demo} issue and print. */
     public static final String DEMO_TENANT = "demo";
+
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     /**
      * The worker's heap: images and the tile band live there (a 40 MP photo needs about 0.5 GB); its models' memory is
@@ -47,8 +48,8 @@ public final class AtelierSystem implements AutoCloseable {
      * @param serviceConfig extra configuration per service module ({@link #GATEWAY}, {@link #WORKER}, {@link #TRAINER}),
      *     passed to it as {@code -Dkey=value} after the stack's
      */
-    public static AtelierSystem start(SystemLayout layout, PrintStream out, Map<String, Map<String, String>> serviceConfig)
-            throws Exception {
+    public static AtelierSystem start(
+            SystemLayout layout, PrintStream out, Map<String, Map<String, String>> serviceConfig) throws Exception {
         out.println("Starting Kafka and the S3 server (data in " + layout.stackData() + ") ...");
         Stack stack = Stack.start(StackSettings.builder()
                 .dataDir(layout.stackData())
@@ -72,12 +73,12 @@ public final class AtelierSystem implements AutoCloseable {
     private void startServices(SystemLayout layout, PrintStream out, Map<String, Map<String, String>> serviceConfig)
             throws Exception {
         out.println("Starting the services (logs in " + layout.logs() + ") ...");
-        services.add(ServiceProcess.start(layout.home(), GATEWAY, layout.gatewayPort(), config(GATEWAY, serviceConfig),
-                layout.logs(), "512m"));
-        services.add(ServiceProcess.start(layout.home(), WORKER, layout.workerPort(), config(WORKER, serviceConfig),
-                layout.logs(), WORKER_HEAP));
-        services.add(ServiceProcess.start(layout.home(), TRAINER, layout.trainerPort(), config(TRAINER, serviceConfig),
-                layout.logs(), "512m"));
+        services.add(ServiceProcess.start(
+                layout.home(), GATEWAY, layout.gatewayPort(), config(GATEWAY, serviceConfig), layout.logs(), "512m"));
+        services.add(ServiceProcess.start(
+                layout.home(), WORKER, layout.workerPort(), config(WORKER, serviceConfig), layout.logs(), WORKER_HEAP));
+        services.add(ServiceProcess.start(
+                layout.home(), TRAINER, layout.trainerPort(), config(TRAINER, serviceConfig), layout.logs(), "512m"));
         for (ServiceProcess service : services) {
             service.awaitReady(READY_TIMEOUT);
             out.println("  " + service.name() + " ready at " + service.baseUrl());
@@ -86,8 +87,8 @@ public final class AtelierSystem implements AutoCloseable {
 
     /** Issues an API key for a tenant straight into the stack's S3 server (where every gateway looks keys up). */
     public String issueKey(String tenant) {
-        try (ObjectStore store = ObjectStore.connect(new S3Settings(stack.s3Endpoint(), stack.accessKey(), stack.secretKey(),
-                stack.region(), stack.bucket()))) {
+        try (ObjectStore store = ObjectStore.connect(new S3Settings(
+                stack.s3Endpoint(), stack.accessKey(), stack.secretKey(), stack.region(), stack.bucket()))) {
             return new ApiKeys(store, Clock.systemUTC()).issue(tenant).key();
         }
     }
@@ -99,7 +100,9 @@ public final class AtelierSystem implements AutoCloseable {
 
     private Map<String, String> config(String module, Map<String, Map<String, String>> serviceConfig) {
         Map<String, String> config = new LinkedHashMap<>(stack.quarkusConfig());
-        config.put("quarkus.swagger-ui.enabled", "true"); // a developer's machine: the API docs are served (off in production)
+        config.put(
+                "quarkus.swagger-ui.enabled",
+                "true"); // a developer's machine: the API docs are served (off in production)
         config.putAll(serviceConfig.getOrDefault(module, Map.of()));
         return config;
     }
@@ -114,7 +117,9 @@ public final class AtelierSystem implements AutoCloseable {
 
     /** The running service of that module ({@link #GATEWAY}, {@link #WORKER}, {@link #TRAINER}). */
     public ServiceProcess service(String module) {
-        return services.stream().filter(s -> s.name().equals(module)).findFirst()
+        return services.stream()
+                .filter(s -> s.name().equals(module))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + module));
     }
 
@@ -125,8 +130,8 @@ public final class AtelierSystem implements AutoCloseable {
     /** From now on a service that dies is restarted (with back-off, said on {@code out}) until {@link #close()}. */
     public synchronized void supervise(PrintStream out) {
         if (supervisor == null) {
-            supervisor = ServiceSupervisor.watch(services, out, Duration.ofSeconds(1), Duration.ofSeconds(30),
-                    Duration.ofSeconds(1));
+            supervisor = ServiceSupervisor.watch(
+                    services, out, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1));
         }
     }
 

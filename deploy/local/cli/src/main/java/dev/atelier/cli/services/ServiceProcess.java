@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * configured by system properties, and stopped with SIGTERM so Quarkus shuts down gracefully.
  */
 public final class ServiceProcess implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
@@ -47,7 +48,8 @@ public final class ServiceProcess implements AutoCloseable {
      *
      * @param config Quarkus/Atelier configuration passed as {@code -Dkey=value}
      */
-    public static ServiceProcess start(Path home, String module, int port, Map<String, String> config, Path logDir, String heap)
+    public static ServiceProcess start(
+            Path home, String module, int port, Map<String, String> config, Path logDir, String heap)
             throws IOException {
         Path jar = home.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
@@ -81,7 +83,9 @@ public final class ServiceProcess implements AutoCloseable {
     /** Waits until {@code /q/health/ready} answers 200, or fails naming the log to read. */
     public void awaitReady(Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(3))
+                .build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; see " + log);

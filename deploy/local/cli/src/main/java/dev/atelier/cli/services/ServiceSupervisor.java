@@ -31,7 +31,8 @@ public final class ServiceSupervisor implements AutoCloseable {
     private final Map<ServiceProcess, Instant> launchedAt = new HashMap<>();
     private final Map<ServiceProcess, Instant> restartDue = new HashMap<>();
 
-    private ServiceSupervisor(List<ServiceProcess> services, PrintStream out, Duration firstBackoff, Duration maxBackoff) {
+    private ServiceSupervisor(
+            List<ServiceProcess> services, PrintStream out, Duration firstBackoff, Duration maxBackoff) {
         this.services = List.copyOf(services);
         this.out = out;
         this.firstBackoff = firstBackoff;
@@ -46,10 +47,15 @@ public final class ServiceSupervisor implements AutoCloseable {
     }
 
     /** Watches the services from now on, checking about every {@code period}. */
-    public static ServiceSupervisor watch(List<ServiceProcess> services, PrintStream out, Duration firstBackoff,
-            Duration maxBackoff, Duration period) {
+    public static ServiceSupervisor watch(
+            List<ServiceProcess> services,
+            PrintStream out,
+            Duration firstBackoff,
+            Duration maxBackoff,
+            Duration period) {
         ServiceSupervisor supervisor = new ServiceSupervisor(services, out, firstBackoff, maxBackoff);
-        supervisor.timer.scheduleWithFixedDelay(supervisor::check, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        supervisor.timer.scheduleWithFixedDelay(
+                supervisor::check, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
         return supervisor;
     }
 
@@ -67,8 +73,14 @@ public final class ServiceSupervisor implements AutoCloseable {
                 int restarts = restartsInARow.merge(service, 1, Integer::sum);
                 Duration wait = backoff(restarts);
                 restartDue.put(service, now.plus(wait));
-                out.printf(Locale.ROOT, "%s exited (code %d); restarting it in %.1f s (restart %d in a row; log %s)%n", service.name(),
-                        service.exitCode(), wait.toMillis() / 1000.0, restarts, service.log());
+                out.printf(
+                        Locale.ROOT,
+                        "%s exited (code %d); restarting it in %.1f s (restart %d in a row; log %s)%n",
+                        service.name(),
+                        service.exitCode(),
+                        wait.toMillis() / 1000.0,
+                        restarts,
+                        service.log());
             } else if (!now.isBefore(due)) {
                 restartDue.remove(service);
                 try {

@@ -12,8 +12,15 @@ import java.util.List;
  * @param home    the Atelier checkout: services run from {@code {home}/{module}/target/quarkus-app}
  * @param dataDir Kafka and S3 data under {@code stack/}, service logs under {@code logs/}; survives restarts
  */
-public record SystemLayout(Path home, Path dataDir, int gatewayPort, int workerPort, int trainerPort, int kafkaPort,
-        int kafkaControllerPort, int s3Port) {
+public record SystemLayout(
+        Path home,
+        Path dataDir,
+        int gatewayPort,
+        int workerPort,
+        int trainerPort,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int s3Port) {
 
     public SystemLayout {
         home = home.toAbsolutePath().normalize();

@@ -37,7 +37,8 @@ class DatasetImporterIT {
     @BeforeAll
     static void startStack(@TempDir Path data) {
         stack = Stack.start(StackSettings.builder().dataDir(data).freePorts().build());
-        store = ObjectStore.connect(new S3Settings(stack.s3Endpoint(), stack.accessKey(), stack.secretKey(), stack.region(), stack.bucket()));
+        store = ObjectStore.connect(new S3Settings(
+                stack.s3Endpoint(), stack.accessKey(), stack.secretKey(), stack.region(), stack.bucket()));
     }
 
     @AfterAll
@@ -56,22 +57,34 @@ class DatasetImporterIT {
         Files.writeString(folder.resolve("notes.txt"), "not a photo");
         Files.writeString(folder.resolve("broken.jpg"), "not a jpeg either");
 
-        DatasetManifest manifest = importer().importFolder(folder, new DatasetImporter.Options("mine", List.of(), 1, 1024, "test"));
+        DatasetManifest manifest =
+                importer().importFolder(folder, new DatasetImporter.Options("mine", List.of(), 1, 1024, "test"));
 
         assertThat(manifest.photos()).hasSize(3).as("duplicate, tiny and broken files skipped");
         assertThat(manifest.heldOutPhotos()).hasSize(1);
-        DatasetPhoto big = manifest.photos().stream().filter(p -> p.origin().equals("b/big.jpg")).findFirst().orElseThrow();
+        DatasetPhoto big = manifest.photos().stream()
+                .filter(p -> p.origin().equals("b/big.jpg"))
+                .findFirst()
+                .orElseThrow();
         assertThat(big.width()).isEqualTo(1024);
-        BufferedImage stored = ImageIO.read(new ByteArrayInputStream(store.get(big.key()).orElseThrow()));
+        BufferedImage stored =
+                ImageIO.read(new ByteArrayInputStream(store.get(big.key()).orElseThrow()));
         assertThat(stored.getWidth()).isEqualTo(1024);
         assertThat(stored.getHeight()).isEqualTo(576);
-        DatasetPhoto png = manifest.photos().stream().filter(p -> p.origin().equals("a/two.png")).findFirst().orElseThrow();
+        DatasetPhoto png = manifest.photos().stream()
+                .filter(p -> p.origin().equals("a/two.png"))
+                .findFirst()
+                .orElseThrow();
         assertThat(png.mediaType()).isEqualTo("image/png");
         assertThat(store.get(png.key()).orElseThrow()).isEqualTo(Files.readAllBytes(folder.resolve("a/two.png")));
-        assertThat(store.getJson(StorageKeys.datasetManifest("mine"), DatasetManifest.class)).contains(manifest);
+        assertThat(store.getJson(StorageKeys.datasetManifest("mine"), DatasetManifest.class))
+                .contains(manifest);
 
-        DatasetManifest again = importer().importFolder(folder, new DatasetImporter.Options("mine", List.of(), 1, 1024, "test"));
-        assertThat(again.heldOutPhotos()).as("the same photos give the same split").isEqualTo(manifest.heldOutPhotos());
+        DatasetManifest again =
+                importer().importFolder(folder, new DatasetImporter.Options("mine", List.of(), 1, 1024, "test"));
+        assertThat(again.heldOutPhotos())
+                .as("the same photos give the same split")
+                .isEqualTo(manifest.heldOutPhotos());
     }
 
     @Test
@@ -80,14 +93,20 @@ class DatasetImporterIT {
         write("scratch/park.jpg", "jpeg", noise(100, 80, 6));
         write("scratch/beach.jpg", "jpeg", noise(100, 80, 7));
 
-        DatasetManifest manifest = importer().importFolder(folder,
-                new DatasetImporter.Options("globbed", List.of("python3-skimage/**"), 0, 1024, "test"));
+        DatasetManifest manifest = importer()
+                .importFolder(
+                        folder, new DatasetImporter.Options("globbed", List.of("python3-skimage/**"), 0, 1024, "test"));
 
-        assertThat(manifest.heldOutPhotos()).extracting(DatasetPhoto::origin).containsExactly("python3-skimage/usr/chelsea.png");
+        assertThat(manifest.heldOutPhotos())
+                .extracting(DatasetPhoto::origin)
+                .containsExactly("python3-skimage/usr/chelsea.png");
         assertThat(manifest.trainPhotos()).hasSize(2);
-        assertThatThrownBy(() -> importer().importFolder(folder, new DatasetImporter.Options("globbed", List.of("nothing/**"), 0,
-                1024, "test"))).hasMessageContaining("no photo matches");
-        assertThatThrownBy(() -> importer().importFolder(folder, new DatasetImporter.Options("Bad Name", List.of(), 0, 1024, "test")))
+        assertThatThrownBy(() -> importer()
+                        .importFolder(
+                                folder, new DatasetImporter.Options("globbed", List.of("nothing/**"), 0, 1024, "test")))
+                .hasMessageContaining("no photo matches");
+        assertThatThrownBy(() -> importer()
+                        .importFolder(folder, new DatasetImporter.Options("Bad Name", List.of(), 0, 1024, "test")))
                 .hasMessageContaining("dataset name");
     }
 

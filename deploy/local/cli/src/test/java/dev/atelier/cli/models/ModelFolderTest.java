@@ -22,10 +22,12 @@ class ModelFolderTest {
         Files.write(folder.resolve("loss_networks/squeezenet.onnx"), new byte[5]);
         Files.write(folder.resolve("notes.txt"), new byte[5]);
 
-        assertThat(ModelFolder.scan(folder)).containsExactly(
-                new ModelFolder.Entry("candy", "Candy", folder.resolve("nc16/candy_nc16.onnx")),
-                new ModelFolder.Entry("rain-princess", "Rain Princess", folder.resolve("nc16/rain-princess_nc16.onnx")),
-                new ModelFolder.Entry("starry-night", "Starry Night", folder.resolve("StarryNight.onnx")));
+        assertThat(ModelFolder.scan(folder))
+                .containsExactly(
+                        new ModelFolder.Entry("candy", "Candy", folder.resolve("nc16/candy_nc16.onnx")),
+                        new ModelFolder.Entry(
+                                "rain-princess", "Rain Princess", folder.resolve("nc16/rain-princess_nc16.onnx")),
+                        new ModelFolder.Entry("starry-night", "Starry Night", folder.resolve("StarryNight.onnx")));
     }
 
     @Test
@@ -37,7 +39,8 @@ class ModelFolderTest {
         assertThat(ModelFolder.avoiding(found, Set.of("candy"))).isEqualTo(found);
         assertThat(ModelFolder.avoiding(found, Set.of("udnie")))
                 .isEqualTo(new ModelFolder.Entry("udnie-nc16", "Udnie Nc16", reference));
-        assertThat(ModelFolder.avoiding(ModelFolder.entry(Path.of("udnie.onnx")), Set.of("udnie", "udnie-2")).styleId())
+        assertThat(ModelFolder.avoiding(ModelFolder.entry(Path.of("udnie.onnx")), Set.of("udnie", "udnie-2"))
+                        .styleId())
                 .isEqualTo("udnie-3");
     }
 }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class OnnxModelReaderTest {
-    private static final Path UDNIE = Path.of(System.getProperty("atelier.home", "../../..")).resolve("models/starter/udnie");
+    private static final Path UDNIE =
+            Path.of(System.getProperty("atelier.home", "../../..")).resolve("models/starter/udnie");
 
     @Test
     void aStarterModelIsReadWithThePreviewBesideIt() throws Exception {

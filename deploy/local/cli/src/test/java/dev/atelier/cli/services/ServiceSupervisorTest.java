@@ -22,8 +22,8 @@ class ServiceSupervisorTest {
     @Test
     void aKilledServiceIsRestartedAfterItsBackoffAndSaysSo() throws Exception {
         try (ServiceProcess service = sleeper("worker");
-                ServiceSupervisor supervisor = ServiceSupervisor.watch(List.of(service), out, Duration.ofMillis(300),
-                        Duration.ofSeconds(5), Duration.ofMillis(50))) {
+                ServiceSupervisor supervisor = ServiceSupervisor.watch(
+                        List.of(service), out, Duration.ofMillis(300), Duration.ofSeconds(5), Duration.ofMillis(50))) {
             long first = service.pid();
             service.kill();
 
@@ -41,9 +41,11 @@ class ServiceSupervisorTest {
 
     @Test
     void theBackoffDoublesWithEachRestartInARowUpToItsMaximum() {
-        try (ServiceSupervisor supervisor = ServiceSupervisor.watch(List.of(), out, Duration.ofSeconds(1), Duration.ofSeconds(30),
-                Duration.ofSeconds(1))) {
-            assertThat(List.of(1, 2, 3, 4, 5, 6, 50).stream().map(supervisor::backoff).map(Duration::toSeconds))
+        try (ServiceSupervisor supervisor = ServiceSupervisor.watch(
+                List.of(), out, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1))) {
+            assertThat(List.of(1, 2, 3, 4, 5, 6, 50).stream()
+                            .map(supervisor::backoff)
+                            .map(Duration::toSeconds))
                     .containsExactly(1L, 2L, 4L, 8L, 16L, 30L, 30L);
         }
     }
@@ -51,8 +53,8 @@ class ServiceSupervisorTest {
     @Test
     void aServiceStoppedAfterTheSupervisorClosedStaysStopped() throws Exception {
         try (ServiceProcess service = sleeper("gateway")) {
-            ServiceSupervisor supervisor = ServiceSupervisor.watch(List.of(service), out, Duration.ofMillis(10),
-                    Duration.ofMillis(10), Duration.ofMillis(20));
+            ServiceSupervisor supervisor = ServiceSupervisor.watch(
+                    List.of(service), out, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(20));
             supervisor.close();
             service.kill();
             Thread.sleep(300); // fifteen of the closed supervisor's periods: none may restart it
