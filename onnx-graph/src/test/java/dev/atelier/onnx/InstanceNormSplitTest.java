@@ -4,29 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class InstanceNormSplitTest {
-    private static final OrtEnvironment ENV = OrtEnvironment.getEnvironment();
-    private static final Path HOME = Path.of(System.getProperty("atelier.home", ".."));
-    private static final Path SHARED = Path.of(System.getProperty("atelier.shared.dir", "../../shared"));
-
     /**
      * Fed the photo's own statistics, the tile model is the original model: the split changes where the statistics
      * come from, nothing else. Our trainer's export (opset 17) and pytorch/examples' (opset 9, from ../shared).
@@ -38,26 +26,30 @@ class InstanceNormSplitTest {
                 "shared:models/fast_neural_style/pytorch_nc16/candy_nc16.onnx"
             })
     void theTileModelFedThePhotosOwnStatisticsGivesTheOriginalsResult(String model) throws Exception {
-        Path file = (model.startsWith("home:") ? HOME : SHARED).resolve(model.substring(model.indexOf(':') + 1));
-        assumeTrue(Files.isRegularFile(file), "skipped: " + file + " is absent");
-        byte[] onnx = Files.readAllBytes(file);
+        byte[] onnx = ModelRuns.model(model);
         InstanceNormSplit.Split split =
                 InstanceNormSplit.of(OnnxModels.parse(onnx)).orElseThrow();
         assertThat(split.statistics())
                 .as("the normalisations of TransformerNet")
                 .hasSize(15);
-        float[] photo = photo(96, 72);
+        float[] photo = ModelRuns.photo(96, 72);
         long[] shape = {1, 3, 72, 96};
 
-        float[] original = run(onnx, Map.of("input1", photo), shape, "output1").get("output1");
+        float[] original = ModelRuns.run(onnx, Map.of("input1", photo), "input1", shape, "output1")
+                .get("output1");
         List<String> statisticNames = split.statistics().stream()
                 .flatMap(s -> java.util.stream.Stream.of(s.mean(), s.variance()))
                 .toList();
-        Map<String, float[]> statistics =
-                run(split.statisticsModel(), Map.of("input1", photo), shape, statisticNames.toArray(String[]::new));
+        Map<String, float[]> statistics = ModelRuns.run(
+                split.statisticsModel(),
+                Map.of("input1", photo),
+                "input1",
+                shape,
+                statisticNames.toArray(String[]::new));
         Map<String, float[]> tileInputs = new HashMap<>(statistics);
         tileInputs.put("input1", photo);
-        float[] tiled = run(split.tileModel(), tileInputs, shape, "output1").get("output1");
+        float[] tiled = ModelRuns.run(split.tileModel(), tileInputs, "input1", shape, "output1")
+                .get("output1");
 
         assertThat(tiled).hasSameSizeAs(original);
         float worst = 0;
@@ -69,7 +61,7 @@ class InstanceNormSplitTest {
 
     @Test
     void aModelWithoutInstanceNormalisationHasNothingToSplit() throws Exception {
-        Path fixed = SHARED.resolve("models/vangogh_fast_style");
+        Path fixed = ModelRuns.SHARED.resolve("models/vangogh_fast_style");
         assumeTrue(Files.isDirectory(fixed), "skipped: " + fixed + " is absent");
         Optional<Path> any;
         try (var files = Files.list(fixed)) {
@@ -91,55 +83,12 @@ class InstanceNormSplitTest {
 
     @Test
     void theActivationWidthIsThatOfTheFirstAndLastConvolutions() throws Exception {
-        byte[] udnie = Files.readAllBytes(HOME.resolve("models/starter/udnie/udnie.onnx"));
+        byte[] udnie = Files.readAllBytes(ModelRuns.HOME.resolve("models/starter/udnie/udnie.onnx"));
         assertThat(ActivationWidth.of(OnnxModels.parse(udnie))).hasValue(16);
-        Path nc8 = SHARED.resolve("models/fast_neural_style/pytorch_nc8/candy_nc8.onnx");
+        Path nc8 = ModelRuns.SHARED.resolve("models/fast_neural_style/pytorch_nc8/candy_nc8.onnx");
         if (Files.isRegularFile(nc8)) {
             assertThat(ActivationWidth.of(OnnxModels.parse(Files.readAllBytes(nc8))))
                     .hasValue(8);
-        }
-    }
-
-    /** The repository's sample photo at a small size, as NCHW RGB 0..255. */
-    private static float[] photo(int width, int height) throws IOException {
-        BufferedImage source =
-                ImageIO.read(HOME.resolve("samples/astronaut.jpg").toFile());
-        BufferedImage small = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        small.createGraphics().drawImage(source, 0, 0, width, height, null);
-        float[] data = new float[3 * width * height];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int rgb = small.getRGB(x, y);
-                data[y * width + x] = (rgb >> 16) & 0xff;
-                data[width * height + y * width + x] = (rgb >> 8) & 0xff;
-                data[2 * width * height + y * width + x] = rgb & 0xff;
-            }
-        }
-        return data;
-    }
-
-    private static Map<String, float[]> run(
-            byte[] model, Map<String, float[]> inputs, long[] imageShape, String... outputs) throws OrtException {
-        Map<String, OnnxTensor> tensors = new HashMap<>();
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-                OrtSession session = ENV.createSession(model, options)) {
-            for (Map.Entry<String, float[]> input : inputs.entrySet()) {
-                float[] values = input.getValue();
-                long[] shape = input.getKey().equals("input1") ? imageShape : new long[] {1, values.length, 1, 1};
-                tensors.put(input.getKey(), OnnxTensor.createTensor(ENV, FloatBuffer.wrap(values), shape));
-            }
-            try (OrtSession.Result result = session.run(tensors, java.util.Set.of(outputs))) {
-                Map<String, float[]> values = new HashMap<>();
-                for (String output : outputs) {
-                    FloatBuffer buffer = ((OnnxTensor) result.get(output).orElseThrow()).getFloatBuffer();
-                    float[] copy = new float[buffer.remaining()];
-                    buffer.get(copy);
-                    values.put(output, copy);
-                }
-                return values;
-            }
-        } finally {
-            tensors.values().forEach(OnnxTensor::close);
         }
     }
 }
