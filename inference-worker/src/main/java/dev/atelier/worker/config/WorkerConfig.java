@@ -13,6 +13,14 @@ public interface WorkerConfig {
     @WithDefault("auto")
     ProviderMode executionProvider();
 
+    /**
+     * The arithmetic models run in: {@code auto} (half precision on CUDA, float on the CPU), {@code float} or
+     * {@code half}. A half-precision session is made from the float model when it is loaded ({@code Float16Variant});
+     * its inputs and outputs stay float.
+     */
+    @WithDefault("auto")
+    Precision precision();
+
     /** Threads ONNX Runtime uses within one operator; 0 lets it use one per core. */
     @WithDefault("0")
     int intraOpThreads();

@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtSession.SessionOptions;
 import ai.onnxruntime.TensorInfo;
 import dev.atelier.contracts.models.ModelManifest;
 import dev.atelier.onnx.ActivationWidth;
+import dev.atelier.onnx.Float16Variant;
 import dev.atelier.onnx.OnnxModels;
 import dev.atelier.onnx.proto.Onnx.ModelProto;
 import dev.atelier.platform.storage.ObjectStore;
@@ -47,7 +48,14 @@ public final class ModelLoader {
             throw new InvalidModelException(
                     "sha256 of " + manifest.modelKey() + ": expected " + manifest.sha256() + ", got " + sha256);
         }
-        OrtSession session = createSession(id, onnx);
+        return open(manifest, onnx);
+    }
+
+    /** Sessions for the model's bytes, already verified against its manifest. */
+    LoadedModel open(ModelManifest manifest, byte[] onnx) {
+        String id = manifest.styleId() + "@" + manifest.version();
+        ModelProto graph = parse(id, onnx);
+        OrtSession session = createSession(id, runtime.halfPrecision() ? halfPrecision(id, graph, onnx) : onnx);
         try {
             ModelSignature.check(manifest, shapes(session.getInputInfo()), shapes(session.getOutputInfo()));
         } catch (OrtException | RuntimeException e) {
@@ -56,8 +64,8 @@ public final class ModelLoader {
                     ? invalid
                     : new InvalidModelException(id + ": cannot read its inputs and outputs: " + e.getMessage(), e);
         }
-        // ONNX Runtime loaded these bytes, so they parse; the graph is read once for the tile split and the width.
-        ModelProto graph = OnnxModels.parse(onnx);
+        // Tiles stay float: the split normalises with explicit arithmetic on the whole photo's variances, and the first
+        // layer's reach millions (2.8e6 for udnie on the sample photo), far beyond half precision's 65504.
         TileSessions tiles = null;
         if (!manifest.hasFixedSize()) {
             try {
@@ -72,13 +80,32 @@ public final class ModelLoader {
         }
         int channels = ActivationWidth.of(graph).orElse(LoadedModel.DEFAULT_ACTIVATION_CHANNELS);
         LOG.infof(
-                "loaded model %s (%d bytes, %d full-resolution channels) on %s%s",
+                "loaded model %s (%d bytes, %d full-resolution channels) on %s in %s precision%s",
                 id,
                 onnx.length,
                 channels,
                 runtime.provider().label(),
+                runtime.halfPrecision() ? "half" : "float",
                 tiles == null ? "" : ", tiles normalised with whole-image statistics");
         return new LoadedModel(manifest, session, tiles, channels);
+    }
+
+    private static ModelProto parse(String id, byte[] onnx) {
+        try {
+            return OnnxModels.parse(onnx);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidModelException(id + " is not a loadable ONNX model: " + e.getMessage(), e);
+        }
+    }
+
+    /** The model in half precision, or as it is when it has no float input or output to convert from. */
+    private static byte[] halfPrecision(String id, ModelProto graph, byte[] onnx) {
+        try {
+            return Float16Variant.of(graph).toByteArray();
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("model %s runs as it is, not in half precision: %s", id, e.getMessage());
+            return onnx;
+        }
     }
 
     private OrtSession createSession(String id, byte[] onnx) {

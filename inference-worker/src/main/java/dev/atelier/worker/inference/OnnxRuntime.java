@@ -4,6 +4,8 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession.SessionOptions;
+import dev.atelier.worker.config.Precision;
+import dev.atelier.worker.config.ProviderMode;
 import dev.atelier.worker.config.WorkerConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
@@ -21,19 +23,26 @@ public class OnnxRuntime {
     private final OrtEnvironment environment;
     private final ExecutionProvider provider;
     private final int intraOpThreads;
+    private final boolean halfPrecision;
 
     public OnnxRuntime(WorkerConfig config) {
+        this(config.executionProvider(), config.precision(), config.intraOpThreads());
+    }
+
+    OnnxRuntime(ProviderMode providerMode, Precision precision, int intraOpThreads) {
         this.environment = OrtEnvironment.getEnvironment();
-        this.intraOpThreads = config.intraOpThreads();
+        this.intraOpThreads = intraOpThreads;
         boolean cudaBuilt = OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA);
-        this.provider = ProviderChoice.choose(config.executionProvider(), cudaBuilt, OnnxRuntime::cudaUsable);
+        this.provider = ProviderChoice.choose(providerMode, cudaBuilt, OnnxRuntime::cudaUsable);
+        this.halfPrecision = precision.half(provider == ExecutionProvider.CUDA);
         LOG.infof(
-                "ONNX Runtime %s: execution provider %s (setting %s, available %s, intra-op threads %s)",
+                "ONNX Runtime %s: execution provider %s (setting %s, available %s, intra-op threads %s), %s precision",
                 environment.getVersion(),
                 provider.label(),
-                config.executionProvider(),
+                providerMode,
                 OrtEnvironment.getAvailableProviders(),
-                intraOpThreads == 0 ? "auto" : intraOpThreads);
+                intraOpThreads == 0 ? "auto" : intraOpThreads,
+                halfPrecision ? "half" : "float");
     }
 
     public OrtEnvironment environment() {
@@ -42,6 +51,11 @@ public class OnnxRuntime {
 
     public ExecutionProvider provider() {
         return provider;
+    }
+
+    /** Whether models run in half precision (the setting {@code atelier.worker.precision} on this provider). */
+    public boolean halfPrecision() {
+        return halfPrecision;
     }
 
     /** New options for one session; the caller closes them once the session is created. */

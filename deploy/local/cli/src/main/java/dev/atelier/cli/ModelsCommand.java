@@ -3,6 +3,8 @@ package dev.atelier.cli;
 import dev.atelier.cli.models.ModelFolder;
 import dev.atelier.cli.models.ModelRegistration;
 import dev.atelier.contracts.models.ModelManifest;
+import dev.atelier.onnx.Float16Variant;
+import dev.atelier.onnx.OnnxModels;
 import dev.atelier.platform.events.EventPublisher;
 import dev.atelier.platform.models.ModelPublisher;
 import dev.atelier.platform.storage.ObjectStore;
@@ -15,12 +17,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code atelier models register|rollback}: publishes models, or makes a stored version current again, on a running system. */
+/**
+ * {@code atelier models register|rollback|half-precision}: publishes models, or makes a stored version current again, on
+ * a running system; writes a model's half-precision copy.
+ */
 @Command(
         name = "models",
         mixinStandardHelpOptions = true,
         description = "Manage style models.",
-        subcommands = {ModelsCommand.Register.class, ModelsCommand.Rollback.class})
+        subcommands = {ModelsCommand.Register.class, ModelsCommand.Rollback.class, ModelsCommand.HalfPrecision.class})
 final class ModelsCommand {
 
     @Command(
@@ -83,6 +88,29 @@ final class ModelsCommand {
                         "%s@%d is current again (%s, published %s)%n",
                         manifest.styleId(), manifest.version(), manifest.source(), manifest.publishedAt());
             }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "half-precision",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Write the half-precision (FP16) copy of a float ONNX model, with float inputs and outputs, for "
+                            + "GPU runtimes elsewhere. Atelier's workers need none: on CUDA they make it when they load a model.")
+    static final class HalfPrecision implements Callable<Integer> {
+        @Parameters(index = "0", description = "The float .onnx file.")
+        Path model;
+
+        @Parameters(index = "1", description = "Where to write the copy.")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            byte[] half = Float16Variant.of(OnnxModels.parse(Files.readAllBytes(model)))
+                    .toByteArray();
+            Files.write(out, half);
+            System.out.printf("%s: %d bytes in half precision (float: %d)%n", out, half.length, Files.size(model));
             return 0;
         }
     }

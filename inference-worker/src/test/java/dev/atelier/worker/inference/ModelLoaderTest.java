@@ -1,0 +1,87 @@
+package dev.atelier.worker.inference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atelier.contracts.models.ModelManifest;
+import dev.atelier.worker.config.Precision;
+import dev.atelier.worker.config.ProviderMode;
+import dev.atelier.worker.imaging.PaddingMode;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** Sessions made from a model's bytes (the S3 fetch and the checksum are the integration test's). */
+class ModelLoaderTest {
+    private static final Path HOME = Path.of(System.getProperty("atelier.home", ".."));
+
+    private final Stylizer stylizer = new Stylizer(
+            new OnnxRuntime(ProviderMode.CPU, Precision.FLOAT, 1).environment(),
+            PaddingMode.REFLECT,
+            new TileSettings(1024, 32, 1024),
+            new MemoryBudget(Long.MAX_VALUE / 4, 0));
+
+    /**
+     * The worker's half-precision session (on CUDA by default; asked for here on the CPU, where ONNX Runtime runs its
+     * operators in float between casts) gives the float session's picture: what rounding the weights costs.
+     */
+    @Test
+    void aModelLoadedInHalfPrecisionGivesTheFloatModelsPicture() throws Exception {
+        byte[] onnx = Files.readAllBytes(HOME.resolve("models/starter/udnie/udnie.onnx"));
+        ModelManifest manifest = Manifests.dynamic("udnie", 1);
+        BufferedImage source =
+                ImageIO.read(HOME.resolve("samples/astronaut.jpg").toFile());
+        BufferedImage photo = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
+        photo.createGraphics().drawImage(source, 0, 0, 160, 120, null);
+
+        BufferedImage asFloat;
+        BufferedImage asHalf;
+        try (LoadedModel model = loader(Precision.FLOAT).open(manifest, onnx)) {
+            asFloat = stylizer.stylize(model, photo, 1.0).image();
+        }
+        try (LoadedModel model = loader(Precision.HALF).open(manifest, onnx)) {
+            asHalf = stylizer.stylize(model, photo, 1.0).image();
+        }
+
+        double psnr = psnr(asFloat, asHalf);
+        System.out.printf("udnie in half precision against float, 160x120, 8-bit results: PSNR %.1f dB%n", psnr);
+        assertThat(psnr)
+                .as("the half session is another session: some pixel rounds the other way")
+                .isFinite();
+        assertThat(psnr)
+                .as("PSNR of the half session's picture against the float one's, dB")
+                .isGreaterThan(50);
+    }
+
+    @Test
+    void precisionIsHalfOnCudaUnlessSetOtherwise() {
+        assertThat(Precision.AUTO.half(true)).isTrue();
+        assertThat(Precision.AUTO.half(false)).isFalse();
+        assertThat(Precision.FLOAT.half(true)).isFalse();
+        assertThat(Precision.HALF.half(false)).isTrue();
+        assertThat(new OnnxRuntime(ProviderMode.CPU, Precision.AUTO, 1).halfPrecision())
+                .isFalse();
+    }
+
+    private static ModelLoader loader(Precision precision) {
+        return new ModelLoader(null, new OnnxRuntime(ProviderMode.CPU, precision, 1));
+    }
+
+    private static double psnr(BufferedImage a, BufferedImage b) {
+        double squares = 0;
+        int count = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    int d = (p >> shift & 0xff) - (q >> shift & 0xff);
+                    squares += d * d;
+                    count++;
+                }
+            }
+        }
+        return 10 * Math.log10(255.0 * 255.0 / (squares / count));
+    }
+}
