@@ -8,6 +8,7 @@ import dev.atelier.worker.config.Precision;
 import dev.atelier.worker.config.ProviderMode;
 import dev.atelier.worker.config.WorkerConfig;
 import io.quarkus.runtime.Startup;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
@@ -25,10 +26,12 @@ public class OnnxRuntime {
     private final int intraOpThreads;
     private final boolean halfPrecision;
 
+    @Inject
     public OnnxRuntime(WorkerConfig config) {
         this(config.executionProvider(), config.precision(), config.intraOpThreads());
     }
 
+    /** For tests: the settings without the configuration. */
     OnnxRuntime(ProviderMode providerMode, Precision precision, int intraOpThreads) {
         this.environment = OrtEnvironment.getEnvironment();
         this.intraOpThreads = intraOpThreads;
