@@ -55,7 +55,8 @@ public final class ModelLoader {
     LoadedModel open(ModelManifest manifest, byte[] onnx) {
         String id = manifest.styleId() + "@" + manifest.version();
         ModelProto graph = parse(id, onnx);
-        OrtSession session = createSession(id, runtime.halfPrecision() ? halfPrecision(id, graph, onnx) : onnx);
+        OrtSession half = runtime.halfPrecision() ? halfPrecisionSession(id, graph) : null;
+        OrtSession session = half != null ? half : createSession(id, onnx);
         try {
             ModelSignature.check(manifest, shapes(session.getInputInfo()), shapes(session.getOutputInfo()));
         } catch (OrtException | RuntimeException e) {
@@ -85,7 +86,7 @@ public final class ModelLoader {
                 onnx.length,
                 channels,
                 runtime.provider().label(),
-                runtime.halfPrecision() ? "half" : "float",
+                half != null ? "half" : "float",
                 tiles == null ? "" : ", tiles normalised with whole-image statistics");
         return new LoadedModel(manifest, session, tiles, channels);
     }
@@ -98,13 +99,16 @@ public final class ModelLoader {
         }
     }
 
-    /** The model in half precision, or as it is when it has no float input or output to convert from. */
-    private static byte[] halfPrecision(String id, ModelProto graph, byte[] onnx) {
-        try {
-            return Float16Variant.of(graph).toByteArray();
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("model %s runs as it is, not in half precision: %s", id, e.getMessage());
-            return onnx;
+    /**
+     * The model's session in half precision, or null when it cannot have one (no float input or output, or an operator
+     * the runtime refuses in half): it then runs in float, which is slower on a GPU but gives the same picture.
+     */
+    private OrtSession halfPrecisionSession(String id, ModelProto graph) {
+        try (SessionOptions options = runtime.newSessionOptions()) {
+            return runtime.environment().createSession(Float16Variant.of(graph).toByteArray(), options);
+        } catch (OrtException | IllegalArgumentException e) {
+            LOG.warnf("model %s runs in float, not in half precision: %s", id, e.getMessage());
+            return null;
         }
     }
 

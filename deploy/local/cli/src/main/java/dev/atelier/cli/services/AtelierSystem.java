@@ -6,6 +6,7 @@ import dev.atelier.platform.storage.ObjectStore;
 import dev.atelier.platform.storage.S3Settings;
 import dev.atelier.platform.tenants.ApiKeys;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,6 +84,20 @@ public final class AtelierSystem implements AutoCloseable {
             service.awaitReady(READY_TIMEOUT);
             out.println("  " + service.name() + " ready at " + service.baseUrl());
         }
+    }
+
+    /**
+     * Starts one more worker beside the first (same configuration, its own port and log folder), stopped with the
+     * system: for measuring how throughput scales with workers.
+     */
+    public synchronized ServiceProcess startAnotherWorker(
+            SystemLayout layout, int port, Path logDir, Map<String, Map<String, String>> serviceConfig)
+            throws Exception {
+        ServiceProcess worker =
+                ServiceProcess.start(layout.home(), WORKER, port, config(WORKER, serviceConfig), logDir, WORKER_HEAP);
+        services.add(worker);
+        worker.awaitReady(READY_TIMEOUT);
+        return worker;
     }
 
     /** Issues an API key for a tenant straight into the stack's S3 server (where every gateway looks keys up). */
