@@ -11,7 +11,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -115,7 +114,7 @@ public final class Float16Variant {
     }
 
     private static TensorProto toHalf(TensorProto tensor) {
-        float[] values = floats(tensor);
+        float[] values = OnnxTensors.floats(tensor);
         ByteBuffer half = ByteBuffer.allocate(values.length * 2).order(ByteOrder.LITTLE_ENDIAN);
         for (float value : values) {
             half.putShort(HalfFloats.fromFloat(value));
@@ -125,24 +124,6 @@ public final class Float16Variant {
                 .clearFloatData()
                 .setRawData(ByteString.copyFrom(half.array()))
                 .build();
-    }
-
-    private static float[] floats(TensorProto tensor) {
-        if (tensor.hasDataLocation() && tensor.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
-            throw new IllegalArgumentException("tensor " + tensor.getName() + " is stored outside the model file");
-        }
-        if (!tensor.getRawData().isEmpty()) {
-            ByteBuffer raw = tensor.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-            float[] values = new float[raw.remaining() / Float.BYTES];
-            raw.asFloatBuffer().get(values);
-            return values;
-        }
-        List<Float> data = tensor.getFloatDataList();
-        float[] values = new float[data.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = data.get(i);
-        }
-        return values;
     }
 
     private static NodeProto cast(String input, String output, TensorProto.DataType to) {

@@ -39,7 +39,7 @@ public final class ModelLoader {
      * @throws dev.atelier.platform.storage.StorageException when S3 cannot be read (worth retrying)
      */
     public LoadedModel load(ModelManifest manifest) {
-        String id = manifest.styleId() + "@" + manifest.version();
+        String id = id(manifest);
         byte[] onnx = store.get(manifest.modelKey())
                 .orElseThrow(() -> new ModelUnavailableException(
                         "model file " + manifest.modelKey() + " of " + id + " is missing", false));
@@ -53,7 +53,7 @@ public final class ModelLoader {
 
     /** Sessions for the model's bytes, already verified against its manifest. */
     LoadedModel open(ModelManifest manifest, byte[] onnx) {
-        String id = manifest.styleId() + "@" + manifest.version();
+        String id = id(manifest);
         ModelProto graph = parse(id, onnx);
         OrtSession half = runtime.halfPrecision() ? halfPrecisionSession(id, graph) : null;
         OrtSession session = half != null ? half : createSession(id, onnx);
@@ -89,6 +89,10 @@ public final class ModelLoader {
                 half != null ? "half" : "float",
                 tiles == null ? "" : ", tiles normalised with whole-image statistics");
         return new LoadedModel(manifest, session, tiles, channels);
+    }
+
+    private static String id(ModelManifest manifest) {
+        return manifest.styleId() + "@" + manifest.version();
     }
 
     private static ModelProto parse(String id, byte[] onnx) {

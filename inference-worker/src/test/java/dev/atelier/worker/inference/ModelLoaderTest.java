@@ -44,7 +44,7 @@ class ModelLoaderTest {
             asHalf = stylizer.stylize(model, photo, 1.0).image();
         }
 
-        double psnr = psnr(asFloat, asHalf);
+        double psnr = Pictures.psnr(asFloat, asHalf);
         System.out.printf("udnie in half precision against float, 160x120, 8-bit results: PSNR %.1f dB%n", psnr);
         assertThat(psnr)
                 .as("the half session is another session: some pixel rounds the other way")
@@ -66,22 +66,5 @@ class ModelLoaderTest {
 
     private static ModelLoader loader(Precision precision) {
         return new ModelLoader(null, new OnnxRuntime(ProviderMode.CPU, precision, 1));
-    }
-
-    private static double psnr(BufferedImage a, BufferedImage b) {
-        double squares = 0;
-        int count = 0;
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                int p = a.getRGB(x, y);
-                int q = b.getRGB(x, y);
-                for (int shift = 0; shift <= 16; shift += 8) {
-                    int d = (p >> shift & 0xff) - (q >> shift & 0xff);
-                    squares += d * d;
-                    count++;
-                }
-            }
-        }
-        return 10 * Math.log10(255.0 * 255.0 / (squares / count));
     }
 }

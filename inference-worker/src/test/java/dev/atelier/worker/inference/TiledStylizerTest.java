@@ -82,7 +82,7 @@ class TiledStylizerTest {
     @Test
     void tilesWithTheWholeImagesStatisticsAgreeWithTheWholeImageAndShowNoSeam() throws Exception {
         BufferedImage tiled = tiled(4096);
-        double psnr = psnr(whole, tiled);
+        double psnr = Pictures.psnr(whole, tiled);
         System.out.printf(
                 "tiles with whole-image statistics: PSNR %.1f dB, seam ratio %.3f (whole image %.3f)%n",
                 psnr, seamRatio(tiled), seamRatio(whole));
@@ -97,7 +97,7 @@ class TiledStylizerTest {
         Path out = Files.createDirectories(Path.of("target/tiled-stylizer"));
         ImageIO.write(whole, "png", out.resolve("whole.png").toFile());
         ImageIO.write(tiled, "png", out.resolve("tiled.png").toFile());
-        double psnr = psnr(whole, tiled);
+        double psnr = Pictures.psnr(whole, tiled);
         System.out.printf(
                 "tiles with 1024 px thumbnail statistics: PSNR %.1f dB, seam ratio %.3f (whole image %.3f)%n",
                 psnr, seamRatio(tiled), seamRatio(whole));
@@ -115,8 +115,8 @@ class TiledStylizerTest {
                 .image();
         System.out.printf(
                 "tiles with their own statistics: PSNR %.1f dB, seam ratio %.3f%n",
-                psnr(whole, tiled), seamRatio(tiled));
-        assertThat(psnr(whole, tiled)).isLessThan(psnr(whole, tiled(1024)));
+                Pictures.psnr(whole, tiled), seamRatio(tiled));
+        assertThat(Pictures.psnr(whole, tiled)).isLessThan(Pictures.psnr(whole, tiled(1024)));
     }
 
     @Test
@@ -132,7 +132,7 @@ class TiledStylizerTest {
                 .image();
         assertThat(tiledOdd.getWidth()).isEqualTo(1631);
         assertThat(tiledOdd.getHeight()).isEqualTo(1221);
-        assertThat(psnr(wholeOdd, tiledOdd)).as("PSNR, dB").isGreaterThan(40);
+        assertThat(Pictures.psnr(wholeOdd, tiledOdd)).as("PSNR, dB").isGreaterThan(40);
     }
 
     @Test
@@ -142,7 +142,8 @@ class TiledStylizerTest {
                 .stylize(udnie, photo, 1.0)
                 .image();
         System.out.printf(
-                "tiles cut without overlap: PSNR %.1f dB, seam ratio %.3f%n", psnr(whole, cut), seamRatio(cut));
+                "tiles cut without overlap: PSNR %.1f dB, seam ratio %.3f%n",
+                Pictures.psnr(whole, cut), seamRatio(cut));
         assertThat(seamRatio(cut)).isGreaterThan(seamRatio(whole) * 1.1);
     }
 
@@ -196,23 +197,5 @@ class TiledStylizerTest {
         return Math.abs(((a >> 16) & 0xff) - ((b >> 16) & 0xff))
                 + Math.abs(((a >> 8) & 0xff) - ((b >> 8) & 0xff))
                 + Math.abs((a & 0xff) - (b & 0xff));
-    }
-
-    private static double psnr(BufferedImage a, BufferedImage b) {
-        assertThat(b.getWidth()).isEqualTo(a.getWidth());
-        assertThat(b.getHeight()).isEqualTo(a.getHeight());
-        int w = a.getWidth();
-        int h = a.getHeight();
-        int[] x = a.getRGB(0, 0, w, h, null, 0, w);
-        int[] y = b.getRGB(0, 0, w, h, null, 0, w);
-        double squared = 0;
-        for (int i = 0; i < x.length; i++) {
-            for (int shift = 0; shift <= 16; shift += 8) {
-                double d = ((x[i] >> shift) & 0xff) - ((y[i] >> shift) & 0xff);
-                squared += d * d;
-            }
-        }
-        double mse = squared / (3.0 * x.length);
-        return 10 * Math.log10(255.0 * 255.0 / mse);
     }
 }

@@ -3,12 +3,11 @@ package dev.atelier.trainer.onnx;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.atelier.onnx.OnnxTensors;
 import dev.atelier.onnx.proto.Onnx.ModelProto;
 import dev.atelier.onnx.proto.Onnx.TensorProto;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,20 +29,7 @@ public final class OnnxInitializers {
             }
             long[] dims =
                     tensor.getDimsList().stream().mapToLong(Long::longValue).toArray();
-            float[] values;
-            if (!tensor.getRawData().isEmpty()) {
-                FloatBuffer buffer = tensor.getRawData()
-                        .asReadOnlyByteBuffer()
-                        .order(ByteOrder.LITTLE_ENDIAN)
-                        .asFloatBuffer();
-                values = new float[buffer.remaining()];
-                buffer.get(values);
-            } else {
-                values = new float[tensor.getFloatDataCount()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = tensor.getFloatData(i);
-                }
-            }
+            float[] values = OnnxTensors.floats(tensor);
             NDArray array = manager.create(values, new Shape(dims));
             array.setName(tensor.getName());
             arrays.put(tensor.getName(), array);
