@@ -21,6 +21,14 @@ public interface WorkerConfig {
     @WithDefault("auto")
     Precision precision();
 
+    /**
+     * Jobs a worker runs at once. Their models run one at a time; the others meanwhile read their photos, record their
+     * states and encode and store their results, so the model is kept busy. Photos that would not fit the heap together
+     * wait for each other ({@code HeapAdmission}).
+     */
+    @WithDefault("2")
+    int concurrentJobs();
+
     /** Threads ONNX Runtime uses within one operator; 0 lets it use one per core. */
     @WithDefault("0")
     int intraOpThreads();

@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -54,6 +55,9 @@ public class JobRun {
     private final ImageEncoder encoder;
     private final Stylizer stylizer;
     private final Executor executor;
+    private final HeapAdmission admission;
+    /** One model run at a time: jobs running side by side overlap their I/O with it, not their inference. */
+    private final Semaphore inferenceLane = new Semaphore(1, true);
 
     public JobRun(
             ModelResolver resolver,
@@ -83,6 +87,7 @@ public class JobRun {
                     budget.heapBytes() >> 20, maxPixels, config.maxInputPixels());
         }
         this.decoder = new ImageDecoder(maxPixels);
+        this.admission = new HeapAdmission(maxPixels);
         this.encoder = new ImageEncoder(config.jpegQuality());
         this.stylizer = new Stylizer(
                 runtime.environment(),
@@ -103,15 +108,21 @@ public class JobRun {
      *     heard, and one that saw RUNNING answers that it is too late
      */
     public Optional<Done> run(JobRecord queued, TraceContext trace) throws Exception {
-        // The photo is read and decoded while RUNNING is recorded and announced: those round trips then cost nothing.
-        CompletableFuture<DecodedInput> input =
-                CompletableFuture.supplyAsync(() -> readInput(queued.inputKey()), executor);
-        try {
-            return run(queued, input, trace);
-        } finally {
-            // Never leave a decode running behind this attempt (the memory budget counts one photo per job).
-            if (!input.isDone()) {
-                input.handle((decoded, failure) -> null).join();
+        long pixels = queued.input() == null
+                ? 0
+                : (long) queued.input().width() * queued.input().height();
+        try (HeapAdmission.Lease room = admission.admit(pixels)) {
+            // The photo is read and decoded while RUNNING is recorded and announced: those round trips then cost
+            // nothing.
+            CompletableFuture<DecodedInput> input =
+                    CompletableFuture.supplyAsync(() -> readInput(queued.inputKey()), executor);
+            try {
+                return run(queued, input, trace);
+            } finally {
+                // Never leave a decode running behind this attempt (its room in the heap is given back after it).
+                if (!input.isDone()) {
+                    input.handle((decoded, failure) -> null).join();
+                }
             }
         }
     }
@@ -142,8 +153,15 @@ public class JobRun {
         try (ModelCache<LoadedModel>.Lease lease = sessions.acquire(manifest)) {
             DecodedInput decoded = Parallel.join(input);
             BufferedImage content = decoded.image();
-            Instant inferenceStart = clock.instant();
-            Stylizer.Stylized styled = stylizer.stylize(lease.model(), content, options.strength());
+            Stylizer.Stylized styled;
+            Instant inferenceStart;
+            inferenceLane.acquire();
+            try {
+                inferenceStart = clock.instant(); // waiting for the lane counts as waiting in the queue
+                styled = stylizer.stylize(lease.model(), content, options.strength());
+            } finally {
+                inferenceLane.release();
+            }
             long encodeStart = System.nanoTime();
             byte[] output = encoder.encode(styled.image(), options.outputFormat());
             long storeStart = System.nanoTime();

@@ -16,14 +16,19 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes {@code atelier.stylize.requests} on a worker thread (inference never runs on the event
- * loop). A job's offset is acknowledged only after its output, record and events are durable; a job
+ * Consumes {@code atelier.stylize.requests} on the job threads (inference never runs on the event
+ * loop), several jobs at once; the throttled commit strategy commits an offset once every record before it is done. A job's offset is acknowledged only after its output, record and events are durable; a job
  * that failed for good, and a record that is no job request at all, are nacked, which the channel's
  * {@code dead-letter-queue} failure strategy turns into a DLQ record; the partition moves on either way.
  */
 @ApplicationScoped
 public class RequestConsumer {
     private static final Logger LOG = Logger.getLogger(RequestConsumer.class);
+    /**
+     * The worker pool jobs run on: {@code atelier.worker.concurrent-jobs} of them at once, so that one job's reads,
+     * writes and encoding overlap another's inference (which {@link JobRun} runs one at a time).
+     */
+    static final String JOB_THREADS = "atelier-jobs";
 
     private final JobProcessor processor;
     private final InFlightJobs inFlight;
@@ -36,7 +41,7 @@ public class RequestConsumer {
     }
 
     @Incoming(Channels.REQUESTS)
-    @Blocking
+    @Blocking(value = JOB_THREADS, ordered = false)
     public CompletionStage<Void> consume(Message<CloudEvent> message) {
         JobRequested request;
         try {
