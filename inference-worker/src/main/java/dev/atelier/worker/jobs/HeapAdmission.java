@@ -17,9 +17,17 @@ final class HeapAdmission {
         this.pixels = new Semaphore(capacity, true);
     }
 
-    /** A lease on room for a photo of that many pixels (unknown, 0 or more than the heap holds: all of it). */
+    /** A lease on room for a photo of that many pixels (0 or fewer, or more than the heap holds: all of it). */
     Lease admit(long photoPixels) throws InterruptedException {
-        int permits = photoPixels <= 0 ? capacity : (int) Math.min(capacity, photoPixels);
+        return lease(photoPixels <= 0 ? capacity : (int) Math.min(capacity, photoPixels));
+    }
+
+    /** A lease on the whole heap: the job runs with no other beside it. */
+    Lease admitAlone() throws InterruptedException {
+        return lease(capacity);
+    }
+
+    private Lease lease(int permits) throws InterruptedException {
         pixels.acquire(permits);
         AtomicBoolean held = new AtomicBoolean(true);
         return () -> {

@@ -108,10 +108,7 @@ public class JobRun {
      *     heard, and one that saw RUNNING answers that it is too late
      */
     public Optional<Done> run(JobRecord queued, TraceContext trace) throws Exception {
-        long pixels = queued.input() == null
-                ? 0
-                : (long) queued.input().width() * queued.input().height();
-        try (HeapAdmission.Lease room = admission.admit(pixels)) {
+        try (HeapAdmission.Lease room = admit(queued)) {
             // The photo is read and decoded while RUNNING is recorded and announced: those round trips then cost
             // nothing.
             CompletableFuture<DecodedInput> input =
@@ -125,6 +122,17 @@ public class JobRun {
                 }
             }
         }
+    }
+
+    /**
+     * Room in the heap for the job's photo; all of it when an earlier start of the job never finished: that job may be
+     * what kills a worker, and running it alone charges no job beside it with a start it did not cause.
+     */
+    private HeapAdmission.Lease admit(JobRecord queued) throws InterruptedException {
+        if (queued.attempts() > 0 || queued.input() == null) {
+            return admission.admitAlone();
+        }
+        return admission.admit((long) queued.input().width() * queued.input().height());
     }
 
     private Optional<Done> run(JobRecord queued, CompletableFuture<DecodedInput> input, TraceContext trace)
