@@ -41,6 +41,9 @@ public final class FailureClassifier implements Retry.Classifier<JobFailure> {
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         if (failure instanceof JobFailure known) {
             return known;
+        } else if (failure instanceof WorkerStoppingException) {
+            // Not retried here; JobProcessor.process hands it back so that the job is left for another worker.
+            return new JobFailure(ErrorCodes.INTERNAL, message, false, failure);
         } else if (failure instanceof UndecodableImageException) {
             return new JobFailure(ErrorCodes.INPUT_UNDECODABLE, message, false, failure);
         } else if (failure instanceof ImageTooLargeException) {

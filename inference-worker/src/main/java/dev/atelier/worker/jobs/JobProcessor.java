@@ -63,7 +63,10 @@ public class JobProcessor {
                 Retry.Pause.SLEEP);
     }
 
-    /** @return empty when the job is done (acknowledge it), else the error it failed with (dead-letter it) */
+    /**
+     * @return empty when the job is done (acknowledge it), else the error it failed with (dead-letter it)
+     * @throws WorkerStoppingException when the worker stopped the job before its model ran: leave it to another
+     */
     public Optional<JobError> process(JobRequested request, TraceContext trace) {
         try {
             retry.named("job " + request.jobId())
@@ -73,6 +76,9 @@ public class JobProcessor {
             // Interrupted while waiting to retry (the worker stopping): the job fails with the failure it was to retry.
             return failed(request, (JobFailure) stopped.lastFailure(), trace);
         } catch (JobFailure failure) {
+            if (failure.getCause() instanceof WorkerStoppingException stopping) {
+                throw stopping;
+            }
             return failed(request, failure, trace);
         }
     }

@@ -128,11 +128,26 @@ public class JobRun {
      * Room in the heap for the job's photo; all of it when an earlier start of the job never finished: that job may be
      * what kills a worker, and running it alone charges no job beside it with a start it did not cause.
      */
-    private HeapAdmission.Lease admit(JobRecord queued) throws InterruptedException {
-        if (queued.attempts() > 0 || queued.input() == null) {
-            return admission.admitAlone();
+    private HeapAdmission.Lease admit(JobRecord queued) {
+        try {
+            if (queued.attempts() > 0 || queued.input() == null) {
+                return admission.admitAlone();
+            }
+            return admission.admit(
+                    (long) queued.input().width() * queued.input().height());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WorkerStoppingException("room in the heap", e);
         }
-        return admission.admit((long) queued.input().width() * queued.input().height());
+    }
+
+    private void acquireInferenceLane() {
+        try {
+            inferenceLane.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WorkerStoppingException("the model", e);
+        }
     }
 
     private Optional<Done> run(JobRecord queued, CompletableFuture<DecodedInput> input, TraceContext trace)
@@ -163,7 +178,7 @@ public class JobRun {
             BufferedImage content = decoded.image();
             Stylizer.Stylized styled;
             Instant inferenceStart;
-            inferenceLane.acquire();
+            acquireInferenceLane();
             try {
                 inferenceStart = clock.instant(); // waiting for the lane counts as waiting in the queue
                 styled = stylizer.stylize(lease.model(), content, options.strength());

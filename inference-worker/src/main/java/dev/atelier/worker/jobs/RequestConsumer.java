@@ -66,7 +66,13 @@ public class RequestConsumer {
                                 request.styleId(),
                                 "atelier.tenant",
                                 request.tenant()))) {
-            Optional<JobError> failure = processor.process(request, work.trace());
+            Optional<JobError> failure;
+            try {
+                failure = processor.process(request, work.trace());
+            } catch (WorkerStoppingException e) {
+                LOG.infof("stopping: leaving job %s to another worker (%s)", request.jobId(), e.getMessage());
+                return new CompletableFuture<>();
+            }
             failure.ifPresent(error -> work.failed(error.code()));
             return failure.isEmpty()
                     ? message.ack()

@@ -33,6 +33,14 @@ class FailureClassifierTest {
     }
 
     @Test
+    void aJobStoppedWithTheWorkerIsNotRetriedAndKeepsWhyForTheProcessorToLeaveItToAnotherWorker() {
+        WorkerStoppingException stopping = new WorkerStoppingException("the model", new InterruptedException());
+        JobFailure failure = FailureClassifier.classify(stopping);
+        assertThat(failure.getCause()).isSameAs(stopping);
+        assertVerdict(stopping, Verdict.PERMANENT);
+    }
+
+    @Test
     void storageAndKafkaAreOutagesWaitedOutOtherRetryableFailuresAreTransientTheRestPermanent() {
         assertVerdict(new StorageException("S3 down", null), Verdict.OUTAGE);
         assertVerdict(new EventPublishException("no ack", null), Verdict.OUTAGE);
