@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import okhttp3.OkHttpClient;
 
 /**
  * Atelier's view of its S3 bucket: whole objects in and out, JSON records, listings and presigned
@@ -61,11 +62,17 @@ public final class ObjectStore implements AutoCloseable {
     }
 
     private static MinioClient client(S3Settings settings, String endpoint) {
-        // The region is given, so presigning never asks the server for it.
+        // The region is given, so presigning never asks the server for it. MinIO's own HTTP client, with Nagle's
+        // algorithm off (NoDelaySocketFactory); the MinIO client closes it.
+        OkHttpClient http = Http.newDefaultClient()
+                .newBuilder()
+                .socketFactory(new NoDelaySocketFactory())
+                .build();
         return MinioClient.builder()
                 .endpoint(endpoint)
                 .region(settings.region())
                 .credentials(settings.accessKey(), settings.secretKey())
+                .httpClient(http, true)
                 .build();
     }
 
