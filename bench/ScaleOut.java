@@ -28,10 +28,11 @@ import javax.imageio.ImageIO;
  * burst fell to the workers (Kafka hands each worker whole partitions, and a job's partition follows its key).
  * A command that prints figures.
  *
- *   bench/scale-out.sh [--size 256] [--jobs 24] [--style udnie] [--cores 0,1] [--concurrent-jobs 2]
+ *   bench/scale-out.sh [--size 256] [--jobs 24] [--style udnie] [--cores 0,1] [--concurrent-jobs 2] [--batch-size 1]
  *
  * {@code --concurrent-jobs} is the workers' {@code atelier.worker.concurrent-jobs}: run it with 1 and with the default
- * to see what one job's I/O overlapping another's inference gives.
+ * to see what one job's I/O overlapping another's inference gives. {@code --batch-size} is their
+ * {@code atelier.worker.batch-size}: with 4 jobs at once, compare 1 (no batching) with 4.
  */
 public final class ScaleOut {
     public static void main(String[] args) throws Exception {
@@ -40,6 +41,7 @@ public final class ScaleOut {
         String style = "udnie";
         String[] cores = {"0", "1"};
         String concurrentJobs = "2";
+        String batchSize = "1";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--size" -> size = Integer.parseInt(args[++i]);
@@ -47,6 +49,7 @@ public final class ScaleOut {
                 case "--style" -> style = args[++i];
                 case "--cores" -> cores = args[++i].split(",");
                 case "--concurrent-jobs" -> concurrentJobs = args[++i];
+                case "--batch-size" -> batchSize = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -64,7 +67,10 @@ public final class ScaleOut {
 
         Map<String, Map<String, String>> config = Map.of(
                 AtelierSystem.WORKER,
-                Map.of("atelier.worker.intra-op-threads", "1", "atelier.worker.concurrent-jobs", concurrentJobs),
+                Map.of(
+                        "atelier.worker.intra-op-threads", "1",
+                        "atelier.worker.concurrent-jobs", concurrentJobs,
+                        "atelier.worker.batch-size", batchSize),
                 // A burst is many jobs in flight at once: the demo tenant's quota must not refuse it.
                 AtelierSystem.GATEWAY, Map.of(
                         "atelier.gateway.quota.jobs-in-flight", "100000", "atelier.gateway.quota.requests-per-second", "1000"));
@@ -95,8 +101,8 @@ public final class ScaleOut {
                 Burst two = burst(demo, photo, style, jobs, workers);
 
                 System.out.printf("%dx%d %s, bursts of %d jobs, each worker on one core (%s) with one ONNX Runtime thread"
-                                + " and %s jobs at once:%n",
-                        size, size, style, jobs, String.join(" and ", cores), concurrentJobs);
+                                + ", %s jobs at once, batches of up to %s:%n",
+                        size, size, style, jobs, String.join(" and ", cores), concurrentJobs, batchSize);
                 one.print("one worker ");
                 two.print("two workers");
                 System.out.printf("  scale-out: %.2fx the jobs/s of one worker%n", two.jobsPerSecond() / one.jobsPerSecond());

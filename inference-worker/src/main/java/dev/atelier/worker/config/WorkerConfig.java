@@ -29,6 +29,18 @@ public interface WorkerConfig {
     @WithDefault("2")
     int concurrentJobs();
 
+    /**
+     * The most jobs whose photos run through the model as one batch: those for the same model and size that wait for
+     * it together ({@code InferenceLane}). 1 (the default) batches nothing: on CPU a batch runs no faster per image
+     * ({@code bench/scale-out.sh --batch-size}); on a GPU, set it with {@code concurrent-jobs} above it.
+     */
+    @WithDefault("1")
+    int batchSize();
+
+    /** The longest a batch waits to fill once its first photo is ready (only when batch-size is above 1). */
+    @WithDefault("5ms")
+    Duration batchWait();
+
     /** Threads ONNX Runtime uses within one operator; 0 lets it use one per core. */
     @WithDefault("0")
     int intraOpThreads();

@@ -1,20 +1,14 @@
 package dev.atelier.worker.inference;
 
-import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
 import dev.atelier.contracts.models.ModelManifest;
-import dev.atelier.imaging.ImageTensor;
 import dev.atelier.imaging.Resizing;
 import dev.atelier.imaging.TensorImages;
 import dev.atelier.worker.imaging.Blending;
 import dev.atelier.worker.imaging.Padding;
 import dev.atelier.worker.imaging.PaddingMode;
 import java.awt.image.BufferedImage;
-import java.nio.FloatBuffer;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs a style model on an upright RGB image and returns a result of exactly the image's size:
@@ -28,7 +22,7 @@ public final class Stylizer {
     /** Below this the nets' own reflection padding would be larger than their feature maps. */
     static final int MIN_SIDE = 16;
 
-    private final OrtEnvironment environment;
+    private final InferenceLane lane;
     private final PaddingMode padding;
     private final TileSettings tileSettings;
     private final MemoryBudget budget;
@@ -37,9 +31,15 @@ public final class Stylizer {
     /**
      * @param tileSettings the largest tiles; images larger than one run in tiles
      * @param budget what the worker's memory may reach: a model whose tiles would not fit gets smaller ones
+     * @param lane where the models run (one run at a time, batched when it batches)
      */
-    public Stylizer(OrtEnvironment environment, PaddingMode padding, TileSettings tileSettings, MemoryBudget budget) {
-        this.environment = environment;
+    public Stylizer(
+            OrtEnvironment environment,
+            PaddingMode padding,
+            TileSettings tileSettings,
+            MemoryBudget budget,
+            InferenceLane lane) {
+        this.lane = lane;
         this.padding = padding;
         this.tileSettings = tileSettings;
         this.budget = budget;
@@ -51,10 +51,15 @@ public final class Stylizer {
         return tileSettings.atMost(budget.tileSide(model.activationChannels(), tileSettings.overlap()));
     }
 
-    /** The stylized image and the nanoseconds spent inside the model. */
-    public record Stylized(BufferedImage image, long inferenceNanos) {}
+    /**
+     * The stylized image, the nanoseconds spent inside the model (a batch's run shared among its images), those spent
+     * waiting for the model to be free, and how many photos ran in its batch.
+     */
+    public record Stylized(BufferedImage image, long inferenceNanos, long waitedNanos, int batch) {}
 
-    public Stylized stylize(LoadedModel model, BufferedImage content, double strength) throws OrtException {
+    /** @throws InterruptedException when interrupted while waiting for the model (the worker stopping) */
+    public Stylized stylize(LoadedModel model, BufferedImage content, double strength)
+            throws OrtException, InterruptedException {
         ModelManifest manifest = model.manifest();
         int width = content.getWidth();
         int height = content.getHeight();
@@ -63,9 +68,14 @@ public final class Stylizer {
         TileSettings tiles = tilesFor(model);
         if (!fixed && tiles.tiles(width, height)) {
             // Padding, running and cropping happen tile by tile: no copy of a large photo is made.
-            long start = System.nanoTime();
-            BufferedImage styled = tiled.stylize(model, content, padding, tiles);
-            return new Stylized(Blending.blend(styled, content, strength), System.nanoTime() - start);
+            long queued = System.nanoTime();
+            long[] started = new long[1];
+            BufferedImage styled = lane.exclusive(() -> {
+                started[0] = System.nanoTime();
+                return tiled.stylize(model, content, padding, tiles);
+            });
+            return new Stylized(
+                    Blending.blend(styled, content, strength), System.nanoTime() - started[0], started[0] - queued, 1);
         }
         BufferedImage input = fixed
                 ? Resizing.resize(
@@ -73,31 +83,13 @@ public final class Stylizer {
                         manifest.fixedWidth().orElse(roundUp(width)),
                         manifest.fixedHeight().orElse(roundUp(height)))
                 : Padding.pad(content, SIDE_MULTIPLE, MIN_SIDE, padding);
-        long start = System.nanoTime();
-        BufferedImage output = run(model, input);
-        long nanos = System.nanoTime() - start;
+        InferenceLane.Ran ran = lane.run(model, TensorImages.toTensor(input));
+        BufferedImage output = TensorImages.toImage(ran.output());
         if (output.getWidth() != input.getWidth() || output.getHeight() != input.getHeight()) {
             output = Resizing.resize(output, input.getWidth(), input.getHeight());
         }
         BufferedImage styled = fixed ? Resizing.resize(output, width, height) : Padding.crop(output, width, height);
-        return new Stylized(Blending.blend(styled, content, strength), nanos);
-    }
-
-    private BufferedImage run(LoadedModel model, BufferedImage image) throws OrtException {
-        ModelManifest manifest = model.manifest();
-        ImageTensor tensor = TensorImages.toTensor(image);
-        try (OnnxTensor input = OnnxTensor.createTensor(environment, FloatBuffer.wrap(tensor.data()), tensor.shape());
-                OrtSession.Result result =
-                        model.session().run(Map.of(manifest.inputName(), input), Set.of(manifest.outputName()))) {
-            OnnxTensor output = (OnnxTensor) result.get(manifest.outputName())
-                    .orElseThrow(() ->
-                            new InvalidModelException(model.id() + " returned no '" + manifest.outputName() + "'"));
-            long[] shape = output.getInfo().getShape();
-            FloatBuffer values = output.getFloatBuffer();
-            float[] data = new float[values.remaining()];
-            values.get(data);
-            return TensorImages.toImage(new ImageTensor(data, (int) shape[3], (int) shape[2]));
-        }
+        return new Stylized(Blending.blend(styled, content, strength), ran.runNanos(), ran.waitedNanos(), ran.batch());
     }
 
     /** The side a dynamic model runs at: a multiple of 4, at least {@link #MIN_SIDE}. */

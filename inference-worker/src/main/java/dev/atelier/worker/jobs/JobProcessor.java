@@ -128,11 +128,12 @@ public class JobProcessor {
         }
         JobRun.Done done = outcome.get();
         LOG.infof(
-                "job %s succeeded with %s@%d in %d ms of inference",
+                "job %s succeeded with %s@%d in %d ms of inference%s",
                 done.record().id(),
                 done.record().styleId(),
                 done.record().modelVersion(),
-                done.inference().toMillis());
+                done.inference().toMillis(),
+                done.batch() > 1 ? " (its share of a batch of " + done.batch() + ")" : "");
         metrics.succeeded(
                 record.styleId(),
                 provider,

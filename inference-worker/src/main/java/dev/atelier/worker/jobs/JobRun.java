@@ -1,5 +1,6 @@
 package dev.atelier.worker.jobs;
 
+import ai.onnxruntime.OrtException;
 import dev.atelier.contracts.errors.ErrorCodes;
 import dev.atelier.contracts.events.JobCancelled;
 import dev.atelier.contracts.events.JobCompleted;
@@ -16,6 +17,7 @@ import dev.atelier.platform.storage.ObjectStore;
 import dev.atelier.worker.catalog.ModelResolver;
 import dev.atelier.worker.config.WorkerConfig;
 import dev.atelier.worker.imaging.ImageEncoder;
+import dev.atelier.worker.inference.InferenceLane;
 import dev.atelier.worker.inference.LoadedModel;
 import dev.atelier.worker.inference.MemoryBudget;
 import dev.atelier.worker.inference.ModelCache;
@@ -23,6 +25,7 @@ import dev.atelier.worker.inference.ModelSessions;
 import dev.atelier.worker.inference.OnnxRuntime;
 import dev.atelier.worker.inference.Stylizer;
 import dev.atelier.worker.inference.TileSettings;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.awt.image.BufferedImage;
 import java.time.Clock;
@@ -31,7 +34,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Semaphore;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -56,8 +58,7 @@ public class JobRun {
     private final Stylizer stylizer;
     private final Executor executor;
     private final HeapAdmission admission;
-    /** One model run at a time: jobs running side by side overlap their I/O with it, not their inference. */
-    private final Semaphore inferenceLane = new Semaphore(1, true);
+    private final InferenceLane lane;
 
     public JobRun(
             ModelResolver resolver,
@@ -89,6 +90,7 @@ public class JobRun {
         this.decoder = new ImageDecoder(maxPixels);
         this.admission = new HeapAdmission(maxPixels);
         this.encoder = new ImageEncoder(config.jpegQuality());
+        this.lane = new InferenceLane(runtime.environment(), config.batchSize(), config.batchWait());
         this.stylizer = new Stylizer(
                 runtime.environment(),
                 config.padding(),
@@ -96,11 +98,17 @@ public class JobRun {
                         config.tiles().side(),
                         config.tiles().overlap(),
                         config.tiles().statisticsSide()),
-                budget);
+                budget,
+                lane);
+    }
+
+    @PreDestroy
+    void close() {
+        lane.close();
     }
 
     /** What a successful attempt produced, for metrics. */
-    public record Done(JobRecord record, JobCompleted event, Duration queueWait, Duration inference) {}
+    public record Done(JobRecord record, JobCompleted event, Duration queueWait, Duration inference, int batch) {}
 
     /**
      * @return what the attempt produced, or empty when the job's owner cancelled it: the cancellation is
@@ -141,9 +149,9 @@ public class JobRun {
         }
     }
 
-    private void acquireInferenceLane() {
+    private Stylizer.Stylized stylize(LoadedModel model, BufferedImage content, double strength) throws OrtException {
         try {
-            inferenceLane.acquire();
+            return stylizer.stylize(model, content, strength);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WorkerStoppingException("the model", e);
@@ -176,15 +184,10 @@ public class JobRun {
         try (ModelCache<LoadedModel>.Lease lease = sessions.acquire(manifest)) {
             DecodedInput decoded = Parallel.join(input);
             BufferedImage content = decoded.image();
-            Stylizer.Stylized styled;
-            Instant inferenceStart;
-            acquireInferenceLane();
-            try {
-                inferenceStart = clock.instant(); // waiting for the lane counts as waiting in the queue
-                styled = stylizer.stylize(lease.model(), content, options.strength());
-            } finally {
-                inferenceLane.release();
-            }
+            Instant ready = clock.instant();
+            Stylizer.Stylized styled = stylize(lease.model(), content, options.strength());
+            // Waiting for the model counts as waiting in the queue.
+            Instant inferenceStart = ready.plusNanos(styled.waitedNanos());
             long encodeStart = System.nanoTime();
             byte[] output = encoder.encode(styled.image(), options.outputFormat());
             long storeStart = System.nanoTime();
@@ -219,7 +222,7 @@ public class JobRun {
                     succeeded.finishedAt());
             awaitOrResend(startedAcked, started, trace);
             events.publish(completed, trace);
-            return Optional.of(new Done(succeeded, completed, queueWait, inference));
+            return Optional.of(new Done(succeeded, completed, queueWait, inference, styled.batch()));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.atelier.worker.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.onnxruntime.OrtEnvironment;
 import dev.atelier.contracts.models.ModelManifest;
 import dev.atelier.worker.config.Precision;
 import dev.atelier.worker.config.ProviderMode;
@@ -9,18 +10,30 @@ import dev.atelier.worker.imaging.PaddingMode;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** Sessions made from a model's bytes (the S3 fetch and the checksum are the integration test's). */
 class ModelLoaderTest {
     private static final Path HOME = Path.of(System.getProperty("atelier.home", ".."));
 
+    private static final OrtEnvironment ENVIRONMENT =
+            new OnnxRuntime(ProviderMode.CPU, Precision.FLOAT, 1).environment();
+    private static final InferenceLane LANE = new InferenceLane(ENVIRONMENT, 1, Duration.ZERO);
+
     private final Stylizer stylizer = new Stylizer(
-            new OnnxRuntime(ProviderMode.CPU, Precision.FLOAT, 1).environment(),
+            ENVIRONMENT,
             PaddingMode.REFLECT,
             new TileSettings(1024, 32, 1024),
-            new MemoryBudget(Long.MAX_VALUE / 4, 0));
+            new MemoryBudget(Long.MAX_VALUE / 4, 0),
+            LANE);
+
+    @AfterAll
+    static void closeLane() {
+        LANE.close();
+    }
 
     /**
      * The worker's half-precision session (on CUDA by default; asked for here on the CPU, where ONNX Runtime runs its

@@ -3,27 +3,32 @@ package dev.atelier.worker.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
-import dev.atelier.contracts.models.ModelManifest;
 import dev.atelier.imaging.TestImages;
 import dev.atelier.worker.SharedAssets;
 import dev.atelier.worker.imaging.PaddingMode;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Arrays;
+import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /** Runs the real shared models through the stylizer, without S3 or Kafka. */
 class StylizerTest {
-    private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
+    private static final OrtEnvironment ENVIRONMENT = OrtEnvironment.getEnvironment();
+    private static final InferenceLane LANE = new InferenceLane(ENVIRONMENT, 1, Duration.ZERO);
+    private final OrtEnvironment environment = ENVIRONMENT;
     private final Stylizer stylizer = new Stylizer(
             environment,
             PaddingMode.REFLECT,
             new TileSettings(1024, 32, 1024),
-            new MemoryBudget(Long.MAX_VALUE / 4, 0));
+            new MemoryBudget(Long.MAX_VALUE / 4, 0),
+            LANE);
+
+    @AfterAll
+    static void closeLane() {
+        LANE.close();
+    }
 
     @Test
     void dynamicModelKeepsAnOddSizeExactly() throws Exception {
@@ -65,27 +70,7 @@ class StylizerTest {
     }
 
     private LoadedModel load(Path file) throws Exception {
-        OrtSession session;
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            session = environment.createSession(file.toString(), options);
-        }
-        String input = session.getInputNames().iterator().next();
-        String output = session.getOutputNames().iterator().next();
-        long[] shape = ((TensorInfo) session.getInputInfo().get(input).getInfo()).getShape();
-        ModelManifest manifest = new ModelManifest(
-                "test",
-                "test",
-                1,
-                "00",
-                1,
-                "k",
-                null,
-                input,
-                output,
-                Arrays.stream(shape).boxed().toList(),
-                file.toString(),
-                Instant.EPOCH);
-        return new LoadedModel(manifest, session);
+        return TestModels.load(environment, file);
     }
 
     static double meanDifference(BufferedImage a, BufferedImage b) {

@@ -13,6 +13,7 @@ import dev.atelier.worker.imaging.TileGrid;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +33,7 @@ class TiledStylizerTest {
     private static final int TILE = 512;
     private static final int OVERLAP = 32;
     private static final MemoryBudget UNLIMITED = new MemoryBudget(Long.MAX_VALUE / 4, 0);
+    private static final InferenceLane LANE = new InferenceLane(ENV, 1, Duration.ZERO);
 
     private static LoadedModel udnie;
     private static BufferedImage photo;
@@ -69,7 +71,7 @@ class TiledStylizerTest {
                 (Files.isRegularFile(tubingen) ? tubingen : HOME.resolve("samples/astronaut.jpg")).toFile());
         int width = 1632;
         photo = Resizing.resize(source, width, width * source.getHeight() / source.getWidth() / 4 * 4);
-        whole = new Stylizer(ENV, PaddingMode.REFLECT, new TileSettings(4096, OVERLAP, 4096), UNLIMITED)
+        whole = new Stylizer(ENV, PaddingMode.REFLECT, new TileSettings(4096, OVERLAP, 4096), UNLIMITED, LANE)
                 .stylize(udnie, photo, 1.0)
                 .image();
     }
@@ -77,6 +79,7 @@ class TiledStylizerTest {
     @AfterAll
     static void close() {
         udnie.close();
+        LANE.close();
     }
 
     @Test
@@ -110,7 +113,8 @@ class TiledStylizerTest {
         // The check above can fail: without the split, each tile normalises on its own and gets its own colour and
         // contrast (15-16 dB measured; the overlap blends the borders, so it is the colour that differs, not a seam).
         LoadedModel alone = new LoadedModel(udnie.manifest(), udnie.session());
-        BufferedImage tiled = new Stylizer(ENV, PaddingMode.REFLECT, new TileSettings(TILE, OVERLAP, 1024), UNLIMITED)
+        BufferedImage tiled = new Stylizer(
+                        ENV, PaddingMode.REFLECT, new TileSettings(TILE, OVERLAP, 1024), UNLIMITED, LANE)
                 .stylize(alone, photo, 1.0)
                 .image();
         System.out.printf(
@@ -123,11 +127,11 @@ class TiledStylizerTest {
     void anOddSizedPhotoComesBackAtItsSizeAndAgreesWithTheWholeImage() throws Exception {
         BufferedImage odd = photo.getSubimage(0, 0, 1631, 1221);
         BufferedImage wholeOdd = new Stylizer(
-                        ENV, PaddingMode.REFLECT, new TileSettings(4096, OVERLAP, 4096), UNLIMITED)
+                        ENV, PaddingMode.REFLECT, new TileSettings(4096, OVERLAP, 4096), UNLIMITED, LANE)
                 .stylize(udnie, odd, 1.0)
                 .image();
         BufferedImage tiledOdd = new Stylizer(
-                        ENV, PaddingMode.REFLECT, new TileSettings(TILE, OVERLAP, 4096), UNLIMITED)
+                        ENV, PaddingMode.REFLECT, new TileSettings(TILE, OVERLAP, 4096), UNLIMITED, LANE)
                 .stylize(udnie, odd, 1.0)
                 .image();
         assertThat(tiledOdd.getWidth()).isEqualTo(1631);
@@ -138,7 +142,7 @@ class TiledStylizerTest {
     @Test
     void tilesCutWithoutOverlapWouldShowTheirSeams() throws Exception {
         // The seam check above can fail: cut hard, each tile's edge is its own padding's.
-        BufferedImage cut = new Stylizer(ENV, PaddingMode.REFLECT, new TileSettings(TILE, 0, 4096), UNLIMITED)
+        BufferedImage cut = new Stylizer(ENV, PaddingMode.REFLECT, new TileSettings(TILE, 0, 4096), UNLIMITED, LANE)
                 .stylize(udnie, photo, 1.0)
                 .image();
         System.out.printf(
@@ -148,7 +152,7 @@ class TiledStylizerTest {
     }
 
     private static BufferedImage tiled(int statisticsSide) throws Exception {
-        return new Stylizer(ENV, PaddingMode.REFLECT, new TileSettings(TILE, OVERLAP, statisticsSide), UNLIMITED)
+        return new Stylizer(ENV, PaddingMode.REFLECT, new TileSettings(TILE, OVERLAP, statisticsSide), UNLIMITED, LANE)
                 .stylize(udnie, photo, 1.0)
                 .image();
     }
