@@ -6,8 +6,15 @@ import dev.atelier.contracts.storage.StorageKeys;
 import dev.atelier.gateway.config.GatewayConfig;
 import dev.atelier.gateway.problems.ProblemException;
 import dev.atelier.gateway.problems.ProblemType;
+import dev.atelier.platform.concurrent.Parallel;
 import dev.atelier.platform.storage.ObjectStore;
 import jakarta.inject.Singleton;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
 
 /**
  * Jobs in flight per tenant, across every replica: each accepted job leaves a marker in S3 (the one
@@ -18,15 +25,18 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class JobsInFlight {
+    private static final Logger LOG = Logger.getLogger(JobsInFlight.class);
     /** Jobs take seconds to minutes; a client told to come back sooner would only be refused again. */
     static final String RETRY_AFTER_SECONDS = "5";
 
     private final ObjectStore store;
     private final GatewayConfig.Quota config;
+    private final Executor executor;
 
-    JobsInFlight(ObjectStore store, GatewayConfig config) {
+    JobsInFlight(ObjectStore store, GatewayConfig config, ManagedExecutor executor) {
         this.store = store;
         this.config = config.quota();
+        this.executor = executor;
     }
 
     public int limit(String tenant) {
@@ -37,18 +47,23 @@ public class JobsInFlight {
     /** @throws ProblemException {@code too-many-jobs-in-flight} (429) when the tenant is at its limit */
     public void admit(String tenant) {
         int limit = limit(tenant);
-        int inFlight = 0;
-        for (String marker : store.list(StorageKeys.jobsInFlightPrefix(tenant))) {
-            String jobId = marker.substring(marker.lastIndexOf('/') + 1);
-            JobStatus status = store.getJson(StorageKeys.job(tenant, jobId), JobRecord.class)
-                    .map(JobRecord::status)
-                    .orElse(null);
-            if (status == JobStatus.QUEUED || status == JobStatus.RUNNING) {
-                inFlight++;
-            } else {
-                store.delete(marker);
-            }
+        // The count is on every submission's path: the markers' records are read side by side, and the markers of
+        // finished jobs are removed in the background (a marker left by a failed removal is found again next time).
+        List<String> markers = store.list(StorageKeys.jobsInFlightPrefix(tenant));
+        AtomicInteger live = new AtomicInteger();
+        Runnable[] checks = markers.stream()
+                .map(marker -> (Runnable) () -> {
+                    if (stillInFlight(tenant, marker)) {
+                        live.incrementAndGet();
+                    } else {
+                        executor.execute(() -> removeQuietly(marker));
+                    }
+                })
+                .toArray(Runnable[]::new);
+        if (checks.length > 0) {
+            Parallel.run(executor, checks[0], Arrays.copyOfRange(checks, 1, checks.length));
         }
+        int inFlight = live.get();
         if (inFlight >= limit) {
             throw new ProblemException(
                             ProblemType.TOO_MANY_JOBS_IN_FLIGHT,
@@ -57,6 +72,22 @@ public class JobsInFlight {
                     .with("jobsInFlight", inFlight)
                     .with("limit", limit)
                     .with("retryAfterSeconds", Integer.parseInt(RETRY_AFTER_SECONDS));
+        }
+    }
+
+    private boolean stillInFlight(String tenant, String marker) {
+        String jobId = marker.substring(marker.lastIndexOf('/') + 1);
+        JobStatus status = store.getJson(StorageKeys.job(tenant, jobId), JobRecord.class)
+                .map(JobRecord::status)
+                .orElse(null);
+        return status == JobStatus.QUEUED || status == JobStatus.RUNNING;
+    }
+
+    private void removeQuietly(String marker) {
+        try {
+            store.delete(marker);
+        } catch (RuntimeException e) {
+            LOG.debugf("the marker %s of a finished job stays until the next count: %s", marker, e.getMessage());
         }
     }
 
