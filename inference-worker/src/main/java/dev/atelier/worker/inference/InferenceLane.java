@@ -114,7 +114,7 @@ public final class InferenceLane implements AutoCloseable {
         lock.lock();
         try {
             if (closed) {
-                throw new IllegalStateException("the inference lane is closed");
+                throw new ClosedException();
             }
             queue.add(request);
             arrived.signalAll();
@@ -138,6 +138,9 @@ public final class InferenceLane implements AutoCloseable {
             try {
                 next = next();
             } catch (InterruptedException e) {
+                return; // nothing interrupts the lane's thread; should something, the lane ends
+            }
+            if (next == null) {
                 return; // closed
             }
             if (next.get(0) instanceof Exclusive<?> exclusive) {
@@ -150,11 +153,14 @@ public final class InferenceLane implements AutoCloseable {
         }
     }
 
-    /** The next request, with those that join its batch: blocks until there is one. */
+    /** The next request, with those that join its batch: blocks until there is one; null once the lane is closed. */
     private List<Request> next() throws InterruptedException {
         lock.lock();
         try {
             while (queue.isEmpty()) {
+                if (closed) {
+                    return null;
+                }
                 arrived.await();
             }
             Request first = queue.poll();
@@ -225,19 +231,29 @@ public final class InferenceLane implements AutoCloseable {
         }
     }
 
-    /** Stops the lane's thread; requests still queued fail. */
+    /**
+     * Stops the lane: requests still queued fail with {@link ClosedException}; the run under way, if any, ends first
+     * (ONNX Runtime cannot be interrupted, and its caller waits for it).
+     */
     @Override
     public void close() {
         lock.lock();
         try {
             closed = true;
-            IllegalStateException gone = new IllegalStateException("the inference lane is closed");
+            ClosedException gone = new ClosedException();
             queue.forEach(request -> request.fail(gone));
             queue.clear();
+            arrived.signalAll();
         } finally {
             lock.unlock();
         }
-        thread.interrupt();
+    }
+
+    /** The lane was closed (the worker stopping) before the request ran: the job did not fail, it was not run. */
+    public static final class ClosedException extends IllegalStateException {
+        ClosedException() {
+            super("the inference lane is closed: the worker is stopping");
+        }
     }
 
     private sealed interface Request permits Single, Exclusive {

@@ -155,6 +155,8 @@ public class JobRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WorkerStoppingException("the model", e);
+        } catch (InferenceLane.ClosedException e) {
+            throw new WorkerStoppingException("the model", e);
         }
     }
 

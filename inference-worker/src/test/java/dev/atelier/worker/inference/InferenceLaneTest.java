@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -135,10 +136,40 @@ class InferenceLaneTest {
     }
 
     @Test
+    void closingTheLaneFailsTheRequestsStillQueuedAsClosedNotAsFailedRuns() throws Exception {
+        InferenceLane lane = new InferenceLane(ENV, 1, Duration.ZERO);
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Object> blocking = CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return lane.exclusive(() -> {
+                            running.countDown();
+                            return release.await(60, TimeUnit.SECONDS);
+                        });
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                CALLERS);
+        assertThat(running.await(60, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<InferenceLane.Ran> queued = runLater(lane, tensor(32, 32));
+        assertThat(queued).failsWithin(200, TimeUnit.MILLISECONDS).withThrowableOfType(TimeoutException.class);
+        lane.close();
+        assertThat(queued)
+                .failsWithin(60, TimeUnit.SECONDS)
+                .withThrowableOfType(ExecutionException.class)
+                .havingRootCause()
+                .isInstanceOf(InferenceLane.ClosedException.class);
+        release.countDown();
+        assertThat(blocking.get(60, TimeUnit.SECONDS)).isEqualTo(true);
+    }
+
+    @Test
     void aClosedLaneRefusesWork() {
         InferenceLane lane = new InferenceLane(ENV, 1, Duration.ZERO);
         lane.close();
-        assertThatThrownBy(() -> lane.run(udnie, tensor(32, 32))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> lane.run(udnie, tensor(32, 32))).isInstanceOf(InferenceLane.ClosedException.class);
     }
 
     private static ImageTensor tensor(int width, int height) {
