@@ -61,9 +61,15 @@ public final class InferenceLane implements AutoCloseable {
     /** What the model made of one image, the time this request waited for the lane, and its share of the run. */
     public record Ran(ImageTensor output, long waitedNanos, long runNanos, int batch) {}
 
-    /** Runs the model on one image (1 x 3 x height x width), in a batch with others of its size when they wait too. */
-    public Ran run(LoadedModel model, ImageTensor input) throws OrtException, InterruptedException {
-        Single request = new Single(model, input, System.nanoTime(), new CompletableFuture<>());
+    /**
+     * Runs the model on one image (1 x 3 x height x width), in a batch with others of its size when they wait too.
+     *
+     * @param maxBatchPixels the most pixels a batch with this image may hold: what the memory budget lets one run of
+     *     this model take (a batch's activations grow with its images)
+     */
+    public Ran run(LoadedModel model, ImageTensor input, long maxBatchPixels)
+            throws OrtException, InterruptedException {
+        Single request = new Single(model, input, maxBatchPixels, System.nanoTime(), new CompletableFuture<>());
         return await(request, request.result());
     }
 
@@ -170,14 +176,15 @@ public final class InferenceLane implements AutoCloseable {
             }
             long deadline = System.nanoTime() + batchWaitNanos;
             while (true) {
-                for (Iterator<Request> it = queue.iterator(); it.hasNext() && taken.size() < batchSize; ) {
+                for (Iterator<Request> it = queue.iterator();
+                        it.hasNext() && single.admitsOneMore(taken.size(), batchSize); ) {
                     if (it.next() instanceof Single other && single.batchesWith(other)) {
                         taken.add(other);
                         it.remove();
                     }
                 }
                 long left = deadline - System.nanoTime();
-                if (taken.size() >= batchSize || left <= 0) {
+                if (!single.admitsOneMore(taken.size(), batchSize) || left <= 0) {
                     return taken;
                 }
                 arrived.awaitNanos(left);
@@ -260,8 +267,14 @@ public final class InferenceLane implements AutoCloseable {
         void fail(Throwable failure);
     }
 
-    private record Single(LoadedModel model, ImageTensor input, long queuedAt, CompletableFuture<Ran> result)
+    private record Single(
+            LoadedModel model, ImageTensor input, long maxBatchPixels, long queuedAt, CompletableFuture<Ran> result)
             implements Request {
+        /** Whether a batch led by this request and holding {@code size} images may take one more. */
+        boolean admitsOneMore(int size, int batchSize) {
+            return size < batchSize && (size + 1L) * input.width() * input.height() <= maxBatchPixels;
+        }
+
         /** The same session (not merely an equal manifest) and the same size. */
         boolean batchesWith(Single other) {
             return other.model == model

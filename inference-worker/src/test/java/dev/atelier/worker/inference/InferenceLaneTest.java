@@ -32,6 +32,7 @@ class InferenceLaneTest {
     /** Callers of their own: the common pool may have a single thread, and each caller blocks on the lane. */
     private static final ExecutorService CALLERS = Executors.newCachedThreadPool();
 
+    private static final long ANY = Long.MAX_VALUE;
     private static LoadedModel udnie;
 
     @BeforeAll
@@ -55,7 +56,7 @@ class InferenceLaneTest {
         List<InferenceLane.Ran> alone = new ArrayList<>();
         try (InferenceLane unbatched = new InferenceLane(ENV, 1, Duration.ZERO)) {
             for (ImageTensor photo : photos) {
-                alone.add(unbatched.run(udnie, photo));
+                alone.add(unbatched.run(udnie, photo, ANY));
             }
         }
         try (InferenceLane lane = new InferenceLane(ENV, 4, Duration.ofMinutes(1))) {
@@ -73,6 +74,29 @@ class InferenceLaneTest {
             }
             assertThat(alone.get(0).output().data())
                     .isNotEqualTo(alone.get(1).output().data());
+        }
+    }
+
+    @Test
+    void aBatchHoldsNoMorePixelsThanOneRunMayTake() throws Exception {
+        try (InferenceLane lane = new InferenceLane(ENV, 4, Duration.ofMillis(300))) {
+            List<CompletableFuture<InferenceLane.Ran>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                ImageTensor photo = tensor(64, 48);
+                // Room for two such photos in one run.
+                runs.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return lane.run(udnie, photo, 2L * 64 * 48);
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        },
+                        CALLERS));
+            }
+            for (CompletableFuture<InferenceLane.Ran> run : runs) {
+                assertThat(run.get(60, TimeUnit.SECONDS).batch()).isBetween(1, 2);
+            }
         }
     }
 
@@ -131,7 +155,7 @@ class InferenceLaneTest {
                     }))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("tile failed");
-            assertThat(lane.run(udnie, tensor(32, 32)).batch()).isEqualTo(1);
+            assertThat(lane.run(udnie, tensor(32, 32), ANY).batch()).isEqualTo(1);
         }
     }
 
@@ -169,7 +193,8 @@ class InferenceLaneTest {
     void aClosedLaneRefusesWork() {
         InferenceLane lane = new InferenceLane(ENV, 1, Duration.ZERO);
         lane.close();
-        assertThatThrownBy(() -> lane.run(udnie, tensor(32, 32))).isInstanceOf(InferenceLane.ClosedException.class);
+        assertThatThrownBy(() -> lane.run(udnie, tensor(32, 32), ANY))
+                .isInstanceOf(InferenceLane.ClosedException.class);
     }
 
     private static ImageTensor tensor(int width, int height) {
@@ -180,7 +205,7 @@ class InferenceLaneTest {
         return CompletableFuture.supplyAsync(
                 () -> {
                     try {
-                        return lane.run(udnie, photo);
+                        return lane.run(udnie, photo, ANY);
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
