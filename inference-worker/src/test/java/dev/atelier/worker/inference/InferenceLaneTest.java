@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -84,15 +85,7 @@ class InferenceLaneTest {
             for (int i = 0; i < 4; i++) {
                 ImageTensor photo = tensor(64, 48);
                 // Room for two such photos in one run.
-                runs.add(CompletableFuture.supplyAsync(
-                        () -> {
-                            try {
-                                return lane.run(udnie, photo, 2L * 64 * 48);
-                            } catch (Exception e) {
-                                throw new IllegalStateException(e);
-                            }
-                        },
-                        CALLERS));
+                runs.add(later(() -> lane.run(udnie, photo, 2L * 64 * 48)));
             }
             for (CompletableFuture<InferenceLane.Ran> run : runs) {
                 assertThat(run.get(60, TimeUnit.SECONDS).batch()).isBetween(1, 2);
@@ -124,19 +117,11 @@ class InferenceLaneTest {
         try (InferenceLane lane = new InferenceLane(ENV, 1, Duration.ZERO)) {
             CountDownLatch running = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<String> exclusive = CompletableFuture.supplyAsync(
-                    () -> {
-                        try {
-                            return lane.exclusive(() -> {
-                                running.countDown();
-                                release.await();
-                                return Thread.currentThread().getName();
-                            });
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    },
-                    CALLERS);
+            CompletableFuture<String> exclusive = later(() -> lane.exclusive(() -> {
+                running.countDown();
+                release.await();
+                return Thread.currentThread().getName();
+            }));
             assertThat(running.await(60, TimeUnit.SECONDS)).isTrue();
             CompletableFuture<InferenceLane.Ran> behind = runLater(lane, tensor(32, 32));
             // Waiting is what is asserted: a run queued behind work that has not ended cannot have run, on any machine.
@@ -164,18 +149,10 @@ class InferenceLaneTest {
         InferenceLane lane = new InferenceLane(ENV, 1, Duration.ZERO);
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Object> blocking = CompletableFuture.supplyAsync(
-                () -> {
-                    try {
-                        return lane.exclusive(() -> {
-                            running.countDown();
-                            return release.await(60, TimeUnit.SECONDS);
-                        });
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                },
-                CALLERS);
+        CompletableFuture<Boolean> blocking = later(() -> lane.exclusive(() -> {
+            running.countDown();
+            return release.await(60, TimeUnit.SECONDS);
+        }));
         assertThat(running.await(60, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<InferenceLane.Ran> queued = runLater(lane, tensor(32, 32));
         assertThat(queued).failsWithin(200, TimeUnit.MILLISECONDS).withThrowableOfType(TimeoutException.class);
@@ -202,10 +179,15 @@ class InferenceLaneTest {
     }
 
     private static CompletableFuture<InferenceLane.Ran> runLater(InferenceLane lane, ImageTensor photo) {
+        return later(() -> lane.run(udnie, photo, ANY));
+    }
+
+    /** On a caller thread of its own. */
+    private static <T> CompletableFuture<T> later(Callable<T> call) {
         return CompletableFuture.supplyAsync(
                 () -> {
                     try {
-                        return lane.run(udnie, photo, ANY);
+                        return call.call();
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }

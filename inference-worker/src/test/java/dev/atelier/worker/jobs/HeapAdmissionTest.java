@@ -18,50 +18,27 @@ class HeapAdmissionTest {
     void photosThatFitTogetherAreAdmittedTogetherAndTheNextWaits() throws Exception {
         try (HeapAdmission.Lease a = admission.admit(400);
                 HeapAdmission.Lease b = admission.admit(600)) {
-            CompletableFuture<HeapAdmission.Lease> third = admitLater(1);
-            assertWaits(third);
-            a.close();
-            third.get(30, TimeUnit.SECONDS).close();
+            waitsUntilClosed(later(() -> admission.admit(1)), a);
         }
     }
 
     @Test
     void aPhotoThatDoesNotFitBesideTheRunningOneWaitsForIt() throws Exception {
-        HeapAdmission.Lease first = admission.admit(700);
-        CompletableFuture<HeapAdmission.Lease> second = admitLater(700);
-        assertWaits(second);
-        first.close();
-        second.get(30, TimeUnit.SECONDS).close();
+        waitsUntilClosed(later(() -> admission.admit(700)), admission.admit(700));
     }
 
     @Test
     void aPhotoOfUnknownSizeOrLargerThanTheHeapRunsAlone() throws Exception {
         for (long pixels : new long[] {0, 5_000}) {
-            HeapAdmission.Lease large = admission.admit(pixels);
-            CompletableFuture<HeapAdmission.Lease> small = admitLater(1);
-            assertWaits(small);
-            large.close();
-            small.get(30, TimeUnit.SECONDS).close();
+            waitsUntilClosed(later(() -> admission.admit(1)), admission.admit(pixels))
+                    .close();
         }
     }
 
     @Test
     void aJobAdmittedAloneWaitsForTheRunningOnesAndKeepsOthersOut() throws Exception {
-        HeapAdmission.Lease running = admission.admit(1);
-        CompletableFuture<HeapAdmission.Lease> alone = CompletableFuture.supplyAsync(() -> {
-            try {
-                return admission.admitAlone();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        assertWaits(alone);
-        running.close();
-        HeapAdmission.Lease lease = alone.get(30, TimeUnit.SECONDS);
-        CompletableFuture<HeapAdmission.Lease> next = admitLater(1);
-        assertWaits(next);
-        lease.close();
-        next.get(30, TimeUnit.SECONDS).close();
+        HeapAdmission.Lease alone = waitsUntilClosed(later(admission::admitAlone), admission.admit(1));
+        waitsUntilClosed(later(() -> admission.admit(1)), alone);
     }
 
     @Test
@@ -69,25 +46,36 @@ class HeapAdmissionTest {
         HeapAdmission.Lease first = admission.admit(600);
         first.close();
         first.close();
-        try (HeapAdmission.Lease big = admission.admit(600)) {
-            CompletableFuture<HeapAdmission.Lease> other = admitLater(600);
-            assertWaits(other);
-            big.close();
-            other.get(30, TimeUnit.SECONDS).close();
-        }
+        waitsUntilClosed(later(() -> admission.admit(600)), admission.admit(600));
     }
 
-    private CompletableFuture<HeapAdmission.Lease> admitLater(long pixels) {
-        return CompletableFuture.supplyAsync(() -> {
+    /**
+     * Asserts that the lease does not come while {@code blocking} is held, and comes once it is closed; returns it
+     * (each test has an admission of its own, so a lease left open affects nothing after the test).
+     */
+    private static HeapAdmission.Lease waitsUntilClosed(
+            CompletableFuture<HeapAdmission.Lease> lease, HeapAdmission.Lease blocking) throws Exception {
+        assertThat(lease).failsWithin(200, TimeUnit.MILLISECONDS).withThrowableOfType(TimeoutException.class);
+        blocking.close();
+        return lease.get(30, TimeUnit.SECONDS);
+    }
+
+    /** On a thread of its own: admission blocks its caller. */
+    private static CompletableFuture<HeapAdmission.Lease> later(Admit admit) {
+        CompletableFuture<HeapAdmission.Lease> lease = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
             try {
-                return admission.admit(pixels);
+                lease.complete(admit.call());
             } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
+                lease.completeExceptionally(e);
             }
         });
+        thread.setDaemon(true);
+        thread.start();
+        return lease;
     }
 
-    private static void assertWaits(CompletableFuture<HeapAdmission.Lease> lease) {
-        assertThat(lease).failsWithin(200, TimeUnit.MILLISECONDS).withThrowableOfType(TimeoutException.class);
+    private interface Admit {
+        HeapAdmission.Lease call() throws InterruptedException;
     }
 }
