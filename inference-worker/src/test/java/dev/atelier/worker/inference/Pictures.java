@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 
-/** How far apart two 8-bit pictures of the same size are. */
-final class Pictures {
+/** How far apart two 8-bit pictures of the same size are (the worker's unit and integration tests share it). */
+public final class Pictures {
     private Pictures() {}
 
     /** Peak signal-to-noise ratio over the three channels, in dB (infinite when the pictures are equal). */
-    static double psnr(BufferedImage a, BufferedImage b) {
+    public static double psnr(BufferedImage a, BufferedImage b) {
         assertThat(b.getWidth()).isEqualTo(a.getWidth());
         assertThat(b.getHeight()).isEqualTo(a.getHeight());
         int w = a.getWidth();
@@ -25,5 +25,20 @@ final class Pictures {
         }
         double mse = squared / (3.0 * x.length);
         return 10 * Math.log10(255.0 * 255.0 / mse);
+    }
+
+    /** The mean absolute difference of the three channels' 8-bit values. */
+    public static double meanDifference(BufferedImage a, BufferedImage b) {
+        int w = a.getWidth();
+        int h = a.getHeight();
+        int[] x = a.getRGB(0, 0, w, h, null, 0, w);
+        int[] y = b.getRGB(0, 0, w, h, null, 0, w);
+        long sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            for (int shift = 0; shift <= 16; shift += 8) {
+                sum += Math.abs((x[i] >> shift & 0xff) - (y[i] >> shift & 0xff));
+            }
+        }
+        return sum / (3.0 * x.length);
     }
 }

@@ -9,7 +9,6 @@ import dev.atelier.worker.imaging.PaddingMode;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +39,7 @@ class StylizerTest {
             assertThat(result.image().getWidth()).isEqualTo(133);
             assertThat(result.image().getHeight()).isEqualTo(71);
             assertThat(result.inferenceNanos()).isPositive();
-            assertThat(meanDifference(result.image(), content))
+            assertThat(Pictures.meanDifference(result.image(), content))
                     .as("the style changed the picture")
                     .isGreaterThan(10);
         }
@@ -65,25 +64,11 @@ class StylizerTest {
 
             BufferedImage result = stylizer.stylize(candy, content, 0.0).image();
 
-            assertThat(meanDifference(result, content)).isZero();
+            assertThat(Pictures.meanDifference(result, content)).isZero();
         }
     }
 
     private LoadedModel load(Path file) throws Exception {
         return TestModels.load(environment, file);
-    }
-
-    static double meanDifference(BufferedImage a, BufferedImage b) {
-        int w = a.getWidth();
-        int h = a.getHeight();
-        int[] x = a.getRGB(0, 0, w, h, null, 0, w);
-        int[] y = b.getRGB(0, 0, w, h, null, 0, w);
-        long sum = 0;
-        for (int i = 0; i < x.length; i++) {
-            for (int shift : List.of(0, 8, 16)) {
-                sum += Math.abs((x[i] >> shift & 0xff) - (y[i] >> shift & 0xff));
-            }
-        }
-        return sum / (3.0 * x.length);
     }
 }

@@ -26,6 +26,7 @@ import dev.atelier.platform.events.CloudEventCodec;
 import dev.atelier.platform.events.TraceContext;
 import dev.atelier.platform.storage.ObjectStore;
 import dev.atelier.worker.SharedAssets;
+import dev.atelier.worker.inference.Pictures;
 import dev.atelier.worker.jobs.Channels;
 import dev.atelier.worker.jobs.JobEvents;
 import io.cloudevents.CloudEvent;
@@ -421,7 +422,7 @@ class InferenceWorkerIT {
         JobRecord done = awaitFinal(client.submit("candy", null, photo, new JobOptions(0.0, OutputFormat.PNG)));
 
         BufferedImage content = ImageIO.read(new ByteArrayInputStream(photo));
-        assertThat(meanDifference(output(done), content)).isLessThan(1.0);
+        assertThat(Pictures.meanDifference(output(done), content)).isLessThan(1.0);
     }
 
     @Test
@@ -535,19 +536,5 @@ class InferenceWorkerIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static double meanDifference(BufferedImage a, BufferedImage b) {
-        int w = a.getWidth();
-        int h = a.getHeight();
-        int[] x = a.getRGB(0, 0, w, h, null, 0, w);
-        int[] y = b.getRGB(0, 0, w, h, null, 0, w);
-        long sum = 0;
-        for (int i = 0; i < x.length; i++) {
-            for (int shift = 0; shift <= 16; shift += 8) {
-                sum += Math.abs((x[i] >> shift & 0xff) - (y[i] >> shift & 0xff));
-            }
-        }
-        return sum / (3.0 * x.length);
     }
 }
