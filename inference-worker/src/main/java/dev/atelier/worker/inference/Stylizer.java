@@ -83,9 +83,8 @@ public final class Stylizer {
                         manifest.fixedWidth().orElse(roundUp(width)),
                         manifest.fixedHeight().orElse(roundUp(height)))
                 : Padding.pad(content, SIDE_MULTIPLE, MIN_SIDE, padding);
-        // A batch may hold what the budget lets one run take: an untiled photo's largest size.
-        long runPixels = (long) (tiles.side() + 2 * tiles.overlap()) * (tiles.side() + 2 * tiles.overlap());
-        InferenceLane.Ran ran = lane.run(model, TensorImages.toTensor(input), runPixels);
+        // A batch may hold what the budget lets one run take.
+        InferenceLane.Ran ran = lane.run(model, TensorImages.toTensor(input), tiles.wholeRunPixels());
         BufferedImage output = TensorImages.toImage(ran.output());
         if (output.getWidth() != input.getWidth() || output.getHeight() != input.getHeight()) {
             output = Resizing.resize(output, input.getWidth(), input.getHeight());

@@ -18,7 +18,16 @@ public record TileSettings(int side, int overlap, int statisticsSide) {
 
     /** Whether an image of these sides is run in tiles rather than whole. */
     boolean tiles(int width, int height) {
-        return width > side + 2 * overlap || height > side + 2 * overlap;
+        return width > wholeSide() || height > wholeSide();
+    }
+
+    /** The most pixels one whole-image run takes: a square of the largest side still run whole. */
+    long wholeRunPixels() {
+        return (long) wholeSide() * wholeSide();
+    }
+
+    private int wholeSide() {
+        return side + 2 * overlap;
     }
 
     /** The same with a smaller side, when the memory budget allows no more (never below four overlaps). */
