@@ -10,8 +10,11 @@ photos=${1:?usage: models/starter/train.sh PHOTOS_DIR OUT_DIR [STYLE ...]}
 out=${2:?usage: models/starter/train.sh PHOTOS_DIR OUT_DIR [STYLE ...]}
 shift 2
 paintings=../shared/images/style
-# One PyTorch thread per training, so two trainings share the two cores.
-export OMP_NUM_THREADS=1 JAVA_TOOL_OPTIONS="-Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1"
+# One PyTorch thread per training by default, so two trainings share the two cores; TRAIN_THREADS=2 gives one
+# training both.
+threads=${TRAIN_THREADS:-1}
+export OMP_NUM_THREADS=$threads
+export JAVA_TOOL_OPTIONS="-Dai.djl.pytorch.num_threads=$threads -Dai.djl.pytorch.num_interop_threads=1"
 # 1000 steps of 2 crops at the trainer's default learning rate (0.005): about 30 minutes per style on one free
 # core of the build machines.
 common=(--photos "$photos" --width 16 --batch 2 --image-size 256 --steps 1000 --content-weight 10

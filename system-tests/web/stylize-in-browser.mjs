@@ -24,6 +24,8 @@ try {
   await page.locator(`#styles label[data-style="${style}"]`).click({ timeout: 30000 });
   await page.setInputFiles('#photo', photo);
   await page.locator('#strength').fill('0.9');
+  await page.locator('#style-scale').fill('1.5');
+  await page.check('#preserve-colors');
   await page.click('#submit');
   const outcome = await Promise.race([
     page.waitForFunction(() => {

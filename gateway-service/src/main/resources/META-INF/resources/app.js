@@ -134,6 +134,8 @@ async function submit(e) {
     form.append('image', photo);
     form.append('style', style.value);
     form.append('strength', $('strength').value);
+    form.append('styleScale', $('style-scale').value);
+    form.append('preserveColors', String($('preserve-colors').checked));
     const job = await (await api('/v1/jobs', { method: 'POST', body: form })).json();
     status(`Job ${job.id}: queued`);
     let final = null;
@@ -161,6 +163,7 @@ async function submit(e) {
 
 function start() {
   $('strength').addEventListener('input', () => { $('strength-value').value = Number($('strength').value).toFixed(2); });
+  $('style-scale').addEventListener('input', () => { $('style-scale-value').value = Number($('style-scale').value).toFixed(2); });
   $('photo').addEventListener('change', () => choosePhoto($('photo').files[0]));
   const drop = $('drop');
   drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });

@@ -179,6 +179,20 @@ class ContractsTest {
         assertThat(OutputFormat.parse("bmp")).isEmpty();
     }
 
+    @Test
+    void optionsRejectAStyleScaleOutsideItsBoundsAndReadOlderRecordsAsScaleOne() {
+        assertThatThrownBy(() -> new JobOptions(1.0, OutputFormat.PNG, false, 0.25))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("0.5..2.0");
+        assertThatThrownBy(() -> new JobOptions(1.0, OutputFormat.PNG, false, Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
+        JobOptions colours = new JobOptions(1.0, OutputFormat.PNG, true, 2.0);
+        assertThat(Json.fromBytes(Json.toBytes(colours), JobOptions.class)).isEqualTo(colours);
+        // A job queued before the options existed.
+        JobOptions older = Json.fromBytes("{\"strength\":0.5,\"outputFormat\":\"jpeg\"}".getBytes(), JobOptions.class);
+        assertThat(older).isEqualTo(new JobOptions(0.5, OutputFormat.JPEG, false, 1.0));
+    }
+
     private static ModelManifest manifest(List<Long> shape) {
         return new ModelManifest(
                 "starry-night",

@@ -317,8 +317,17 @@ class SystemEndToEndIT {
         assertThat(page.path("csp").asText())
                 .as("the page's Content-Security-Policy (nothing it blocked, or the run fails)")
                 .startsWith("default-src 'self'");
-        assertThat(page.path("download").asText()).startsWith("atelier-" + STYLE + "-");
+        String download = page.path("download").asText();
+        assertThat(download).startsWith("atelier-" + STYLE + "-");
         assertThat(out.resolve("web-page.png")).isNotEmptyFile();
+        // The page sent the stroke size and the colour choice the script set.
+        ApiClient api = new ApiClient();
+        api.updateBaseUri(system.gatewayUrl());
+        api.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + system.demoKey()));
+        Job job = new JobsApi(api)
+                .getJob(download.substring(("atelier-" + STYLE + "-").length(), download.lastIndexOf('.')));
+        assertThat(job.getOptions().getPreserveColors()).isTrue();
+        assertThat(job.getOptions().getStyleScale()).isEqualTo(1.5);
     }
 
     /**

@@ -41,6 +41,24 @@ public class JobForm {
             description = "Encoding of the result")
     public String outputFormat;
 
+    @RestForm("preserveColors")
+    @Schema(
+            type = SchemaType.BOOLEAN,
+            defaultValue = "false",
+            description = "Keep the photo's colours: the result takes the stylized image's luminance and the photo's "
+                    + "chroma (BT.601 luma, as JPEG's YCbCr)")
+    public String preserveColors;
+
+    @RestForm("styleScale")
+    @Schema(
+            type = SchemaType.NUMBER,
+            minimum = "0.5",
+            maximum = "2",
+            defaultValue = "1",
+            description = "The size of the painting's strokes: the photo is run at 1/styleScale of its size and the "
+                    + "result brought back to it, so 2 paints strokes twice as large and 0.5 half as large")
+    public String styleScale;
+
     @RestForm("deadline")
     @Schema(
             format = "date-time",
@@ -60,6 +78,13 @@ public class JobForm {
     /** The fields as submitted, nothing checked yet. */
     JobUpload toUpload() {
         return new JobUpload(
-                image == null ? null : image.uploadedFile(), style, strength, outputFormat, deadline, callbackUrl);
+                image == null ? null : image.uploadedFile(),
+                style,
+                strength,
+                outputFormat,
+                preserveColors,
+                styleScale,
+                deadline,
+                callbackUrl);
     }
 }

@@ -22,6 +22,20 @@ public record JobJson(
                 defaultValue = "png")
         String outputFormat,
 
+        @Schema(
+                type = SchemaType.BOOLEAN,
+                defaultValue = "false",
+                description = "Keep the photo's colours (the stylized luminance with the photo's chroma)")
+        String preserveColors,
+
+        @Schema(
+                type = SchemaType.NUMBER,
+                minimum = "0.5",
+                maximum = "2",
+                defaultValue = "1",
+                description = "The size of the painting's strokes (2: twice as large)")
+        String styleScale,
+
         @Schema(format = "date-time", description = "A job not started by then ends EXPIRED")
         String deadline,
 

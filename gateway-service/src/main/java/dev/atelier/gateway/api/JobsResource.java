@@ -109,7 +109,14 @@ public class JobsResource {
             throw new ProblemException(ProblemType.INVALID_OPTION, "the JSON body is required").with("field", "style");
         }
         JobUpload fields = new JobUpload(
-                null, body.style(), body.strength(), body.outputFormat(), body.deadline(), body.callbackUrl());
+                null,
+                body.style(),
+                body.strength(),
+                body.outputFormat(),
+                body.preserveColors(),
+                body.styleScale(),
+                body.deadline(),
+                body.callbackUrl());
         return accepted(submissions.submitNamedImage(
                 caller.tenant(), body.uploadId(), body.imageUrl(), fields, idempotencyKey));
     }

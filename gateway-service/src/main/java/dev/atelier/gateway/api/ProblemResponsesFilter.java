@@ -32,7 +32,8 @@ public class ProblemResponsesFilter implements OASFilter {
                     "POST /v1/jobs",
                     Map.of(
                             400,
-                            "invalid-option: missing image or style, bad strength, outputFormat or deadline, neither or both "
+                            "invalid-option: missing image or style, bad strength, outputFormat, preserveColors, styleScale or deadline, "
+                                    + "neither or both "
                                     + "of uploadId and imageUrl; image-url-not-allowed; webhook-url-not-allowed (callbackUrl)",
                             413,
                             IMAGE_TOO_LARGE,

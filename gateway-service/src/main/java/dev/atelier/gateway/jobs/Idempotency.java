@@ -13,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -74,16 +77,19 @@ public class Idempotency {
     static String fingerprint(JobUpload upload) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            // callbackUrl counts only when given, so that fingerprints stored before it existed still match.
-            String[] fields = upload.callbackUrl() == null
-                    ? new String[] {upload.style(), upload.strength(), upload.outputFormat(), upload.deadline()}
-                    : new String[] {
-                        upload.style(),
-                        upload.strength(),
-                        upload.outputFormat(),
-                        upload.deadline(),
-                        upload.callbackUrl()
-                    };
+            // Fields added later count only when given, so that fingerprints stored before they existed still match;
+            // the newer ones carry their name, so that one cannot pass for another.
+            List<String> fields = new ArrayList<>(
+                    Arrays.asList(upload.style(), upload.strength(), upload.outputFormat(), upload.deadline()));
+            if (upload.callbackUrl() != null) {
+                fields.add(upload.callbackUrl());
+            }
+            if (upload.preserveColors() != null) {
+                fields.add("preserveColors=" + upload.preserveColors());
+            }
+            if (upload.styleScale() != null) {
+                fields.add("styleScale=" + upload.styleScale());
+            }
             for (String field : fields) {
                 byte[] bytes = field == null ? new byte[0] : field.getBytes(StandardCharsets.UTF_8);
                 digest.update(

@@ -8,22 +8,26 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The text fields of a submission, parsed. Absent or blank optional fields take their defaults,
  * since HTML forms send empty strings for fields left alone.
  *
  * @param style the style asked for
- * @param options strength and output format
+ * @param options strength, output format, colours and stroke size
  * @param deadline when a job not started yet is given up on (EXPIRED), or null
  */
 public record JobParameters(StyleRef style, JobOptions options, Instant deadline) {
 
     /** @throws ProblemException {@code invalid-option} naming the field at fault */
-    public static JobParameters parse(
-            String style, String strength, String outputFormat, String deadline, Instant now) {
-        return new JobParameters(
-                style(style), new JobOptions(strength(strength), outputFormat(outputFormat)), deadline(deadline, now));
+    public static JobParameters parse(JobUpload upload, Instant now) {
+        JobOptions options = new JobOptions(
+                strength(upload.strength()),
+                outputFormat(upload.outputFormat()),
+                preserveColors(upload.preserveColors()),
+                styleScale(upload.styleScale()));
+        return new JobParameters(style(upload.style()), options, deadline(upload.deadline(), now));
     }
 
     static Instant deadline(String text, Instant now) {
@@ -72,6 +76,37 @@ public record JobParameters(StyleRef style, JobOptions options, Instant deadline
         // Written this way round so that NaN is refused too.
         if (!(value >= 0.0 && value <= 1.0)) {
             throw invalid("strength", "strength must be between 0 and 1, was " + text.trim());
+        }
+        return value;
+    }
+
+    static boolean preserveColors(String text) {
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalid("preserveColors", "preserveColors must be true or false, was '" + text + "'");
+        };
+    }
+
+    static double styleScale(String text) {
+        if (text == null || text.isBlank()) {
+            return 1.0;
+        }
+        String bounds = "styleScale must be a number from " + JobOptions.MIN_STYLE_SCALE + " to "
+                + JobOptions.MAX_STYLE_SCALE + " (2 paints strokes twice as large), was ";
+        double value;
+        try {
+            value = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw invalid("styleScale", bounds + "'" + text + "'");
+        }
+        if (!(value >= JobOptions.MIN_STYLE_SCALE && value <= JobOptions.MAX_STYLE_SCALE)) {
+            throw invalid("styleScale", bounds + text.trim())
+                    .with("minimum", JobOptions.MIN_STYLE_SCALE)
+                    .with("maximum", JobOptions.MAX_STYLE_SCALE);
         }
         return value;
     }

@@ -69,8 +69,7 @@ public class JobSubmitter {
      *     did not take the job (its record is then FAILED, so no QUEUED job is left behind)
      */
     public JobRecord submit(String tenant, JobUpload upload) {
-        JobParameters parameters = JobParameters.parse(
-                upload.style(), upload.strength(), upload.outputFormat(), upload.deadline(), clock.instant());
+        JobParameters parameters = JobParameters.parse(upload, clock.instant());
         if (upload.image() == null) {
             throw JobParameters.invalid("image", "the file field 'image' is required (a JPEG or PNG)");
         }

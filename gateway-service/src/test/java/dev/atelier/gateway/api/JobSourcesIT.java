@@ -66,7 +66,18 @@ class JobSourcesIT {
                         HttpResponse.BodyHandlers.ofString());
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
 
-        String id = json(Map.of("style", "candy", "uploadId", upload.get("id"), "strength", 0.5))
+        // JSON booleans and numbers, as a JSON client writes them.
+        String id = json(Map.of(
+                        "style",
+                        "candy",
+                        "uploadId",
+                        upload.get("id"),
+                        "strength",
+                        0.5,
+                        "preserveColors",
+                        true,
+                        "styleScale",
+                        0.5))
                 .post("/v1/jobs")
                 .then()
                 .statusCode(202)
@@ -79,6 +90,8 @@ class JobSourcesIT {
         assertThat(store.get(record.inputKey()).orElseThrow()).isEqualTo(photo);
         assertThat(record.input().width()).isEqualTo(64);
         assertThat(record.options().strength()).isEqualTo(0.5);
+        assertThat(record.options().preserveColors()).isTrue();
+        assertThat(record.options().styleScale()).isEqualTo(0.5);
 
         String otherTenant = TestTenants.issue(store, "someone-else");
         RequestSpecification signedIn = RestAssured.requestSpecification;

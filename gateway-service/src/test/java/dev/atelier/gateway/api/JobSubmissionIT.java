@@ -75,6 +75,8 @@ class JobSubmissionIT {
                 .multiPart("style", "candy")
                 .multiPart("strength", "0.8")
                 .multiPart("outputFormat", "jpeg")
+                .multiPart("preserveColors", "true")
+                .multiPart("styleScale", "1.5")
                 .post("/v1/jobs");
 
         response.then()
@@ -84,6 +86,8 @@ class JobSubmissionIT {
                 .body("styleId", equalTo("candy"))
                 .body("options.strength", equalTo(0.8f))
                 .body("options.outputFormat", equalTo("jpeg"))
+                .body("options.preserveColors", equalTo(true))
+                .body("options.styleScale", equalTo(1.5f))
                 .body("input.mediaType", equalTo("image/jpeg"))
                 .body("input.bytes", equalTo(bytes.length))
                 .body("traceId", equalTo(TRACE_ID));
@@ -137,6 +141,8 @@ class JobSubmissionIT {
                 .statusCode(202)
                 .body("options.strength", equalTo(1.0f))
                 .body("options.outputFormat", equalTo("png"))
+                .body("options.preserveColors", equalTo(false))
+                .body("options.styleScale", equalTo(1.0f))
                 .body("requestedVersion", equalTo(1))
                 .body("input.width", equalTo(120))
                 .body("input.height", equalTo(80));

@@ -122,6 +122,11 @@ class SubmissionProblemsIT {
                 .body("field", equalTo("strength"));
         submit(image("a.jpg", jpeg).multiPart("outputFormat", "bmp"), 400, "invalid-option")
                 .body("field", equalTo("outputFormat"));
+        submit(image("a.jpg", jpeg).multiPart("styleScale", "3"), 400, "invalid-option")
+                .body("field", equalTo("styleScale"))
+                .body("maximum", equalTo(2.0f));
+        submit(image("a.jpg", jpeg).multiPart("preserveColors", "yes"), 400, "invalid-option")
+                .body("field", equalTo("preserveColors"));
         submit(given().multiPart("style", "candy"), 400, "invalid-option").body("field", equalTo("image"));
         submit(given().multiPart("image", "a.jpg", jpeg, "image/jpeg"), 400, "invalid-option")
                 .body("field", equalTo("style"));

@@ -66,7 +66,7 @@ class IdempotencyIT {
                             .submitOnce(
                                     TestTenants.TENANT,
                                     key,
-                                    new JobUpload(file, "candy", "0.5", null, null, null),
+                                    new JobUpload(file, "candy", "0.5", null, null, null, null, null),
                                     () -> {
                                         throw new AssertionError("submitted again");
                                     })

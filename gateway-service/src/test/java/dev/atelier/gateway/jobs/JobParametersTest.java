@@ -57,21 +57,49 @@ class JobParametersTest {
 
     @Test
     void parsesADeadlineWithAnOffsetAndRefusesOneThatHasPassed() {
-        assertThat(JobParameters.parse("candy", null, null, "2026-11-23T11:15:30+01:00", NOW)
-                        .deadline())
+        assertThat(withDeadline("2026-11-23T11:15:30+01:00").deadline())
                 .isEqualTo(Instant.parse("2026-11-23T10:15:30Z"));
-        assertThat(JobParameters.parse("candy", null, null, " ", NOW).deadline())
-                .isNull();
+        assertThat(withDeadline(" ").deadline()).isNull();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"2026-11-23T10:00:00Z", "2026-11-23T10:00:00", "in an hour", "1763892000"})
     void refusesDeadlinesThatArePastOrNotRfc3339(String deadline) {
-        assertInvalid("deadline", () -> JobParameters.parse("candy", null, null, deadline, NOW));
+        assertInvalid("deadline", () -> withDeadline(deadline));
+    }
+
+    @Test
+    void parsesColoursAndStrokeSize() {
+        JobOptions options = JobParameters.parse(
+                        new JobUpload(null, "candy", null, null, " TRUE ", "2", null, null), NOW)
+                .options();
+        assertThat(options).isEqualTo(new JobOptions(1.0, OutputFormat.PNG, true, 2.0));
+        assertThat(parse("candy", null, null).options().preserveColors()).isFalse();
+        assertThat(parse("candy", null, null).options().styleScale()).isEqualTo(1.0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yes", "1", "on", "truee"})
+    void refusesColourFlagsThatAreNotTrueOrFalse(String flag) {
+        assertInvalid(
+                "preserveColors",
+                () -> JobParameters.parse(new JobUpload(null, "candy", null, null, flag, null, null, null), NOW));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.49", "2.01", "0", "-1", "big", "NaN", "Infinity"})
+    void refusesStyleScalesOutsideHalfToTwo(String scale) {
+        assertInvalid(
+                "styleScale",
+                () -> JobParameters.parse(new JobUpload(null, "candy", null, null, null, scale, null, null), NOW));
     }
 
     private static JobParameters parse(String style, String strength, String outputFormat) {
-        return JobParameters.parse(style, strength, outputFormat, null, NOW);
+        return JobParameters.parse(new JobUpload(null, style, strength, outputFormat, null, null, null, null), NOW);
+    }
+
+    private static JobParameters withDeadline(String deadline) {
+        return JobParameters.parse(new JobUpload(null, "candy", null, null, null, null, deadline, null), NOW);
     }
 
     private static void assertInvalid(String field, Runnable parse) {

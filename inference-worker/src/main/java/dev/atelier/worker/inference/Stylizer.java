@@ -5,7 +5,6 @@ import ai.onnxruntime.OrtException;
 import dev.atelier.contracts.models.ModelManifest;
 import dev.atelier.imaging.Resizing;
 import dev.atelier.imaging.TensorImages;
-import dev.atelier.worker.imaging.Blending;
 import dev.atelier.worker.imaging.Padding;
 import dev.atelier.worker.imaging.PaddingMode;
 import java.awt.image.BufferedImage;
@@ -14,7 +13,8 @@ import java.awt.image.BufferedImage;
  * Runs a style model on an upright RGB image and returns a result of exactly the image's size:
  * dynamic models get the image padded to sides divisible by 4 and their output cropped back, and an image
  * larger than a tile is run in tiles ({@link TiledStylizer}); models with a fixed input size get it resized
- * there and back. Then blends by {@code strength}.
+ * there and back. A job's {@link Rendering} may run the model at another size than the photo's (the stroke size) and
+ * finishes the result (the photo's colours, blending by strength).
  */
 public final class Stylizer {
     /** The transform nets halve the resolution twice. */
@@ -58,8 +58,20 @@ public final class Stylizer {
     public record Stylized(BufferedImage image, long inferenceNanos, long waitedNanos, int batch) {}
 
     /** @throws InterruptedException when interrupted while waiting for the model (the worker stopping) */
-    public Stylized stylize(LoadedModel model, BufferedImage content, double strength)
+    public Stylized stylize(LoadedModel model, BufferedImage content, Rendering rendering)
             throws OrtException, InterruptedException {
+        int width = content.getWidth();
+        int height = content.getHeight();
+        int runWidth = rendering.runSide(width);
+        int runHeight = rendering.runSide(height);
+        boolean rescaled = runWidth != width || runHeight != height;
+        Stylized ran = run(model, rescaled ? Resizing.resize(content, runWidth, runHeight) : content);
+        BufferedImage styled = rescaled ? Resizing.resize(ran.image(), width, height) : ran.image();
+        return new Stylized(rendering.finish(styled, content), ran.inferenceNanos(), ran.waitedNanos(), ran.batch());
+    }
+
+    /** The model's output for the image, of exactly its size. */
+    private Stylized run(LoadedModel model, BufferedImage content) throws OrtException, InterruptedException {
         ModelManifest manifest = model.manifest();
         int width = content.getWidth();
         int height = content.getHeight();
@@ -74,8 +86,7 @@ public final class Stylizer {
                 started[0] = System.nanoTime();
                 return tiled.stylize(model, content, padding, tiles);
             });
-            return new Stylized(
-                    Blending.blend(styled, content, strength), System.nanoTime() - started[0], started[0] - queued, 1);
+            return new Stylized(styled, System.nanoTime() - started[0], started[0] - queued, 1);
         }
         BufferedImage input = fixed
                 ? Resizing.resize(
@@ -90,7 +101,7 @@ public final class Stylizer {
             output = Resizing.resize(output, input.getWidth(), input.getHeight());
         }
         BufferedImage styled = fixed ? Resizing.resize(output, width, height) : Padding.crop(output, width, height);
-        return new Stylized(Blending.blend(styled, content, strength), ran.runNanos(), ran.waitedNanos(), ran.batch());
+        return new Stylized(styled, ran.runNanos(), ran.waitedNanos(), ran.batch());
     }
 
     /** The side a dynamic model runs at: a multiple of 4, at least {@link #MIN_SIDE}. */

@@ -23,6 +23,7 @@ import dev.atelier.worker.inference.MemoryBudget;
 import dev.atelier.worker.inference.ModelCache;
 import dev.atelier.worker.inference.ModelSessions;
 import dev.atelier.worker.inference.OnnxRuntime;
+import dev.atelier.worker.inference.Rendering;
 import dev.atelier.worker.inference.Stylizer;
 import dev.atelier.worker.inference.TileSettings;
 import jakarta.annotation.PreDestroy;
@@ -31,6 +32,7 @@ import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -59,6 +61,8 @@ public class JobRun {
     private final Executor executor;
     private final HeapAdmission admission;
     private final InferenceLane lane;
+    /** The most pixels the heap holds for one job: its photo, and the image its model runs on when that differs. */
+    private final long heapPixels;
 
     public JobRun(
             ModelResolver resolver,
@@ -89,6 +93,7 @@ public class JobRun {
         }
         this.decoder = new ImageDecoder(maxPixels);
         this.admission = new HeapAdmission(maxPixels);
+        this.heapPixels = budget.maxPixels();
         this.encoder = new ImageEncoder(config.jpegQuality());
         this.lane = new InferenceLane(runtime.environment(), config.batchSize(), config.batchWait());
         this.stylizer = new Stylizer(
@@ -133,25 +138,54 @@ public class JobRun {
     }
 
     /**
-     * Room in the heap for the job's photo; all of it when an earlier start of the job never finished: that job may be
-     * what kills a worker, and running it alone charges no job beside it with a start it did not cause.
+     * Room in the heap for the job's photo (and the image its model runs on, at another stroke size); all of it when an
+     * earlier start of the job never finished: that job may be what kills a worker, and running it alone charges no job
+     * beside it with a start it did not cause.
      */
     private HeapAdmission.Lease admit(JobRecord queued) {
+        long pixels = queued.input() == null ? 0 : heapPixels(queued);
         try {
-            if (queued.attempts() > 0 || queued.input() == null) {
+            if (queued.attempts() > 0 || pixels == 0) {
                 return admission.admitAlone();
             }
-            return admission.admit(
-                    (long) queued.input().width() * queued.input().height());
+            return admission.admit(pixels);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WorkerStoppingException("room in the heap", e);
         }
     }
 
-    private Stylizer.Stylized stylize(LoadedModel model, BufferedImage content, double strength) throws OrtException {
+    private long heapPixels(JobRecord queued) {
+        int width = queued.input().width();
+        int height = queued.input().height();
+        Rendering rendering = Rendering.of(options(queued));
+        long pixels = rendering.heapPixels(width, height);
+        if (pixels > heapPixels) {
+            throw JobFailure.permanent(
+                    ErrorCodes.INPUT_TOO_LARGE,
+                    String.format(
+                            Locale.ROOT,
+                            "at styleScale %s the %dx%d photo runs at %dx%d: photo and run need room for %d pixels,"
+                                    + " this worker's heap holds %d; send a smaller photo or a larger styleScale",
+                            rendering.styleScale(),
+                            width,
+                            height,
+                            rendering.runSide(width),
+                            rendering.runSide(height),
+                            pixels,
+                            heapPixels));
+        }
+        return pixels;
+    }
+
+    private static JobOptions options(JobRecord record) {
+        return record.options() != null ? record.options() : JobOptions.defaults();
+    }
+
+    private Stylizer.Stylized stylize(LoadedModel model, BufferedImage content, Rendering rendering)
+            throws OrtException {
         try {
-            return stylizer.stylize(model, content, strength);
+            return stylizer.stylize(model, content, rendering);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WorkerStoppingException("the model", e);
@@ -182,12 +216,12 @@ public class JobRun {
                 running.attempts(),
                 running.startedAt());
         CompletableFuture<Void> startedAcked = events.send(started, trace);
-        JobOptions options = running.options() != null ? running.options() : JobOptions.defaults();
+        JobOptions options = options(running);
         try (ModelCache<LoadedModel>.Lease lease = sessions.acquire(manifest)) {
             DecodedInput decoded = Parallel.join(input);
             BufferedImage content = decoded.image();
             Instant ready = clock.instant();
-            Stylizer.Stylized styled = stylize(lease.model(), content, options.strength());
+            Stylizer.Stylized styled = stylize(lease.model(), content, Rendering.of(options));
             // Waiting for the model counts as waiting in the queue.
             Instant inferenceStart = ready.plusNanos(styled.waitedNanos());
             long encodeStart = System.nanoTime();

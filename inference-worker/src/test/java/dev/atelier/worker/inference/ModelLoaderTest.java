@@ -51,10 +51,10 @@ class ModelLoaderTest {
         BufferedImage asFloat;
         BufferedImage asHalf;
         try (LoadedModel model = loader(Precision.FLOAT).open(manifest, onnx)) {
-            asFloat = stylizer.stylize(model, photo, 1.0).image();
+            asFloat = stylizer.stylize(model, photo, Rendering.PLAIN).image();
         }
         try (LoadedModel model = loader(Precision.HALF).open(manifest, onnx)) {
-            asHalf = stylizer.stylize(model, photo, 1.0).image();
+            asHalf = stylizer.stylize(model, photo, Rendering.PLAIN).image();
         }
 
         double psnr = Pictures.psnr(asFloat, asHalf);

@@ -41,4 +41,27 @@ public final class Pictures {
         }
         return sum / (3.0 * x.length);
     }
+
+    /** Mean distance of the pictures' (Cb, Cr) pairs (BT.601, 0..255 scale): how far apart their colours are. */
+    public static double chromaDistance(BufferedImage a, BufferedImage b) {
+        assertThat(b.getWidth()).isEqualTo(a.getWidth());
+        assertThat(b.getHeight()).isEqualTo(a.getHeight());
+        double sum = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                sum += Math.hypot(cb(p) - cb(q), cr(p) - cr(q));
+            }
+        }
+        return sum / ((double) a.getWidth() * a.getHeight());
+    }
+
+    private static double cb(int rgb) {
+        return -0.168736 * (rgb >> 16 & 0xff) - 0.331264 * (rgb >> 8 & 0xff) + 0.5 * (rgb & 0xff);
+    }
+
+    private static double cr(int rgb) {
+        return 0.5 * (rgb >> 16 & 0xff) - 0.418688 * (rgb >> 8 & 0xff) - 0.081312 * (rgb & 0xff);
+    }
 }

@@ -34,7 +34,7 @@ class StylizerTest {
         try (LoadedModel candy = load(SharedAssets.require(SharedAssets.CANDY))) {
             BufferedImage content = TestImages.gradient(133, 71);
 
-            Stylizer.Stylized result = stylizer.stylize(candy, content, 1.0);
+            Stylizer.Stylized result = stylizer.stylize(candy, content, Rendering.PLAIN);
 
             assertThat(result.image().getWidth()).isEqualTo(133);
             assertThat(result.image().getHeight()).isEqualTo(71);
@@ -50,7 +50,7 @@ class StylizerTest {
         try (LoadedModel starry = load(SharedAssets.require(SharedAssets.STARRY_NIGHT))) {
             assertThat(starry.manifest().hasFixedSize()).isTrue();
 
-            Stylizer.Stylized result = stylizer.stylize(starry, TestImages.gradient(150, 101), 1.0);
+            Stylizer.Stylized result = stylizer.stylize(starry, TestImages.gradient(150, 101), Rendering.PLAIN);
 
             assertThat(result.image().getWidth()).isEqualTo(150);
             assertThat(result.image().getHeight()).isEqualTo(101);
@@ -62,7 +62,8 @@ class StylizerTest {
         try (LoadedModel candy = load(SharedAssets.require(SharedAssets.CANDY))) {
             BufferedImage content = TestImages.gradient(40, 30);
 
-            BufferedImage result = stylizer.stylize(candy, content, 0.0).image();
+            BufferedImage result =
+                    stylizer.stylize(candy, content, Rendering.strength(0.0)).image();
 
             assertThat(Pictures.meanDifference(result, content)).isZero();
         }

@@ -72,7 +72,7 @@ class TiledStylizerTest {
         int width = 1632;
         photo = Resizing.resize(source, width, width * source.getHeight() / source.getWidth() / 4 * 4);
         whole = new Stylizer(ENV, PaddingMode.REFLECT, new TileSettings(4096, OVERLAP, 4096), UNLIMITED, LANE)
-                .stylize(udnie, photo, 1.0)
+                .stylize(udnie, photo, Rendering.PLAIN)
                 .image();
     }
 
@@ -115,7 +115,7 @@ class TiledStylizerTest {
         LoadedModel alone = new LoadedModel(udnie.manifest(), udnie.session());
         BufferedImage tiled = new Stylizer(
                         ENV, PaddingMode.REFLECT, new TileSettings(TILE, OVERLAP, 1024), UNLIMITED, LANE)
-                .stylize(alone, photo, 1.0)
+                .stylize(alone, photo, Rendering.PLAIN)
                 .image();
         System.out.printf(
                 "tiles with their own statistics: PSNR %.1f dB, seam ratio %.3f%n",
@@ -128,11 +128,11 @@ class TiledStylizerTest {
         BufferedImage odd = photo.getSubimage(0, 0, 1631, 1221);
         BufferedImage wholeOdd = new Stylizer(
                         ENV, PaddingMode.REFLECT, new TileSettings(4096, OVERLAP, 4096), UNLIMITED, LANE)
-                .stylize(udnie, odd, 1.0)
+                .stylize(udnie, odd, Rendering.PLAIN)
                 .image();
         BufferedImage tiledOdd = new Stylizer(
                         ENV, PaddingMode.REFLECT, new TileSettings(TILE, OVERLAP, 4096), UNLIMITED, LANE)
-                .stylize(udnie, odd, 1.0)
+                .stylize(udnie, odd, Rendering.PLAIN)
                 .image();
         assertThat(tiledOdd.getWidth()).isEqualTo(1631);
         assertThat(tiledOdd.getHeight()).isEqualTo(1221);
@@ -143,7 +143,7 @@ class TiledStylizerTest {
     void tilesCutWithoutOverlapWouldShowTheirSeams() throws Exception {
         // The seam check above can fail: cut hard, each tile's edge is its own padding's.
         BufferedImage cut = new Stylizer(ENV, PaddingMode.REFLECT, new TileSettings(TILE, 0, 4096), UNLIMITED, LANE)
-                .stylize(udnie, photo, 1.0)
+                .stylize(udnie, photo, Rendering.PLAIN)
                 .image();
         System.out.printf(
                 "tiles cut without overlap: PSNR %.1f dB, seam ratio %.3f%n",
@@ -153,7 +153,7 @@ class TiledStylizerTest {
 
     private static BufferedImage tiled(int statisticsSide) throws Exception {
         return new Stylizer(ENV, PaddingMode.REFLECT, new TileSettings(TILE, OVERLAP, statisticsSide), UNLIMITED, LANE)
-                .stylize(udnie, photo, 1.0)
+                .stylize(udnie, photo, Rendering.PLAIN)
                 .image();
     }
 

@@ -426,6 +426,26 @@ class InferenceWorkerIT {
     }
 
     @Test
+    void theJobsColourAndStrokeOptionsReachTheRun() throws Exception {
+        model("candy", SharedAssets.CANDY);
+        byte[] photo = photo(120, 90);
+        BufferedImage content = ImageIO.read(new ByteArrayInputStream(photo));
+
+        BufferedImage plain = output(awaitFinal(client.submit("candy", null, photo, JobOptions.defaults())));
+        BufferedImage kept = output(
+                awaitFinal(client.submit("candy", null, photo, new JobOptions(1.0, OutputFormat.PNG, true, 2.0))));
+
+        assertThat(kept.getWidth()).isEqualTo(120);
+        assertThat(kept.getHeight()).isEqualTo(90);
+        assertThat(Pictures.chromaDistance(plain, content))
+                .as("candy recolours")
+                .isGreaterThan(10);
+        assertThat(Pictures.chromaDistance(kept, content))
+                .as("the photo's colours")
+                .isLessThan(2);
+    }
+
+    @Test
     void aNewVersionServesTheNextJobWhileAPinnedJobGetsItsVersion() throws Exception {
         ModelManifest v1 = MODELS.computeIfAbsent("swap", style -> awaitCurrent(register(style, SharedAssets.CANDY)));
         assertThat(awaitFinal(client.submit("swap", null, photo(64, 48), JobOptions.defaults()))
