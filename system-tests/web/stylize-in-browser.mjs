@@ -22,6 +22,15 @@ try {
   const response = await page.goto(url);
   const csp = response.headers()['content-security-policy'] || '';
   await page.locator(`#styles label[data-style="${style}"]`).click({ timeout: 30000 });
+  // Every style that has a preview shows it: none still loading, none broken.
+  await page.waitForFunction(() => document.querySelectorAll('#styles label[data-preview="pending"]').length === 0,
+    null, { timeout: 30000 });
+  const previews = await page.evaluate(() => [...document.querySelectorAll('#styles label[data-preview]')]
+    .map((l) => ({ style: l.dataset.style, state: l.dataset.preview, width: l.querySelector('img')?.naturalWidth || 0 })));
+  const broken = previews.filter((p) => p.state !== 'shown' || p.width === 0).map((p) => p.style);
+  if (broken.length > 0) {
+    throw new Error(`style previews that do not show: ${broken.join(', ')}`);
+  }
   await page.setInputFiles('#photo', photo);
   await page.locator('#strength').fill('0.9');
   await page.locator('#style-scale').fill('1.5');
@@ -48,6 +57,7 @@ try {
     status: document.getElementById('status').textContent,
     download: document.getElementById('download').getAttribute('download'),
   }));
+  shown.previews = previews.length;
   console.log(JSON.stringify({ ...shown, csp }));
 } catch (err) {
   console.error(err.message);

@@ -72,9 +72,13 @@ async function loadStyles() {
     label.append(input, swatch, caption);
     box.append(label);
     if (style.previewUrl) {
+      // data-preview says how the preview fared (pending, shown, failed): the browser test reads it.
+      label.dataset.preview = 'pending';
       api(style.previewUrl).then((r) => r.blob()).then((b) => {
-        swatch.replaceChildren(Object.assign(document.createElement('img'), { alt: style.title, src: URL.createObjectURL(b) }));
-      }).catch(() => {});
+        const img = Object.assign(document.createElement('img'), { alt: style.title, src: URL.createObjectURL(b) });
+        img.addEventListener('load', () => { label.dataset.preview = 'shown'; swatch.replaceChildren(img); });
+        img.addEventListener('error', () => { label.dataset.preview = 'failed'; });
+      }).catch(() => { label.dataset.preview = 'failed'; });
     }
   });
 }

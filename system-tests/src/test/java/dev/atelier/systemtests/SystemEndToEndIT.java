@@ -314,6 +314,9 @@ class SystemEndToEndIT {
                 .isCloseTo(inputRatio, Offset.offset(0.01));
         assertThat(page.path("original").path("width").asInt()).isEqualTo(input.getWidth());
         assertThat(page.path("status").asText()).startsWith("Done: " + STYLE);
+        assertThat(page.path("previews").asInt())
+                .as("styles whose preview the page showed (the script fails on any that does not show)")
+                .isPositive();
         assertThat(page.path("csp").asText())
                 .as("the page's Content-Security-Policy (nothing it blocked, or the run fails)")
                 .startsWith("default-src 'self'");
