@@ -1,8 +1,8 @@
 package dev.atelier.worker.inference;
 
 import dev.atelier.contracts.jobs.JobOptions;
+import dev.atelier.imaging.PhotoColours;
 import dev.atelier.worker.imaging.Blending;
-import dev.atelier.worker.imaging.PhotoColours;
 import java.awt.image.BufferedImage;
 
 /**

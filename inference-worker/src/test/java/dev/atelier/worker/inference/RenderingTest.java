@@ -3,10 +3,10 @@ package dev.atelier.worker.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.onnxruntime.OrtEnvironment;
+import dev.atelier.imaging.PhotoColours;
 import dev.atelier.imaging.Resizing;
 import dev.atelier.worker.SharedAssets;
 import dev.atelier.worker.imaging.PaddingMode;
-import dev.atelier.worker.imaging.PhotoColours;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.time.Duration;
