@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.onnxruntime.OrtEnvironment;
 import dev.atelier.imaging.PhotoColours;
 import dev.atelier.imaging.Resizing;
+import dev.atelier.imaging.StrokeSize;
 import dev.atelier.worker.SharedAssets;
 import dev.atelier.worker.imaging.PaddingMode;
 import java.awt.image.BufferedImage;
@@ -72,12 +73,12 @@ class RenderingTest {
 
     @Test
     void aLargerStyleScalePaintsLargerStrokes() throws Exception {
-        double half = frequency(render(new Rendering(0.5, false, 1.0)));
-        double one = frequency(render(Rendering.PLAIN));
-        double two = frequency(render(new Rendering(2.0, false, 1.0)));
+        double half = StrokeSize.meanSpatialFrequency(render(new Rendering(0.5, false, 1.0)));
+        double one = StrokeSize.meanSpatialFrequency(render(Rendering.PLAIN));
+        double two = StrokeSize.meanSpatialFrequency(render(new Rendering(2.0, false, 1.0)));
         // The resampling alone (the photo shrunk and brought back) blurs too; the strokes must change more than that.
-        double photoOne = frequency(photo);
-        double photoTwo = frequency(Resizing.resize(Resizing.resize(photo, 240, 160), 480, 320));
+        double photoOne = StrokeSize.meanSpatialFrequency(photo);
+        double photoTwo = StrokeSize.meanSpatialFrequency(Resizing.resize(Resizing.resize(photo, 240, 160), 480, 320));
         System.out.printf(
                 "mean spatial frequency: styleScale 0.5 %.4f, 1 %.4f, 2 %.4f; the photo %.4f, resampled at 2 %.4f%n",
                 half, one, two, photoOne, photoTwo);
@@ -98,30 +99,5 @@ class RenderingTest {
             }
         }
         return sum / ((double) a.getWidth() * a.getHeight());
-    }
-
-    /**
-     * The mean gradient of the luminance over its mean deviation: how often it changes per pixel, in cycles of its own
-     * contrast. Strokes twice as large change half as often.
-     */
-    private static double frequency(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        double[] luma = new double[w * h];
-        double mean = 0;
-        for (int i = 0; i < luma.length; i++) {
-            luma[i] = PhotoColours.luma(image.getRGB(i % w, i / w));
-            mean += luma[i] / luma.length;
-        }
-        double gradient = 0;
-        double deviation = 0;
-        for (int y = 0; y < h - 1; y++) {
-            for (int x = 0; x < w - 1; x++) {
-                int i = y * w + x;
-                gradient += Math.abs(luma[i + 1] - luma[i]) + Math.abs(luma[i + w] - luma[i]);
-                deviation += Math.abs(luma[i] - mean);
-            }
-        }
-        return gradient / deviation;
     }
 }
