@@ -43,14 +43,14 @@ udnie_two_phases() {
 }
 
 # Candy (issue 12): the VGG loss at content weight 10 (candy's reference gives up more of the photo than udnie's, so
-# a higher weight copies the photo), the rate annealed from step 1100 of 2000.
+# a higher weight copies the photo), the rate annealed over the second half of 1200 steps.
 candy() {
   ./atelier train-starter --style "$paintings/candy.jpg" --style-id candy --title "Candy" \
     --credit "Candy, artist unknown, possibly in copyright: the style image of pytorch/examples fast_neural_style (BSD-3-Clause repository)" --photos "$photos" \
     --hold-out 'python3-skimage/**' --width 16 --batch 2 --image-size 256 --train-with vgg19_normalised_relu3_1 \
     --checkpoint-every 50 --preview-every 250 --log-every 25 \
     --reference ../shared/models/fast_neural_style/pytorch_nc16/candy_nc16.onnx \
-    --out "$out/candy" --steps 2000 --content-weight 10 --decay-from 0.55
+    --out "$out/candy" --steps 1200 --content-weight 10 --decay-from 0.5
 }
 
 # Mosaic (issue 12): the SqueezeNet loss, whose style layers (to fire7) see far more than VGG relu3_1's 24 px, so the
