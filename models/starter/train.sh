@@ -42,15 +42,19 @@ udnie_two_phases() {
   ./atelier train-starter "${opts[@]}" --out "$out/udnie" --steps 2000 --content-weight 70 --decay-from 0.55
 }
 
-# Candy (issue 12): the VGG loss at content weight 10 (candy's reference gives up more of the photo than udnie's, so
-# a higher weight copies the photo), the rate annealed over the second half of 1200 steps.
+# Candy (issue 12), with the VGG loss in two phases: content weight 10 (candy's reference gives up more of the photo
+# than udnie's, so a higher weight copies the photo) for 1200 steps annealed over the second half, then content
+# weight 14 with the rate restarted at step 1200 and annealed to 1700.
 candy() {
-  ./atelier train-starter --style "$paintings/candy.jpg" --style-id candy --title "Candy" \
-    --credit "Candy, artist unknown, possibly in copyright: the style image of pytorch/examples fast_neural_style (BSD-3-Clause repository)" --photos "$photos" \
-    --hold-out 'python3-skimage/**' --width 16 --batch 2 --image-size 256 --train-with vgg19_normalised_relu3_1 \
-    --checkpoint-every 50 --preview-every 250 --log-every 25 \
-    --reference ../shared/models/fast_neural_style/pytorch_nc16/candy_nc16.onnx \
-    --out "$out/candy" --steps 1200 --content-weight 10 --decay-from 0.5
+  local opts=(--style "$paintings/candy.jpg" --style-id candy --title "Candy"
+    --credit "Candy, artist unknown, possibly in copyright: the style image of pytorch/examples fast_neural_style (BSD-3-Clause repository)"
+    --photos "$photos" --hold-out 'python3-skimage/**' --width 16 --batch 2 --image-size 256
+    --train-with vgg19_normalised_relu3_1 --checkpoint-every 50 --preview-every 250 --log-every 25
+    --reference ../shared/models/fast_neural_style/pytorch_nc16/candy_nc16.onnx)
+  ./atelier train-starter "${opts[@]}" --out "$out/candy-phase1" --steps 1200 --content-weight 10 --decay-from 0.5
+  mkdir -p "$out/candy/checkpoint"
+  [ -f "$out/candy/checkpoint/state.bin" ] || cp "$out/candy-phase1/checkpoint/"* "$out/candy/checkpoint/"
+  ./atelier train-starter "${opts[@]}" --out "$out/candy" --steps 1700 --content-weight 14 --decay-from 0.71
 }
 
 # Mosaic (issue 12): the SqueezeNet loss, whose style layers (to fire7) see far more than VGG relu3_1's 24 px, so the
