@@ -27,34 +27,35 @@ train() { # id painting title credit [extra options]
     --out "$out/$id" "${common[@]}" "$@"
 }
 
-# Udnie, retrained for issue 12 with the VGG loss in two phases: the style at content weight 40 and a constant rate,
-# then content weight 70 with the rate annealed from step 1100 of 2000. The committed model is phase 2's step-1400
-# checkpoint (judged by copying that checkpoint into a new --out and running with --steps 1400).
-udnie_two_phases() {
-  local opts=(--style "$paintings/udnie.jpg" --style-id udnie --title "Udnie"
-    --credit "Francis Picabia, Udnie (1913), public domain" --photos "$photos" --hold-out 'python3-skimage/**'
-    --width 16 --batch 2 --image-size 256 --train-with vgg19_normalised_relu3_1
-    --checkpoint-every 50 --preview-every 250 --log-every 25
-    --reference ../shared/models/fast_neural_style/pytorch_nc16/udnie_nc16.onnx)
-  ./atelier train-starter "${opts[@]}" --out "$out/udnie-phase1" --steps 950 --content-weight 40 --decay-from 1
-  mkdir -p "$out/udnie/checkpoint"
-  [ -f "$out/udnie/checkpoint/state.bin" ] || cp "$out/udnie-phase1/checkpoint/"* "$out/udnie/checkpoint/"
-  ./atelier train-starter "${opts[@]}" --out "$out/udnie" --steps 2000 --content-weight 70 --decay-from 0.55
-}
-
-# Candy (issue 12), with the VGG loss in two phases: content weight 10 (candy's reference gives up more of the photo
-# than udnie's, so a higher weight copies the photo) for 1200 steps annealed over the second half, then content
-# weight 14 with the rate restarted at step 1200 and annealed to 1700.
-candy() {
-  local opts=(--style "$paintings/candy.jpg" --style-id candy --title "Candy"
-    --credit "Candy, artist unknown, possibly in copyright: the style image of pytorch/examples fast_neural_style (BSD-3-Clause repository)"
+# Two trainings with the VGG loss (the judge's layers), the second resuming from the first's last checkpoint:
+#   vgg_two_phases ID PAINTING TITLE CREDIT STEPS1 WEIGHT1 DECAY1 STEPS2 WEIGHT2 DECAY2
+# (steps to reach, content weight, fraction of the steps after which the rate anneals; 1 = never).
+vgg_two_phases() {
+  local id=$1 painting=$2 title=$3 credit=$4
+  local opts=(--style "$paintings/$painting" --style-id "$id" --title "$title" --credit "$credit"
     --photos "$photos" --hold-out 'python3-skimage/**' --width 16 --batch 2 --image-size 256
     --train-with vgg19_normalised_relu3_1 --checkpoint-every 50 --preview-every 250 --log-every 25
-    --reference ../shared/models/fast_neural_style/pytorch_nc16/candy_nc16.onnx)
-  ./atelier train-starter "${opts[@]}" --out "$out/candy-phase1" --steps 1200 --content-weight 10 --decay-from 0.5
-  mkdir -p "$out/candy/checkpoint"
-  [ -f "$out/candy/checkpoint/state.bin" ] || cp "$out/candy-phase1/checkpoint/"* "$out/candy/checkpoint/"
-  ./atelier train-starter "${opts[@]}" --out "$out/candy" --steps 1700 --content-weight 14 --decay-from 0.71
+    --reference "../shared/models/fast_neural_style/pytorch_nc16/${id}_nc16.onnx")
+  ./atelier train-starter "${opts[@]}" --out "$out/$id-phase1" --steps "$5" --content-weight "$6" --decay-from "$7"
+  mkdir -p "$out/$id/checkpoint"
+  [ -f "$out/$id/checkpoint/state.bin" ] || cp "$out/$id-phase1/checkpoint/"* "$out/$id/checkpoint/"
+  ./atelier train-starter "${opts[@]}" --out "$out/$id" --steps "$8" --content-weight "$9" --decay-from "${10}"
+}
+
+# Udnie, retrained for issue 12: the style at content weight 40 and a constant rate, then content weight 70 with the
+# rate annealed from step 1100 of 2000. The committed model is phase 2's step-1400 checkpoint (judged by copying that
+# checkpoint into a new --out and running with --steps 1400).
+udnie_two_phases() {
+  vgg_two_phases udnie udnie.jpg "Udnie" "Francis Picabia, Udnie (1913), public domain" 950 40 1 2000 70 0.55
+}
+
+# Candy (issue 12): content weight 10 (candy's reference gives up more of the photo than udnie's, so a higher weight
+# copies the photo) for 1200 steps annealed over the second half, then content weight 14 with the rate restarted at
+# step 1200 and annealed to 1700.
+candy() {
+  vgg_two_phases candy candy.jpg "Candy" \
+    "Candy, artist unknown, possibly in copyright: the style image of pytorch/examples fast_neural_style (BSD-3-Clause repository)" \
+    1200 10 0.5 1700 14 0.71
 }
 
 # Mosaic (issue 12): the SqueezeNet loss, whose style layers (to fire7) see far more than VGG relu3_1's 24 px, so the
