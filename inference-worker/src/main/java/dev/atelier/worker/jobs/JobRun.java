@@ -62,7 +62,7 @@ public class JobRun {
     private final HeapAdmission admission;
     private final InferenceLane lane;
     /** The most pixels the heap holds for one job: its photo, and the image its model runs on when that differs. */
-    private final long heapPixels;
+    private final long heapRoomPixels;
 
     public JobRun(
             ModelResolver resolver,
@@ -93,7 +93,7 @@ public class JobRun {
         }
         this.decoder = new ImageDecoder(maxPixels);
         this.admission = new HeapAdmission(maxPixels);
-        this.heapPixels = budget.maxPixels();
+        this.heapRoomPixels = budget.maxPixels();
         this.encoder = new ImageEncoder(config.jpegQuality());
         this.lane = new InferenceLane(runtime.environment(), config.batchSize(), config.batchWait());
         this.stylizer = new Stylizer(
@@ -160,7 +160,7 @@ public class JobRun {
         int height = queued.input().height();
         Rendering rendering = Rendering.of(options(queued));
         long pixels = rendering.heapPixels(width, height);
-        if (pixels > heapPixels) {
+        if (pixels > heapRoomPixels) {
             throw JobFailure.permanent(
                     ErrorCodes.INPUT_TOO_LARGE,
                     String.format(
@@ -173,7 +173,7 @@ public class JobRun {
                             rendering.runSide(width),
                             rendering.runSide(height),
                             pixels,
-                            heapPixels));
+                            heapRoomPixels));
         }
         return pixels;
     }
