@@ -37,7 +37,9 @@ class HeapAdmissionTest {
 
     @Test
     void aJobAdmittedAloneWaitsForTheRunningOnesAndKeepsOthersOut() throws Exception {
-        HeapAdmission.Lease alone = waitsUntilClosed(later(admission::admitAlone), admission.admit(1));
+        // The blocking lease is taken before the waiting caller starts: otherwise that caller may take the room first.
+        HeapAdmission.Lease running = admission.admit(1);
+        HeapAdmission.Lease alone = waitsUntilClosed(later(admission::admitAlone), running);
         waitsUntilClosed(later(() -> admission.admit(1)), alone);
     }
 
@@ -46,7 +48,8 @@ class HeapAdmissionTest {
         HeapAdmission.Lease first = admission.admit(600);
         first.close();
         first.close();
-        waitsUntilClosed(later(() -> admission.admit(600)), admission.admit(600));
+        HeapAdmission.Lease holding = admission.admit(600);
+        waitsUntilClosed(later(() -> admission.admit(600)), holding);
     }
 
     /**
