@@ -24,14 +24,15 @@ class HeapAdmissionTest {
 
     @Test
     void aPhotoThatDoesNotFitBesideTheRunningOneWaitsForIt() throws Exception {
-        waitsUntilClosed(later(() -> admission.admit(700)), admission.admit(700));
+        HeapAdmission.Lease running = admission.admit(700);
+        waitsUntilClosed(later(() -> admission.admit(700)), running);
     }
 
     @Test
     void aPhotoOfUnknownSizeOrLargerThanTheHeapRunsAlone() throws Exception {
         for (long pixels : new long[] {0, 5_000}) {
-            waitsUntilClosed(later(() -> admission.admit(1)), admission.admit(pixels))
-                    .close();
+            HeapAdmission.Lease alone = admission.admit(pixels);
+            waitsUntilClosed(later(() -> admission.admit(1)), alone).close();
         }
     }
 
