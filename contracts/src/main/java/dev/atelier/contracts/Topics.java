@@ -7,6 +7,11 @@ package dev.atelier.contracts;
 public final class Topics {
     /** Stylization jobs, keyed by job id. Value: {@code JobRequested}. */
     public static final String STYLIZE_REQUESTS = "atelier.stylize.requests";
+    /**
+     * Optimisation jobs (a client's own painting, no trained model), keyed by job id: a topic of their own, so that
+     * minutes-long optimisations never delay feed-forward jobs and scale on their own lag. Value: {@code JobRequested}.
+     */
+    public static final String OPTIMISE_REQUESTS = "atelier.optimise.requests";
     /** State changes of jobs, keyed by job id. Values: {@code JobStarted}, {@code JobCompleted}, {@code JobFailed}. */
     public static final String STYLIZE_EVENTS = "atelier.stylize.events";
     /** Jobs that failed for good, with the reason in headers. */

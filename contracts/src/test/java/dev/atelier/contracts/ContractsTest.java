@@ -11,6 +11,7 @@ import dev.atelier.contracts.jobs.JobIds;
 import dev.atelier.contracts.jobs.JobOptions;
 import dev.atelier.contracts.jobs.JobRecord;
 import dev.atelier.contracts.jobs.JobStatus;
+import dev.atelier.contracts.jobs.Optimisation;
 import dev.atelier.contracts.jobs.OutputFormat;
 import dev.atelier.contracts.models.ModelManifest;
 import dev.atelier.contracts.models.StyleRef;
@@ -32,7 +33,8 @@ class ContractsTest {
                 "inputs/acme/x",
                 new ImageInfo("image/jpeg", 640, 480, 1234),
                 new JobOptions(0.5, OutputFormat.JPEG),
-                NOW);
+                NOW,
+                new Optimisation("inputs/acme/x.style", new ImageInfo("image/png", 800, 600, 4321), 200, 512, null));
 
         byte[] json = Json.toBytes(event);
         JsonNode tree = Json.mapper().readTree(json);

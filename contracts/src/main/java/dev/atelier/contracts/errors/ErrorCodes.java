@@ -40,6 +40,8 @@ public final class ErrorCodes {
     public static final String LOSS_NETWORK_UNAVAILABLE = "loss-network.unavailable";
     /** The loss became NaN or infinite: the settings (learning rate, weights) made the training diverge. */
     public static final String TRAINING_DIVERGED = "training.diverged";
+    /** An optimisation job's loss became NaN or infinite step after step: its weights or painting made it diverge. */
+    public static final String OPTIMISATION_DIVERGED = "optimisation.diverged";
     /** This trainer cannot train at all (its compute engine did not load). */
     public static final String TRAINER_UNAVAILABLE = "trainer.unavailable";
     /** The trainers running it died mid-training as often as {@code atelier.trainer.max-crashes} allows. */

@@ -8,6 +8,7 @@ import java.util.Map;
 public final class EventTypes {
     public static final String JOB_REQUESTED = "atelier.stylize.job.requested.v1";
     public static final String JOB_STARTED = "atelier.stylize.job.started.v1";
+    public static final String JOB_PROGRESSED = "atelier.stylize.job.progressed.v1";
     public static final String JOB_COMPLETED = "atelier.stylize.job.completed.v1";
     public static final String JOB_FAILED = "atelier.stylize.job.failed.v1";
     public static final String JOB_CANCELLED = "atelier.stylize.job.cancelled.v1";
@@ -22,6 +23,7 @@ public final class EventTypes {
     private static final Map<String, Class<? extends AtelierEvent>> RECORDS = Map.ofEntries(
             Map.entry(JOB_REQUESTED, JobRequested.class),
             Map.entry(JOB_STARTED, JobStarted.class),
+            Map.entry(JOB_PROGRESSED, JobProgressed.class),
             Map.entry(JOB_COMPLETED, JobCompleted.class),
             Map.entry(JOB_FAILED, JobFailed.class),
             Map.entry(JOB_CANCELLED, JobCancelled.class),

@@ -32,6 +32,9 @@ import java.util.Optional;
  *     on records written before traces were kept
  * @param callbackUrl where the gateway delivers the job's final state (a Standard Webhooks POST), as the client gave
  *     it; null for none
+ * @param optimisation the painting and settings of an optimisation job; null for a feed-forward job
+ * @param progress how far the running optimisation has come (kept once final, as the last figures); null before its
+ *     first report and for feed-forward jobs
  */
 public record JobRecord(
         String id,
@@ -56,7 +59,9 @@ public record JobRecord(
         Instant deadline,
         JobTimings timings,
         String traceId,
-        String callbackUrl) {
+        String callbackUrl,
+        Optimisation optimisation,
+        StepProgress progress) {
 
     /** A new job as the gateway accepts it. */
     public static JobRecord queued(
@@ -91,6 +96,8 @@ public record JobRecord(
                 null,
                 null,
                 null,
+                null,
+                null,
                 null);
     }
 
@@ -118,7 +125,9 @@ public record JobRecord(
                 deadline,
                 null,
                 traceId,
-                callbackUrl);
+                callbackUrl,
+                optimisation,
+                null);
     }
 
     public JobRecord succeeded(String outputKey, int width, int height, Instant now) {
@@ -150,7 +159,9 @@ public record JobRecord(
                 deadline,
                 spent,
                 traceId,
-                callbackUrl);
+                callbackUrl,
+                optimisation,
+                progress);
     }
 
     public JobRecord failed(JobError error, Instant now) {
@@ -177,7 +188,9 @@ public record JobRecord(
                 deadline,
                 timings,
                 traceId,
-                callbackUrl);
+                callbackUrl,
+                optimisation,
+                progress);
     }
 
     /** The same job, in the trace {@code id}. */
@@ -205,7 +218,9 @@ public record JobRecord(
                 deadline,
                 timings,
                 id,
-                callbackUrl);
+                callbackUrl,
+                optimisation,
+                progress);
     }
 
     /** The same QUEUED job, its final state to be delivered to {@code url} (null: nowhere). */
@@ -233,7 +248,9 @@ public record JobRecord(
                 deadline,
                 timings,
                 traceId,
-                url);
+                url,
+                optimisation,
+                progress);
     }
 
     /** The same QUEUED job, to be given up on when it has not started by {@code at}. */
@@ -261,7 +278,74 @@ public record JobRecord(
                 at,
                 timings,
                 traceId,
-                callbackUrl);
+                callbackUrl,
+                optimisation,
+                progress);
+    }
+
+    /** The same QUEUED job as an optimisation of the client's painting instead of a run of a trained model. */
+    public JobRecord withOptimisation(Optimisation settings) {
+        return new JobRecord(
+                id,
+                tenant,
+                styleId,
+                requestedVersion,
+                modelVersion,
+                options,
+                status,
+                input,
+                inputKey,
+                outputKey,
+                outputWidth,
+                outputHeight,
+                executionProvider,
+                attempts,
+                error,
+                createdAt,
+                updatedAt,
+                startedAt,
+                finishedAt,
+                deadline,
+                timings,
+                traceId,
+                callbackUrl,
+                settings,
+                progress);
+    }
+
+    /** The same RUNNING job, further on. */
+    public JobRecord withProgress(StepProgress reached, Instant now) {
+        return new JobRecord(
+                id,
+                tenant,
+                styleId,
+                requestedVersion,
+                modelVersion,
+                options,
+                status,
+                input,
+                inputKey,
+                outputKey,
+                outputWidth,
+                outputHeight,
+                executionProvider,
+                attempts,
+                error,
+                createdAt,
+                now,
+                startedAt,
+                finishedAt,
+                deadline,
+                timings,
+                traceId,
+                callbackUrl,
+                optimisation,
+                reached);
+    }
+
+    /** Whether the job optimises the client's painting rather than running a trained model. */
+    public boolean optimises() {
+        return optimisation != null;
     }
 
     /** Cancelled by its owner before inference. */
@@ -305,7 +389,9 @@ public record JobRecord(
                 deadline,
                 null,
                 traceId,
-                callbackUrl));
+                callbackUrl,
+                optimisation,
+                progress));
     }
 
     /** Whether the deadline, if any, has passed at {@code now}. */
@@ -337,6 +423,8 @@ public record JobRecord(
                 deadline,
                 timings,
                 traceId,
-                callbackUrl);
+                callbackUrl,
+                optimisation,
+                progress);
     }
 }

@@ -14,6 +14,16 @@ public final class StorageKeys {
         return "inputs/" + tenant + "/" + jobId;
     }
 
+    /** The client's painting of an optimisation job. */
+    public static String styleInput(String tenant, String jobId) {
+        return "inputs/" + tenant + "/" + jobId + ".style";
+    }
+
+    /** The picture of a running optimisation job as it last stood (JPEG), replaced every few steps. */
+    public static String jobPreview(String tenant, String jobId) {
+        return "previews/" + tenant + "/" + jobId + ".jpg";
+    }
+
     public static String output(String tenant, String jobId, OutputFormat format) {
         return "outputs/" + tenant + "/" + jobId + "." + format.extension();
     }

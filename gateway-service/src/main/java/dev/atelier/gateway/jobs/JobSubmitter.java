@@ -150,7 +150,8 @@ public class JobSubmitter {
                 record.inputKey(),
                 record.input(),
                 record.options(),
-                record.createdAt());
+                record.createdAt(),
+                record.optimisation());
         try {
             publisher.publish(event, trace);
         } catch (QueueException e) {

@@ -7,6 +7,8 @@ import dev.atelier.contracts.events.JobRequested;
 import dev.atelier.contracts.jobs.JobError;
 import dev.atelier.contracts.jobs.JobRecord;
 import dev.atelier.platform.events.TraceContext;
+import dev.atelier.platform.jobs.FinalEvents;
+import dev.atelier.platform.jobs.JobRecords;
 import dev.atelier.platform.retry.Backoff;
 import dev.atelier.platform.retry.Retry;
 import dev.atelier.platform.retry.RetryStoppedException;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.onnxruntime.OrtEnvironment;
 import dev.atelier.contracts.models.ModelManifest;
+import dev.atelier.imaging.Pictures;
 import dev.atelier.worker.config.Precision;
 import dev.atelier.worker.config.ProviderMode;
 import dev.atelier.worker.imaging.PaddingMode;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.onnxruntime.OrtEnvironment;
 import dev.atelier.imaging.PhotoColours;
+import dev.atelier.imaging.Pictures;
 import dev.atelier.imaging.Resizing;
 import dev.atelier.imaging.StrokeSize;
 import dev.atelier.worker.SharedAssets;

@@ -3,6 +3,7 @@ package dev.atelier.worker.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.onnxruntime.OrtEnvironment;
+import dev.atelier.imaging.Pictures;
 import dev.atelier.imaging.TestImages;
 import dev.atelier.worker.SharedAssets;
 import dev.atelier.worker.imaging.PaddingMode;

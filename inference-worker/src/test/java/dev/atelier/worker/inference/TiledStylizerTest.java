@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.atelier.contracts.models.ModelManifest;
+import dev.atelier.imaging.Pictures;
 import dev.atelier.imaging.Resizing;
 import dev.atelier.onnx.OnnxModels;
 import dev.atelier.worker.imaging.PaddingMode;

@@ -178,7 +178,7 @@ final class StackClient implements AutoCloseable {
                 StorageKeys.job(TENANT, jobId),
                 JobRecord.queued(jobId, TENANT, styleId, version, options, info, inputKey, now)
                         .withDeadline(deadline));
-        JobRequested request = new JobRequested(jobId, TENANT, styleId, version, inputKey, info, options, now);
+        JobRequested request = new JobRequested(jobId, TENANT, styleId, version, inputKey, info, options, now, null);
         return new Submitted(request, newTrace());
     }
 

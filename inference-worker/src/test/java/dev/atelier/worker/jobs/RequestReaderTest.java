@@ -59,6 +59,7 @@ class RequestReaderTest {
                 "inputs/" + tenant + "/" + jobId,
                 null,
                 JobOptions.defaults(),
-                Instant.parse("2026-11-23T08:00:00Z"));
+                Instant.parse("2026-11-23T08:00:00Z"),
+                null);
     }
 }

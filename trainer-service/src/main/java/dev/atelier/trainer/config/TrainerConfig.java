@@ -141,6 +141,34 @@ public interface TrainerConfig {
         int maxSide();
     }
 
+    /** Optimisation jobs: a client's own painting, the picture optimised against the perceptual loss (Gatys et al.). */
+    Optimise optimise();
+
+    /** How this trainer runs optimisation jobs, consumed from {@code atelier.optimise.requests}. */
+    interface Optimise {
+        /**
+         * The loss network optimisation jobs run against: {@code squeezenet1.1} or {@code vgg19_normalised_relu3_1},
+         * one of the two this trainer has weights for (the loss network's or the judge's); the loss network's by
+         * default.
+         */
+        Optional<String> network();
+
+        /** Steps between progress reports (record, event and preview image). */
+        @WithDefault("25")
+        int progressEvery();
+
+        /**
+         * Starts of a job that never finished (the trainer running it died) after which the next delivery fails it as
+         * {@code worker.crashed} instead of running it again.
+         */
+        @WithDefault("2")
+        int maxStarts();
+
+        /** The most pixels a photo or painting may decode to (the gateway's bound); its decoded copy is the heap's. */
+        @WithDefault("40000000")
+        long maxInputPixels();
+    }
+
     /** Retries of transient failures (S3 or Kafka unreachable), each resuming from the last checkpoint. */
     Retry retry();
 

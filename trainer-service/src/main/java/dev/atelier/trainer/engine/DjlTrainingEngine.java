@@ -5,8 +5,6 @@ import dev.atelier.contracts.errors.ErrorCodes;
 import dev.atelier.contracts.training.TrainingOptions;
 import dev.atelier.trainer.config.TrainerConfig;
 import dev.atelier.trainer.loss.LossNetwork;
-import dev.atelier.trainer.loss.LossNetworkSource;
-import dev.atelier.trainer.loss.LossNetworks;
 import dev.atelier.trainer.loss.LossValues;
 import dev.atelier.trainer.loss.LossWeights;
 import dev.atelier.trainer.training.CheckpointStore;
@@ -23,7 +21,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -227,23 +224,7 @@ public class DjlTrainingEngine implements TrainingEngine {
     }
 
     private LossNetwork load(EngineSettings.Network network, NDManager manager) {
-        if (network.location() == null) {
-            throw new TrainingFailure(
-                    ErrorCodes.LOSS_NETWORK_UNAVAILABLE,
-                    "this trainer has no weights for the " + network.kind() + " network: set " + network.setting()
-                            + " to a weight file, folder or URL");
-        }
-        try {
-            return LossNetworks.load(
-                    new LossNetworkSource(network.kind(), network.location(), network.sha256(), settings.dataDir()),
-                    manager);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new TrainingFailure(
-                    ErrorCodes.LOSS_NETWORK_UNAVAILABLE,
-                    "the " + network.kind() + " network could not be loaded from " + network.location() + ": "
-                            + e.getMessage(),
-                    e);
-        }
+        return network.load(settings.dataDir(), manager);
     }
 
     private Map<String, String> metadata(TrainingPlan plan, LossNetwork loss) {

@@ -1,9 +1,15 @@
 package dev.atelier.trainer.engine;
 
+import ai.djl.ndarray.NDManager;
+import dev.atelier.contracts.errors.ErrorCodes;
 import dev.atelier.trainer.config.TrainerConfig;
+import dev.atelier.trainer.loss.LossNetwork;
+import dev.atelier.trainer.loss.LossNetworkSource;
+import dev.atelier.trainer.loss.LossNetworks;
 import dev.atelier.trainer.loss.SqueezeNet;
 import dev.atelier.trainer.loss.Vgg19Relu31;
 import dev.atelier.trainer.training.QualityGate;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -39,7 +45,29 @@ public record EngineSettings(
      * @param sha256 the expected digest, or null
      * @param setting the configuration key of the location, named in errors
      */
-    public record Network(String kind, String location, String sha256, String setting) {}
+    public record Network(String kind, String location, String sha256, String setting) {
+        /**
+         * @param dataDir where downloaded weights are kept
+         * @param manager the manager (and device) the weights are created under
+         * @throws TrainingFailure {@code loss-network.unavailable} when the weights are not configured or not loadable
+         */
+        public LossNetwork load(Path dataDir, NDManager manager) {
+            if (location == null) {
+                throw new TrainingFailure(
+                        ErrorCodes.LOSS_NETWORK_UNAVAILABLE,
+                        "this trainer has no weights for the " + kind + " network: set " + setting
+                                + " to a weight file, folder or URL");
+            }
+            try {
+                return LossNetworks.load(new LossNetworkSource(kind, location, sha256, dataDir), manager);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new TrainingFailure(
+                        ErrorCodes.LOSS_NETWORK_UNAVAILABLE,
+                        "the " + kind + " network could not be loaded from " + location + ": " + e.getMessage(),
+                        e);
+            }
+        }
+    }
 
     public EngineSettings {
         if (maxSide < 16 || !(learningRate > 0) || warmUpSteps < 0 || !(decayFrom >= 0 && decayFrom <= 1)) {

@@ -10,7 +10,7 @@ import dev.atelier.trainer.loss.LossWeights;
 import dev.atelier.trainer.loss.PerceptualLoss;
 import java.awt.image.BufferedImage;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Gatys et al.'s optimisation of one image: starting from the photo, Adam moves the pixels themselves to lower
@@ -25,26 +25,54 @@ public final class GatysOptimizer {
     private final int steps;
     private final float learningRate;
     private final int maxSide;
+    private final double styleScale;
 
+    /** Told after each step, in order. */
+    @FunctionalInterface
+    public interface StepListener {
+        /**
+         * May throw to stop the optimisation there; the arrays are freed either way.
+         *
+         * @param step steps done, from 1
+         * @param picture renders the pixels as they stand, on demand (a copy)
+         */
+        void stepped(int step, GuardedStep.Outcome outcome, Supplier<BufferedImage> picture);
+    }
+
+    /** With the painting at the result's size. */
     public GatysOptimizer(LossNetwork network, LossWeights weights, int steps, float learningRate, int maxSide) {
+        this(network, weights, steps, learningRate, maxSide, 1.0);
+    }
+
+    /**
+     * @param styleScale the painting enters the loss with its longest side {@code styleScale} times the result's:
+     *     its strokes, and so the result's, come out that much larger
+     */
+    public GatysOptimizer(
+            LossNetwork network, LossWeights weights, int steps, float learningRate, int maxSide, double styleScale) {
+        if (!(styleScale > 0)) {
+            throw new IllegalArgumentException("styleScale must be positive, was " + styleScale);
+        }
         this.network = network;
         this.weights = weights;
         this.steps = steps;
         this.learningRate = learningRate;
         this.maxSide = maxSide;
+        this.styleScale = styleScale;
     }
 
     /**
      * @param manager a manager on the loss network's device
-     * @param progress told what each step did, in order
+     * @param listener told what each step did, in order
      * @return the stylised photo, scaled to at most {@code maxSide}
      * @throws DivergedException when {@link GuardedStep#MAX_SKIPPED_IN_A_ROW} steps in a row were not finite
      */
-    public BufferedImage stylise(
-            BufferedImage photo, BufferedImage style, NDManager manager, Consumer<GuardedStep.Outcome> progress) {
+    public BufferedImage stylise(BufferedImage photo, BufferedImage style, NDManager manager, StepListener listener) {
         try (NDManager work = manager.newSubManager()) {
             NDArray content = ImageArrays.toArray(work, Resizing.fitMultipleOf4(photo, maxSide));
-            NDArray styleArray = ImageArrays.toArray(work, Resizing.fitMultipleOf4(style, maxSide));
+            int styleSide = (int) Math.round(
+                    Math.max(content.getShape().get(2), content.getShape().get(3)) * styleScale);
+            NDArray styleArray = ImageArrays.toArray(work, atSide(style, styleSide));
             try (PerceptualLoss loss = new PerceptualLoss(network, weights, styleArray)) {
                 NDArray target = loss.contentFeatures(content);
                 NDArray pixels = content.duplicate();
@@ -53,16 +81,24 @@ public final class GatysOptimizer {
                 AdamOptimizer adam = new AdamOptimizer(learningRate, work);
                 GradientClipper clipper = new GradientClipper();
                 GuardedStep guard = new GuardedStep();
-                for (int i = 0; i < steps; i++) {
+                for (int i = 1; i <= steps; i++) {
                     try (NDScope scope = new NDScope()) {
                         GuardedStep.Outcome outcome =
                                 guard.take(parameters, () -> loss.computeAgainst(pixels, target), clipper, adam);
-                        progress.accept(outcome);
+                        listener.stepped(i, outcome, () -> ImageArrays.fromArray(pixels));
                         scope.suppressNotUsedWarning();
                     }
                 }
                 return ImageArrays.fromArray(pixels);
             }
         }
+    }
+
+    /** The painting with its longer side {@code side}, enlarged too if need be: its stroke size is the point. */
+    private static BufferedImage atSide(BufferedImage painting, int side) {
+        double scale = (double) side / Math.max(painting.getWidth(), painting.getHeight());
+        int width = Math.max(4, (int) Math.round(painting.getWidth() * scale) / 4 * 4);
+        int height = Math.max(4, (int) Math.round(painting.getHeight() * scale) / 4 * 4);
+        return Resizing.resize(painting, width, height);
     }
 }

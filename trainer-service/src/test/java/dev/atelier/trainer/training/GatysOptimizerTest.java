@@ -38,7 +38,7 @@ class GatysOptimizerTest {
                     steps,
                     GatysOptimizer.DEFAULT_LEARNING_RATE,
                     Integer.getInteger("gatys.side", 160));
-            BufferedImage result = gatys.stylise(photo, style, manager, outcome -> {
+            BufferedImage result = gatys.stylise(photo, style, manager, (step, outcome, picture) -> {
                 history.add(outcome.losses());
                 norms.add(outcome.gradientNorm());
             });

@@ -64,8 +64,8 @@ class GradientSoundnessTest {
         BufferedImage a;
         BufferedImage b;
         try (GcPressure pressure = new GcPressure()) {
-            a = gatys.stylise(photos.get(0), style, manager, first::add);
-            b = gatys.stylise(photos.get(0), style, manager, outcome -> {});
+            a = gatys.stylise(photos.get(0), style, manager, (step, outcome, picture) -> first.add(outcome));
+            b = gatys.stylise(photos.get(0), style, manager, (step, outcome, picture) -> {});
         }
         assertThat(first).hasSize(300).allSatisfy(outcome -> {
             assertThat(outcome.gradientNorm()).as("gradient norm").isFinite().isPositive();

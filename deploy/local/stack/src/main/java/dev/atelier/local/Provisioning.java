@@ -31,6 +31,7 @@ final class Provisioning {
                 Topics.STYLIZE_REQUESTS,
                 Topics.STYLIZE_EVENTS,
                 Topics.STYLIZE_REQUESTS_DLQ,
+                Topics.OPTIMISE_REQUESTS,
                 Topics.TRAINING_REQUESTS,
                 Topics.TRAINING_EVENTS)) {
             topics.add(new NewTopic(name, partitions, (short) 1));

@@ -1,4 +1,4 @@
-package dev.atelier.worker.imaging;
+package dev.atelier.imaging;
 
 import dev.atelier.contracts.jobs.OutputFormat;
 import java.awt.image.BufferedImage;

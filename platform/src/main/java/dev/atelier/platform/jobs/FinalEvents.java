@@ -1,4 +1,4 @@
-package dev.atelier.worker.jobs;
+package dev.atelier.platform.jobs;
 
 import dev.atelier.contracts.AtelierEvent;
 import dev.atelier.contracts.events.JobCancelled;
@@ -14,12 +14,12 @@ import java.util.Optional;
 
 /**
  * The final event of a job rebuilt from its record, re-announced when a finished job is delivered
- * again: the worker may have died after writing the record but before its event was acknowledged.
+ * again: the worker or trainer may have died after writing the record but before its event was acknowledged.
  */
-final class FinalEvents {
+public final class FinalEvents {
     private FinalEvents() {}
 
-    static Optional<AtelierEvent> of(JobRecord record) {
+    public static Optional<AtelierEvent> of(JobRecord record) {
         if (record.status() == JobStatus.SUCCEEDED) {
             JobOptions options = record.options() != null ? record.options() : JobOptions.defaults();
             // The record keeps no inference time; the attempt's run time is its upper bound.

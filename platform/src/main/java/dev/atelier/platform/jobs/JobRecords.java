@@ -1,15 +1,13 @@
-package dev.atelier.worker.jobs;
+package dev.atelier.platform.jobs;
 
 import dev.atelier.contracts.events.JobRequested;
 import dev.atelier.contracts.jobs.JobRecord;
 import dev.atelier.contracts.storage.StorageKeys;
 import dev.atelier.platform.storage.ObjectStore;
-import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.jboss.logging.Logger;
 
 /** Reads and writes job records in S3: the single source of truth for a job's status. */
-@Singleton
 public class JobRecords {
     private static final Logger LOG = Logger.getLogger(JobRecords.class);
 
@@ -29,14 +27,15 @@ public class JobRecords {
                             "job %s has no record at %s; rebuilding it from the request",
                             request.jobId(), StorageKeys.job(request.tenant(), request.jobId()));
                     return JobRecord.queued(
-                            request.jobId(),
-                            request.tenant(),
-                            request.styleId(),
-                            request.requestedVersion(),
-                            request.options(),
-                            request.input(),
-                            request.inputKey(),
-                            request.requestedAt() != null ? request.requestedAt() : clock.instant());
+                                    request.jobId(),
+                                    request.tenant(),
+                                    request.styleId(),
+                                    request.requestedVersion(),
+                                    request.options(),
+                                    request.input(),
+                                    request.inputKey(),
+                                    request.requestedAt() != null ? request.requestedAt() : clock.instant())
+                            .withOptimisation(request.optimisation());
                 });
     }
 

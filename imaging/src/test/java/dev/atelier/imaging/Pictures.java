@@ -1,10 +1,10 @@
-package dev.atelier.worker.inference;
+package dev.atelier.imaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 
-/** How far apart two 8-bit pictures of the same size are (the worker's unit and integration tests share it). */
+/** How far apart two 8-bit pictures of the same size are (a test fixture of the worker's and the trainer's tests). */
 public final class Pictures {
     private Pictures() {}
 

@@ -1,11 +1,9 @@
-package dev.atelier.worker.imaging;
+package dev.atelier.imaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atelier.contracts.jobs.OutputFormat;
-import dev.atelier.imaging.ImageDecoder;
-import dev.atelier.imaging.TestImages;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 
