@@ -22,7 +22,9 @@ public class JobForm {
     public FileUpload image;
 
     @RestForm("style")
-    @Schema(required = true, example = "candy", description = "A style id, or id@version to pin a model version")
+    @Schema(
+            example = "candy",
+            description = "A style id, or id@version to pin a model version; required unless mode=optimise")
     public String style;
 
     @RestForm("strength")
@@ -75,6 +77,45 @@ public class JobForm {
                             + "secret of GET /v1/webhooks/callbacks/secret (public addresses only)")
     public String callbackUrl;
 
+    @RestForm("mode")
+    @Schema(
+            enumeration = {"feedforward", "optimise"},
+            defaultValue = "feedforward",
+            description = "feedforward: run a trained style (the field 'style'); optimise: optimise the picture itself"
+                    + " against your own painting ('styleImage'), minutes instead of milliseconds (Gatys et al.)")
+    public String mode;
+
+    @RestForm("styleImage")
+    @Schema(
+            type = SchemaType.STRING,
+            format = "binary",
+            description = "mode=optimise: your painting, JPEG or PNG, under the same checks as the photo")
+    public FileUpload styleImage;
+
+    @RestForm("steps")
+    @Schema(
+            type = SchemaType.INTEGER,
+            minimum = "1",
+            defaultValue = "300",
+            description = "mode=optimise: optimisation steps, at most atelier.gateway.optimise.max-steps (1000)")
+    public String steps;
+
+    @RestForm("maxSide")
+    @Schema(
+            type = SchemaType.INTEGER,
+            minimum = "64",
+            defaultValue = "512",
+            description = "mode=optimise: the longest side of the result, at most atelier.gateway.optimise.max-side"
+                    + " (1024)")
+    public String maxSide;
+
+    @RestForm("contentWeight")
+    @Schema(
+            type = SchemaType.NUMBER,
+            description = "mode=optimise: weight of the photo's content against the painting's style; higher keeps"
+                    + " more of the photo (default: the loss network's)")
+    public String contentWeight;
+
     /** The fields as submitted, nothing checked yet. */
     JobUpload toUpload() {
         return new JobUpload(
@@ -85,6 +126,11 @@ public class JobForm {
                 preserveColors,
                 styleScale,
                 deadline,
-                callbackUrl);
+                callbackUrl,
+                mode,
+                styleImage == null ? null : styleImage.uploadedFile(),
+                steps,
+                maxSide,
+                contentWeight);
     }
 }

@@ -9,9 +9,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(
         name = "JobSubmissionJson",
-        description = "application/json job submission; exactly one of uploadId and imageUrl")
+        description = "application/json job submission; exactly one of uploadId and imageUrl (and styleUploadId with"
+                + " mode=optimise)")
 public record JobJson(
-        @Schema(required = true, example = "candy", description = "A style id, or id@version to pin a model version")
+        @Schema(
+                example = "candy",
+                description = "A style id, or id@version to pin a model version; required unless mode=optimise")
         String style,
 
         @Schema(type = SchemaType.NUMBER, minimum = "0", maximum = "1", defaultValue = "1")
@@ -53,4 +56,26 @@ public record JobJson(
                 description =
                         "An https URL that receives the job's final state as a Standard Webhooks delivery, signed with "
                                 + "the secret of GET /v1/webhooks/callbacks/secret (public addresses only)")
-        String callbackUrl) {}
+        String callbackUrl,
+
+        @Schema(
+                enumeration = {"feedforward", "optimise"},
+                defaultValue = "feedforward",
+                description = "optimise: optimise the picture against your own painting (styleUploadId)")
+        String mode,
+
+        @Schema(description = "mode=optimise: the id POST /v1/uploads gave for your painting, after it was PUT")
+        String styleUploadId,
+
+        @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "300", description = "mode=optimise: steps")
+        String steps,
+
+        @Schema(
+                type = SchemaType.INTEGER,
+                minimum = "64",
+                defaultValue = "512",
+                description = "mode=optimise: the longest side of the result")
+        String maxSide,
+
+        @Schema(type = SchemaType.NUMBER, description = "mode=optimise: weight of the photo's content")
+        String contentWeight) {}

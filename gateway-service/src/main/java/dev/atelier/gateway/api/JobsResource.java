@@ -116,9 +116,14 @@ public class JobsResource {
                 body.preserveColors(),
                 body.styleScale(),
                 body.deadline(),
-                body.callbackUrl());
+                body.callbackUrl(),
+                body.mode(),
+                null,
+                body.steps(),
+                body.maxSide(),
+                body.contentWeight());
         return accepted(submissions.submitNamedImage(
-                caller.tenant(), body.uploadId(), body.imageUrl(), fields, idempotencyKey));
+                caller.tenant(), body.uploadId(), body.imageUrl(), body.styleUploadId(), fields, idempotencyKey));
     }
 
     private static Response accepted(JobRecord record) {
@@ -163,16 +168,25 @@ public class JobsResource {
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
-            summary = "Cancel a job that has not started",
-            description =
-                    "A QUEUED job ends CANCELLED and is never run; cancelling a CANCELLED job again answers the same.")
+            summary = "Cancel a job that has not started, or an optimisation job that is running",
+            description = "A QUEUED job ends CANCELLED and is never run; cancelling a CANCELLED job again answers the"
+                    + " same. A RUNNING optimisation job (mode=optimise) stops at its next progress report and ends"
+                    + " CANCELLED: the answer is then 202 with the job as it stands.")
     @APIResponse(
             responseCode = "200",
             description = "The job, CANCELLED",
             content =
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    public JobView cancelJob(@PathParam("id") String id) {
-        return JobView.of(cancellation.cancel(caller.tenant(), id));
+    @APIResponse(
+            responseCode = "202",
+            description = "A running optimisation job, asked to stop",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    public Response cancelJob(@PathParam("id") String id) {
+        JobRecord record = cancellation.cancel(caller.tenant(), id);
+        return Response.status(record.status().isFinal() ? Response.Status.OK : Response.Status.ACCEPTED)
+                .entity(JobView.of(record))
+                .build();
     }
 
     @GET
@@ -210,6 +224,23 @@ public class JobsResource {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     public JobView getJob(@PathParam("id") String id) {
         return JobView.of(queries.find(caller.tenant(), id));
+    }
+
+    @GET
+    @Path("/{id}/preview")
+    @Produces("image/jpeg")
+    @Operation(
+            summary = "Download an optimisation job's latest preview",
+            description = "The picture as it stood at the job's last progress report (progress.step); replaced at"
+                    + " every report while the job runs. Not cached: it changes.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The preview, JPEG",
+            content = @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response jobPreview(@PathParam("id") String id) {
+        return Response.ok(queries.preview(caller.tenant(), id), "image/jpeg")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
     }
 
     @GET

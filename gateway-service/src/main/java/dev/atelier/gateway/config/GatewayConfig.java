@@ -29,6 +29,8 @@ public interface GatewayConfig {
 
     /** The style catalog. */
     Catalog catalog();
+    /** Optimisation jobs. */
+    Optimise optimise();
 
     /** Training new styles. */
     Training training();
@@ -218,6 +220,17 @@ public interface GatewayConfig {
          */
         @WithDefault("20s")
         Duration ackTimeout();
+    }
+
+    /** Bounds of optimisation jobs ({@code mode=optimise}), which cost minutes of a trainer each. */
+    interface Optimise {
+        /** Most steps a client may ask for. */
+        @WithDefault("1000")
+        int maxSteps();
+
+        /** Longest side of the result a client may ask for, in pixels. */
+        @WithDefault("1024")
+        int maxSide();
     }
 
     /** Training new styles. */

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -90,6 +91,16 @@ public class Idempotency {
             if (upload.styleScale() != null) {
                 fields.add("styleScale=" + upload.styleScale());
             }
+            for (String[] named : new String[][] {
+                {"mode", upload.mode()},
+                {"steps", upload.steps()},
+                {"maxSide", upload.maxSide()},
+                {"contentWeight", upload.contentWeight()}
+            }) {
+                if (named[1] != null) {
+                    fields.add(named[0] + "=" + named[1]);
+                }
+            }
             for (String field : fields) {
                 byte[] bytes = field == null ? new byte[0] : field.getBytes(StandardCharsets.UTF_8);
                 digest.update(
@@ -97,19 +108,28 @@ public class Idempotency {
                 digest.update((byte) ':');
                 digest.update(bytes);
             }
-            if (upload.image() != null) {
-                try (InputStream in = Files.newInputStream(upload.image())) {
-                    byte[] buffer = new byte[64 * 1024];
-                    for (int n; (n = in.read(buffer)) > 0; ) {
-                        digest.update(buffer, 0, n);
-                    }
-                }
+            update(digest, upload.image());
+            if (upload.styleImage() != null) {
+                digest.update("styleImage:".getBytes(StandardCharsets.UTF_8));
+                update(digest, upload.styleImage());
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the uploaded file", e);
+        }
+    }
+
+    private static void update(MessageDigest digest, Path file) throws IOException {
+        if (file == null) {
+            return;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
         }
     }
 

@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
  * a cancellation object: the gateway writes it and then reads the record; the worker records RUNNING and
  * then looks for it. Whichever order the four steps run in, a job the gateway still saw QUEUED is never
  * inferred (the worker sees the object), and a job the gateway saw RUNNING is left to finish (the object
- * is withdrawn; only a worker that looked in the few milliseconds between may still cancel it).
+ * is withdrawn; only a worker that looked in the few milliseconds between may still cancel it). A running
+ * optimisation job (minutes long) can be cancelled too: its trainer looks for the object between steps.
  */
 @Singleton
 public class JobCancellation {
@@ -30,11 +31,19 @@ public class JobCancellation {
     }
 
     /**
-     * @return the job's record, CANCELLED (also when it already was: cancelling is idempotent)
-     * @throws ProblemException {@code job-not-found}; {@code job-not-cancellable} once RUNNING or final
+     * @return the job's record, CANCELLED (also when it already was: cancelling is idempotent); a running optimisation
+     *     job's as it stands, RUNNING, its trainer asked to stop at its next progress report
+     * @throws ProblemException {@code job-not-found}; {@code job-not-cancellable} once RUNNING (a feed-forward job)
+     *     or final
      */
     public JobRecord cancel(String tenant, String id) {
         JobRecord record = queries.find(tenant, id);
+        if (record.status() == JobStatus.RUNNING && record.optimises()) {
+            // The trainer looks for the cancellation between steps and records CANCELLED itself.
+            jobs.requestCancellation(tenant, id);
+            LOG.infof("job %s: its owner asked the running optimisation to stop", id);
+            return record;
+        }
         if (record.status() != JobStatus.QUEUED) {
             return alreadyPast(record);
         }

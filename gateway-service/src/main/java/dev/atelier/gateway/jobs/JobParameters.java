@@ -1,6 +1,7 @@
 package dev.atelier.gateway.jobs;
 
 import dev.atelier.contracts.jobs.JobOptions;
+import dev.atelier.contracts.jobs.Optimisation;
 import dev.atelier.contracts.jobs.OutputFormat;
 import dev.atelier.contracts.models.StyleRef;
 import dev.atelier.gateway.problems.ProblemException;
@@ -14,20 +15,117 @@ import java.util.Locale;
  * The text fields of a submission, parsed. Absent or blank optional fields take their defaults,
  * since HTML forms send empty strings for fields left alone.
  *
- * @param style the style asked for
+ * @param style the style asked for; null for an optimisation job, whose style is its painting
  * @param options strength, output format, colours and stroke size
  * @param deadline when a job not started yet is given up on (EXPIRED), or null
+ * @param optimising the settings of an optimisation job ({@code mode=optimise}); null for a feed-forward job
  */
-public record JobParameters(StyleRef style, JobOptions options, Instant deadline) {
+public record JobParameters(StyleRef style, JobOptions options, Instant deadline, Optimising optimising) {
+    public static final String FEEDFORWARD = "feedforward";
+    public static final String OPTIMISE = "optimise";
+
+    /**
+     * An optimisation job's settings, within the gateway's bounds.
+     *
+     * @param contentWeight null for the loss network's default
+     */
+    public record Optimising(int steps, int maxSide, Double contentWeight) {}
+
+    /** The most an optimisation job may ask for ({@code atelier.gateway.optimise.*}). */
+    public record Bounds(int maxSteps, int maxSide) {}
 
     /** @throws ProblemException {@code invalid-option} naming the field at fault */
-    public static JobParameters parse(JobUpload upload, Instant now) {
+    public static JobParameters parse(JobUpload upload, Instant now, Bounds bounds) {
         JobOptions options = new JobOptions(
                 strength(upload.strength()),
                 outputFormat(upload.outputFormat()),
                 preserveColors(upload.preserveColors()),
                 styleScale(upload.styleScale()));
-        return new JobParameters(style(upload.style()), options, deadline(upload.deadline(), now));
+        Instant deadline = deadline(upload.deadline(), now);
+        if (!optimises(upload.mode())) {
+            for (String[] field : new String[][] {
+                {"steps", upload.steps()}, {"maxSide", upload.maxSide()}, {"contentWeight", upload.contentWeight()}
+            }) {
+                if (field[1] != null && !field[1].isBlank()) {
+                    throw invalid(field[0], field[0] + " is an option of optimisation jobs: add mode=optimise");
+                }
+            }
+            return new JobParameters(style(upload.style()), options, deadline, null);
+        }
+        if (upload.style() != null && !upload.style().isBlank()) {
+            throw invalid(
+                    "style",
+                    "an optimisation job's style is its painting (the file field 'styleImage' or 'styleUploadId'):"
+                            + " leave 'style' out");
+        }
+        if (options.strength() != JobOptions.DEFAULT_STRENGTH) {
+            throw invalid(
+                    "strength",
+                    "strength is an option of feed-forward jobs; an optimisation job keeps more of the photo with a"
+                            + " higher contentWeight");
+        }
+        Optimising optimising = new Optimising(
+                bounded("steps", upload.steps(), Optimisation.DEFAULT_STEPS, 1, bounds.maxSteps()),
+                bounded(
+                        "maxSide",
+                        upload.maxSide(),
+                        Math.min(Optimisation.DEFAULT_MAX_SIDE, bounds.maxSide()),
+                        Optimisation.MIN_MAX_SIDE,
+                        bounds.maxSide()),
+                contentWeight(upload.contentWeight()));
+        return new JobParameters(null, options, deadline, optimising);
+    }
+
+    /** Whether the {@code mode} field asks for an optimisation job. */
+    static boolean optimises(String mode) {
+        if (mode == null || mode.isBlank()) {
+            return false;
+        }
+        return switch (mode.trim().toLowerCase(Locale.ROOT)) {
+            case FEEDFORWARD -> false;
+            case OPTIMISE -> true;
+            default ->
+                throw invalid(
+                        "mode",
+                        "mode must be '" + FEEDFORWARD + "' (a trained style, the default) or '" + OPTIMISE
+                                + "' (your own painting), was '" + mode + "'");
+        };
+    }
+
+    static int bounded(String field, String text, int fallback, int minimum, int maximum) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        String bounds = field + " must be a whole number from " + minimum + " to " + maximum + ", was ";
+        int value;
+        try {
+            value = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw invalid(field, bounds + "'" + text + "'");
+        }
+        if (value < minimum || value > maximum) {
+            throw invalid(field, bounds + value).with("minimum", minimum).with("maximum", maximum);
+        }
+        return value;
+    }
+
+    static Double contentWeight(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String rule = "contentWeight must be a positive number (the loss network's default when left out), was '" + text
+                + "'";
+        double value;
+        try {
+            value = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw invalid("contentWeight", rule);
+        }
+        // Written this way round so that NaN is refused too.
+        if (!(value > 0 && value < 1e6)) {
+            throw invalid("contentWeight", rule).with("exclusiveMinimum", 0).with("exclusiveMaximum", 1e6);
+        }
+        return value;
     }
 
     static Instant deadline(String text, Instant now) {

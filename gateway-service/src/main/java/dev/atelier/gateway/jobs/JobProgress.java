@@ -10,12 +10,14 @@ import java.util.Optional;
  *
  * @param stage 1 queued, 2 running, 3 final
  * @param attempts the record's attempt count
+ * @param step the optimisation steps reported done while RUNNING (each report is news), else 0
  */
-public record JobProgress(int stage, int attempts) {
+public record JobProgress(int stage, int attempts, int step) {
 
     public static JobProgress of(JobRecord record) {
         int stage = record.status() == JobStatus.QUEUED ? 1 : record.status() == JobStatus.RUNNING ? 2 : 3;
-        return new JobProgress(stage, record.attempts());
+        int step = stage == 2 && record.progress() != null ? record.progress().step() : 0;
+        return new JobProgress(stage, record.attempts(), step);
     }
 
     /** @return empty for a missing or foreign id, which then replays from the current state */
@@ -25,19 +27,27 @@ public record JobProgress(int stage, int attempts) {
         }
         String[] parts = eventId.trim().split("\\.");
         try {
-            return parts.length == 2
-                    ? Optional.of(new JobProgress(Integer.parseInt(parts[0]), Integer.parseInt(parts[1])))
-                    : Optional.empty();
+            return switch (parts.length) {
+                case 2 -> Optional.of(new JobProgress(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), 0));
+                case 3 ->
+                    Optional.of(new JobProgress(
+                            Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2])));
+                default -> Optional.empty();
+            };
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
     }
 
     public boolean isAfter(JobProgress other) {
-        return stage != other.stage ? stage > other.stage : attempts > other.attempts;
+        if (stage != other.stage) {
+            return stage > other.stage;
+        }
+        return attempts != other.attempts ? attempts > other.attempts : step > other.step;
     }
 
+    /** {@code stage.attempts}, and {@code .step} once an optimisation reported progress. */
     public String eventId() {
-        return stage + "." + attempts;
+        return stage + "." + attempts + (step > 0 ? "." + step : "");
     }
 }

@@ -64,6 +64,24 @@ public class JobQueries {
     }
 
     /**
+     * The picture of an optimisation job as it stood at its last progress report (JPEG).
+     *
+     * @throws ProblemException {@code job-not-found}; {@code not-found} while there is none (a feed-forward job, or
+     *     an optimisation that has not reported yet)
+     */
+    public byte[] preview(String tenant, String id) {
+        JobRecord record = find(tenant, id);
+        String key = record.progress() == null ? null : record.progress().previewKey();
+        return Optional.ofNullable(key)
+                .flatMap(jobs::get)
+                .orElseThrow(() -> new ProblemException(
+                                ProblemType.NOT_FOUND,
+                                "job " + id + " has no preview yet: optimisation jobs (mode=optimise) have one from"
+                                        + " their first progress report; feed-forward jobs have none")
+                        .with("jobId", id));
+    }
+
+    /**
      * @throws ProblemException {@code job-not-found}; {@code job-not-finished} while QUEUED or RUNNING;
      *     {@code job-failed} with the reason; {@code job-gone} when CANCELLED or EXPIRED
      */

@@ -11,20 +11,33 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
-/** Publishes {@code JobRequested} keyed by job id and returns once Kafka acknowledged it. */
+/**
+ * Publishes {@code JobRequested} keyed by job id and returns once Kafka acknowledged it: feed-forward jobs to the
+ * workers' topic, optimisation jobs to the trainers' own, so that minutes-long optimisations never queue ahead of
+ * feed-forward jobs.
+ */
 @ApplicationScoped
 public class JobRequestPublisher {
-    /** The outgoing channel; its topic and serializers are in {@code application.properties}. */
+    /** The outgoing channels; their topics and serializers are in {@code application.properties}. */
     public static final String CHANNEL = "job-requests";
 
-    private final AcknowledgedSender sender;
+    public static final String OPTIMISE_CHANNEL = "optimise-requests";
 
-    JobRequestPublisher(@Channel(CHANNEL) MutinyEmitter<CloudEvent> emitter, GatewayConfig config, Clock clock) {
-        this.sender = new AcknowledgedSender(emitter, clock, config.queue().ackTimeout());
+    private final AcknowledgedSender feedForward;
+    private final AcknowledgedSender optimise;
+
+    JobRequestPublisher(
+            @Channel(CHANNEL) MutinyEmitter<CloudEvent> feedForward,
+            @Channel(OPTIMISE_CHANNEL) MutinyEmitter<CloudEvent> optimise,
+            GatewayConfig config,
+            Clock clock) {
+        this.feedForward =
+                new AcknowledgedSender(feedForward, clock, config.queue().ackTimeout());
+        this.optimise = new AcknowledgedSender(optimise, clock, config.queue().ackTimeout());
     }
 
     /** @throws QueueException when Kafka refuses the event or does not acknowledge it in time */
     public void publish(JobRequested event, TraceContext trace) {
-        sender.send(event, trace);
+        (event.optimisation() != null ? optimise : feedForward).send(event, trace);
     }
 }

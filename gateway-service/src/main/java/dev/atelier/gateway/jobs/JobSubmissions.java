@@ -37,14 +37,27 @@ public class JobSubmissions {
 
     /**
      * As {@link #submit}, for an image named by exactly one of {@code uploadId} and {@code imageUrl}: it is fetched
-     * to a local file first, and {@code fields} (whose image is null) are submitted with it.
+     * to a local file first, and {@code fields} (whose image is null) are submitted with it; so is the painting of an
+     * optimisation job, named by {@code styleUploadId}.
      *
+     * @param styleUploadId the upload holding an optimisation job's painting, or null
      * @throws ProblemException also {@code invalid-option} for neither or both, {@code upload-not-found},
      *     {@code image-url-not-allowed}, {@code image-url-unreachable}
      */
     public JobRecord submitNamedImage(
-            String tenant, String uploadId, String imageUrl, JobUpload fields, String idempotencyKey) {
+            String tenant,
+            String uploadId,
+            String imageUrl,
+            String styleUploadId,
+            JobUpload fields,
+            String idempotencyKey) {
         return sources.withImage(
-                tenant, uploadId, imageUrl, file -> submit(tenant, fields.withImage(file), idempotencyKey));
+                tenant,
+                uploadId,
+                imageUrl,
+                file -> sources.withUpload(
+                        tenant,
+                        styleUploadId,
+                        painting -> submit(tenant, fields.withImage(file).withStyleImage(painting), idempotencyKey)));
     }
 }

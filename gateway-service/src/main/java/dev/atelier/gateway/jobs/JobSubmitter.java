@@ -6,8 +6,10 @@ import dev.atelier.contracts.jobs.ImageInfo;
 import dev.atelier.contracts.jobs.JobError;
 import dev.atelier.contracts.jobs.JobIds;
 import dev.atelier.contracts.jobs.JobRecord;
+import dev.atelier.contracts.jobs.Optimisation;
 import dev.atelier.contracts.storage.StorageKeys;
 import dev.atelier.gateway.catalog.StyleResolver;
+import dev.atelier.gateway.config.GatewayConfig;
 import dev.atelier.gateway.imaging.ImageInspector;
 import dev.atelier.gateway.problems.ProblemException;
 import dev.atelier.gateway.problems.ProblemType;
@@ -17,6 +19,7 @@ import dev.atelier.platform.concurrent.Parallel;
 import dev.atelier.platform.events.TraceContext;
 import dev.atelier.platform.logging.LogFields;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import org.eclipse.microprofile.context.ManagedExecutor;
@@ -42,6 +45,7 @@ public class JobSubmitter {
     private final JobsInFlight inFlight;
     private final JobCallbacks callbacks;
     private final Executor executor;
+    private final JobParameters.Bounds bounds;
 
     JobSubmitter(
             ImageInspector inspector,
@@ -51,8 +55,11 @@ public class JobSubmitter {
             Clock clock,
             JobsInFlight inFlight,
             JobCallbacks callbacks,
-            ManagedExecutor executor) {
+            ManagedExecutor executor,
+            GatewayConfig config) {
         this.executor = executor;
+        this.bounds = new JobParameters.Bounds(
+                config.optimise().maxSteps(), config.optimise().maxSide());
         this.callbacks = callbacks;
         this.inFlight = inFlight;
         this.inspector = inspector;
@@ -69,14 +76,22 @@ public class JobSubmitter {
      *     did not take the job (its record is then FAILED, so no QUEUED job is left behind)
      */
     public JobRecord submit(String tenant, JobUpload upload) {
-        JobParameters parameters = JobParameters.parse(upload, clock.instant());
+        JobParameters parameters = JobParameters.parse(upload, clock.instant(), bounds);
         if (upload.image() == null) {
             throw JobParameters.invalid("image", "the file field 'image' is required (a JPEG or PNG)");
+        }
+        if (parameters.optimising() != null && upload.styleImage() == null) {
+            throw JobParameters.invalid(
+                    "styleImage",
+                    "an optimisation job needs its painting: the file field 'styleImage' (a JPEG or PNG), or"
+                            + " 'styleUploadId' from POST /v1/uploads");
         }
         if (upload.callbackUrl() != null) {
             callbacks.checkUrl(upload.callbackUrl(), "callbackUrl");
         }
-        styles.resolve(tenant, parameters.style());
+        if (parameters.style() != null) {
+            styles.resolve(tenant, parameters.style());
+        }
 
         TraceContext trace = TraceContext.current(); // the HTTP request's span, before work moves to other threads
         String id = JobIds.newId();
@@ -87,28 +102,43 @@ public class JobSubmitter {
 
     private JobRecord submit(String tenant, JobUpload upload, JobParameters parameters, String id, TraceContext trace) {
         String inputKey = StorageKeys.input(tenant, id);
-        ImageInfo[] image = new ImageInfo[1];
+        String styleKey = StorageKeys.styleInput(tenant, id);
+        ImageInfo[] image = new ImageInfo[2];
         try {
-            // The quota's problem (429) comes first when both fail, as when the quota was checked first.
-            Parallel.run(executor, () -> inFlight.admit(tenant), () -> {
-                image[0] = inspector.inspect(upload.image());
-                jobs.putInput(inputKey, upload.image(), image[0]);
-            });
+            // The quota's problem (429) comes first when both fail, as when the quota was checked first; the photo's
+            // before the painting's. The painting passes the same checks as the photo.
+            Parallel.run(
+                    executor,
+                    () -> inFlight.admit(tenant),
+                    () -> {
+                        image[0] = inspector.inspect(upload.image());
+                        jobs.putInput(inputKey, upload.image(), image[0]);
+                    },
+                    () -> {
+                        if (parameters.optimising() != null) {
+                            image[1] = inspectPainting(upload.styleImage());
+                            jobs.putInput(styleKey, upload.styleImage(), image[1]);
+                        }
+                    });
         } catch (RuntimeException refused) {
             if (image[0] != null) {
                 jobs.deleteInput(inputKey);
+            }
+            if (image[1] != null) {
+                jobs.deleteInput(styleKey);
             }
             throw refused;
         }
         JobRecord record = JobRecord.queued(
                         id,
                         tenant,
-                        parameters.style().styleId(),
-                        parameters.style().version(),
+                        parameters.style() != null ? parameters.style().styleId() : Optimisation.STYLE_ID,
+                        parameters.style() != null ? parameters.style().version() : null,
                         parameters.options(),
                         image[0],
                         inputKey,
                         clock.instant())
+                .withOptimisation(optimisation(parameters.optimising(), styleKey, image[1]))
                 .withDeadline(parameters.deadline())
                 .withTraceId(trace.traceId().isEmpty() ? null : trace.traceId())
                 .withCallbackUrl(
@@ -123,9 +153,31 @@ public class JobSubmitter {
         jobs.save(record);
         Parallel.run(executor, () -> enqueue(record, trace), () -> markInFlight(record));
         LOG.infof(
-                "accepted job %s: style %s, %s %dx%d",
-                id, parameters.style(), image[0].mediaType(), image[0].width(), image[0].height());
+                "accepted job %s: %s, %s %dx%d",
+                id,
+                parameters.style() != null
+                        ? "style " + parameters.style()
+                        : "optimisation against the client's painting",
+                image[0].mediaType(),
+                image[0].width(),
+                image[0].height());
         return record;
+    }
+
+    /** The photo's checks; a refusal names the field, so the client knows which of its two images it was. */
+    private ImageInfo inspectPainting(Path painting) {
+        try {
+            return inspector.inspect(painting);
+        } catch (ProblemException refused) {
+            throw refused.with("field", "styleImage");
+        }
+    }
+
+    private static Optimisation optimisation(JobParameters.Optimising optimising, String styleKey, ImageInfo painting) {
+        return optimising == null
+                ? null
+                : new Optimisation(
+                        styleKey, painting, optimising.steps(), optimising.maxSide(), optimising.contentWeight());
     }
 
     /**

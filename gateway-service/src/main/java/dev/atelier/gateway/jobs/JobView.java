@@ -57,7 +57,36 @@ public record JobView(
         @Schema(
                 description = "The OpenTelemetry trace id of the job: its spans, and every log line about it, carry it"
                         + " (send a W3C traceparent header with the request to make it your trace)")
-        String traceId) {
+        String traceId,
+
+        @Schema(
+                enumeration = {"feedforward", "optimise"},
+                description = "feedforward: a trained style ran; optimise: the picture is optimised against the"
+                        + " client's painting")
+        String mode,
+
+        @Schema(description = "mode=optimise: the painting as the gateway saw it, and the optimisation's settings")
+        OptimisationView optimisation,
+
+        @Schema(
+                description = "mode=optimise, once RUNNING: how far the optimisation has come (kept once final, as its"
+                        + " last figures)")
+        ProgressView progress) {
+
+    /** An optimisation job's painting and settings. */
+    @Schema(name = "JobOptimisation")
+    public record OptimisationView(ImageInfo styleImage, int steps, int maxSide, Double contentWeight) {}
+
+    /** How far a running optimisation has come, and where its latest picture is. */
+    @Schema(name = "JobProgress")
+    public record ProgressView(
+            int step,
+            int steps,
+            double styleLoss,
+            double contentLoss,
+
+            @Schema(description = "Where to GET the picture as it stood at step (JPEG)")
+            String previewUrl) {}
 
     /** The job's path in the API. */
     public static String location(String jobId) {
@@ -85,6 +114,22 @@ public record JobView(
                 record.deadline(),
                 record.status() == JobStatus.SUCCEEDED ? location(record.id()) + "/result" : null,
                 record.timings(),
-                record.traceId());
+                record.traceId(),
+                record.optimises() ? JobParameters.OPTIMISE : JobParameters.FEEDFORWARD,
+                record.optimises()
+                        ? new OptimisationView(
+                                record.optimisation().styleImage(),
+                                record.optimisation().steps(),
+                                record.optimisation().maxSide(),
+                                record.optimisation().contentWeight())
+                        : null,
+                record.progress() == null
+                        ? null
+                        : new ProgressView(
+                                record.progress().step(),
+                                record.progress().steps(),
+                                record.progress().styleLoss(),
+                                record.progress().contentLoss(),
+                                record.progress().previewKey() == null ? null : location(record.id()) + "/preview"));
     }
 }

@@ -33,6 +33,21 @@ public class JobSources {
                     .with("field", hasUpload ? "imageUrl" : "uploadId");
         }
         Path file = hasUpload ? uploads.fetch(tenant, uploadId.trim()) : fetcher.fetch(imageUrl);
+        return applyAndDelete(file, submit);
+    }
+
+    /**
+     * Runs {@code submit} with the upload as a local file, deleted afterwards; with null when {@code uploadId} is
+     * null or blank (an optional second image, the painting of an optimisation job).
+     */
+    public <T> T withUpload(String tenant, String uploadId, Function<Path, T> submit) {
+        if (uploadId == null || uploadId.isBlank()) {
+            return submit.apply(null);
+        }
+        return applyAndDelete(uploads.fetch(tenant, uploadId.trim()), submit);
+    }
+
+    private static <T> T applyAndDelete(Path file, Function<Path, T> submit) {
         try {
             return submit.apply(file);
         } finally {

@@ -1,5 +1,6 @@
 package dev.atelier.gateway.trainings;
 
+import dev.atelier.contracts.jobs.Optimisation;
 import dev.atelier.contracts.models.ModelManifest;
 import dev.atelier.contracts.training.InvalidTrainingOptionException;
 import dev.atelier.contracts.training.TrainingOptions;
@@ -55,6 +56,12 @@ public record TrainingParameters(String styleId, String title, TrainingOptions o
                     "styleId",
                     "'" + id + "' is not a style id: lower-case letters, digits, '-' and '_', "
                             + "starting with a letter or digit, at most 64 characters (no @version: the trainer numbers versions)");
+        }
+        if (id.equals(Optimisation.STYLE_ID)) {
+            throw invalid(
+                    "styleId",
+                    "'" + id + "' is reserved: optimisation jobs (mode=optimise) carry it as their style; choose"
+                            + " another id");
         }
         return id;
     }

@@ -3,9 +3,12 @@ package dev.atelier.gateway.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What makes two submissions "the same request" under one Idempotency-Key. */
 class IdempotencyFingerprintTest {
@@ -32,6 +35,26 @@ class IdempotencyFingerprintTest {
         // Named, so that one field's value cannot pass for the other's.
         assertThat(fingerprint("2", null)).isNotEqualTo(scaled);
         assertThat(fingerprint("true", "2")).isEqualTo(fingerprint("true", "2"));
+    }
+
+    @Test
+    void anOptimisationsModeSettingsAndPaintingAreEachPartOfTheRequest(@TempDir Path dir) throws Exception {
+        Path photo = Files.write(dir.resolve("photo"), new byte[] {1, 2, 3});
+        Path painting = Files.write(dir.resolve("painting"), new byte[] {4, 5, 6});
+        Path otherPainting = Files.write(dir.resolve("other"), new byte[] {4, 5, 7});
+        String optimise = optimisation(photo, painting, "100");
+        assertThat(optimise)
+                .isEqualTo(optimisation(photo, painting, "100"))
+                .isNotEqualTo(optimisation(photo, otherPainting, "100"))
+                .isNotEqualTo(optimisation(photo, painting, "101"))
+                .isNotEqualTo(optimisation(photo, null, "100"));
+        assertThat(Idempotency.fingerprint(new JobUpload(photo, null, null, null, null, null, null, null)))
+                .isNotEqualTo(optimisation(photo, null, null));
+    }
+
+    private static String optimisation(Path photo, Path painting, String steps) {
+        return Idempotency.fingerprint(new JobUpload(
+                photo, null, null, null, null, null, null, null, "optimise", painting, steps, null, null));
     }
 
     private static String fingerprint(String preserveColors, String styleScale) {

@@ -15,11 +15,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class JobParametersTest {
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private static final JobParameters.Bounds BOUNDS = new JobParameters.Bounds(1000, 1024);
 
     @Test
     void appliesDefaultsToAbsentAndBlankOptions() {
         assertThat(parse("candy", null, null))
-                .isEqualTo(new JobParameters(new StyleRef("candy", null), JobOptions.defaults(), null));
+                .isEqualTo(new JobParameters(new StyleRef("candy", null), JobOptions.defaults(), null, null));
         assertThat(parse("candy", "", " ").options()).isEqualTo(JobOptions.defaults());
     }
 
@@ -71,7 +72,7 @@ class JobParametersTest {
     @Test
     void parsesColoursAndStrokeSize() {
         JobOptions options = JobParameters.parse(
-                        new JobUpload(null, "candy", null, null, " TRUE ", "2", null, null), NOW)
+                        new JobUpload(null, "candy", null, null, " TRUE ", "2", null, null), NOW, BOUNDS)
                 .options();
         assertThat(options).isEqualTo(new JobOptions(1.0, OutputFormat.PNG, true, 2.0));
         assertThat(parse("candy", null, null).options().preserveColors()).isFalse();
@@ -83,7 +84,8 @@ class JobParametersTest {
     void refusesColourFlagsThatAreNotTrueOrFalse(String flag) {
         assertInvalid(
                 "preserveColors",
-                () -> JobParameters.parse(new JobUpload(null, "candy", null, null, flag, null, null, null), NOW));
+                () -> JobParameters.parse(
+                        new JobUpload(null, "candy", null, null, flag, null, null, null), NOW, BOUNDS));
     }
 
     @ParameterizedTest
@@ -91,15 +93,71 @@ class JobParametersTest {
     void refusesStyleScalesOutsideHalfToTwo(String scale) {
         assertInvalid(
                 "styleScale",
-                () -> JobParameters.parse(new JobUpload(null, "candy", null, null, null, scale, null, null), NOW));
+                () -> JobParameters.parse(
+                        new JobUpload(null, "candy", null, null, null, scale, null, null), NOW, BOUNDS));
+    }
+
+    @Test
+    void anOptimisationJobTakesItsSettingsWithinTheBoundsAndNoStyle() {
+        JobParameters parameters = optimise(null, " 200 ", "256", "2.5");
+        assertThat(parameters.style()).isNull();
+        assertThat(parameters.optimising()).isEqualTo(new JobParameters.Optimising(200, 256, 2.5));
+        assertThat(optimise(null, null, null, null).optimising())
+                .isEqualTo(new JobParameters.Optimising(300, 512, null));
+        assertThat(parse("candy", null, null).optimising()).isNull();
+        assertThat(JobParameters.parse(upload("candy", "FeedForward", null, null, null), NOW, BOUNDS)
+                        .optimising())
+                .isNull();
+    }
+
+    @Test
+    void refusesStepsAndSidesOverTheBoundsNamingTheBound() {
+        ProblemException steps = catchThrowableOfType(ProblemException.class, () -> optimise(null, "1001", null, null));
+        assertThat(steps.extensions()).containsEntry("field", "steps").containsEntry("maximum", 1000);
+        ProblemException side = catchThrowableOfType(ProblemException.class, () -> optimise(null, null, "2048", null));
+        assertThat(side.extensions()).containsEntry("field", "maxSide").containsEntry("maximum", 1024);
+        assertInvalid("maxSide", () -> optimise(null, null, "32", null));
+        assertInvalid("steps", () -> optimise(null, "0", null, null));
+        assertInvalid("steps", () -> optimise(null, "ten", null, null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "NaN", "Infinity", "heavy", "1e7"})
+    void refusesContentWeightsThatAreNotPositiveNumbers(String weight) {
+        assertInvalid("contentWeight", () -> optimise(null, null, null, weight));
+    }
+
+    @Test
+    void refusesWhatDoesNotFitTheMode() {
+        assertInvalid("style", () -> optimise("candy", null, null, null));
+        assertInvalid("mode", () -> JobParameters.parse(upload("candy", "gatys", null, null, null), NOW, BOUNDS));
+        assertInvalid("steps", () -> JobParameters.parse(upload("candy", null, "10", null, null), NOW, BOUNDS));
+        assertInvalid("maxSide", () -> JobParameters.parse(upload("candy", "", null, "256", null), NOW, BOUNDS));
+        assertInvalid(
+                "strength",
+                () -> JobParameters.parse(
+                        new JobUpload(
+                                null, null, "0.5", null, null, null, null, null, "optimise", null, null, null, null),
+                        NOW,
+                        BOUNDS));
+    }
+
+    private static JobParameters optimise(String style, String steps, String maxSide, String contentWeight) {
+        return JobParameters.parse(upload(style, " optimise ", steps, maxSide, contentWeight), NOW, BOUNDS);
+    }
+
+    private static JobUpload upload(String style, String mode, String steps, String maxSide, String contentWeight) {
+        return new JobUpload(
+                null, style, null, null, null, null, null, null, mode, null, steps, maxSide, contentWeight);
     }
 
     private static JobParameters parse(String style, String strength, String outputFormat) {
-        return JobParameters.parse(new JobUpload(null, style, strength, outputFormat, null, null, null, null), NOW);
+        return JobParameters.parse(
+                new JobUpload(null, style, strength, outputFormat, null, null, null, null), NOW, BOUNDS);
     }
 
     private static JobParameters withDeadline(String deadline) {
-        return JobParameters.parse(new JobUpload(null, "candy", null, null, null, null, deadline, null), NOW);
+        return JobParameters.parse(new JobUpload(null, "candy", null, null, null, null, deadline, null), NOW, BOUNDS);
     }
 
     private static void assertInvalid(String field, Runnable parse) {

@@ -1,6 +1,7 @@
 package dev.atelier.platform.models;
 
 import dev.atelier.contracts.Topics;
+import dev.atelier.contracts.jobs.Optimisation;
 import dev.atelier.contracts.models.ModelManifest;
 import dev.atelier.contracts.storage.StorageKeys;
 import dev.atelier.platform.events.EventPublisher;
@@ -49,6 +50,9 @@ public final class ModelPublisher {
         if (!styleId.matches(ModelManifest.STYLE_ID_PATTERN)) {
             throw new IllegalArgumentException(
                     "style id '" + styleId + "' must match " + ModelManifest.STYLE_ID_PATTERN);
+        }
+        if (styleId.equals(Optimisation.STYLE_ID)) {
+            throw new IllegalArgumentException("style id '" + styleId + "' is reserved: optimisation jobs carry it");
         }
         String sha256 = sha256(model.onnx());
         Optional<ModelManifest> latest = latestVersion(styleId);
