@@ -269,6 +269,57 @@ class SystemEndToEndIT {
         assertThat(output.getHeight()).isEqualTo(input.getHeight());
     }
 
+    /**
+     * An optimisation job (the client's own painting) through gateway, Kafka and trainer, with progress and a preview
+     * while it runs; its trainer killed mid-optimisation, the job is delivered again to the relaunched trainer and
+     * redone.
+     */
+    @Test
+    @Order(7)
+    void anOptimisationJobRunsInTheTrainerAndSurvivesItsTrainerBeingKilled() throws Exception {
+        Path painting = shared.resolve("images/style/starry_night.jpg");
+        assumeTrue(
+                lossNetworksPresent() && Files.isRegularFile(painting),
+                "skipped: needs the loss networks under " + shared.resolve("models/loss_networks") + " and "
+                        + painting);
+        String job = client.optimise(photo, painting, Map.of("steps", "150", "maxSide", "128"));
+
+        JsonNode running = awaitProgress(job);
+        assertThat(running.path("progress").path("previewUrl").asText()).isEqualTo("/v1/jobs/" + job + "/preview");
+        ServiceProcess trainer = system.service(AtelierSystem.TRAINER);
+        trainer.kill();
+        trainer.relaunch();
+        trainer.awaitReady(Duration.ofMinutes(2));
+
+        JsonNode done = client.awaitFinal(job, JOB_TIMEOUT);
+        assertThat(done.path("status").asText()).as("job %s", done).isEqualTo("SUCCEEDED");
+        assertThat(done.path("attempts").asInt())
+                .as("started again after the kill")
+                .isEqualTo(2);
+        assertThat(done.path("progress").path("step").asInt()).isEqualTo(150);
+        BufferedImage output = ImageIO.read(new ByteArrayInputStream(client.result(job)));
+        BufferedImage input = ImageIO.read(photo.toFile());
+        assertThat(Math.max(output.getWidth(), output.getHeight())).isLessThanOrEqualTo(128);
+        assertThat((double) output.getWidth() / output.getHeight())
+                .isCloseTo((double) input.getWidth() / input.getHeight(), Offset.offset(0.1));
+    }
+
+    /** Waits until the optimisation job reported progress; fails if it finishes first. */
+    private static JsonNode awaitProgress(String job) throws Exception {
+        long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode record = client.job(job);
+            assertThat(record.path("status").asText())
+                    .as("job %s finished before its trainer could be killed: %s", job, record)
+                    .isIn("QUEUED", "RUNNING");
+            if (record.path("progress").path("step").asInt() > 0) {
+                return record;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("job " + job + " reported no progress within " + JOB_TIMEOUT);
+    }
+
     /** A few shared photos as a dataset, uploaded by the importer {@code ./atelier dataset import} uses; the two PNGs held out. */
     /**
      * The web page at / in a real headless Chromium (Debian's chromium driven by playwright-core): upload a
@@ -461,6 +512,7 @@ class SystemEndToEndIT {
                     vgg().toAbsolutePath().toString());
         }
         config.put("atelier.trainer.learning-rate", "0.01");
+        config.put("atelier.trainer.optimise.progress-every", "5");
         config.put("atelier.trainer.checkpoint-every", "5");
         config.put("atelier.trainer.preview-every", "5");
         config.put("atelier.trainer.progress-every", "2");

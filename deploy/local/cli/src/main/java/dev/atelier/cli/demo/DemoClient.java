@@ -106,6 +106,37 @@ public final class DemoClient implements AutoCloseable {
         });
     }
 
+    /**
+     * {@code POST /v1/jobs} with {@code mode=optimise}: the photo optimised against a painting of the client's own.
+     *
+     * @param fields the other form fields (steps, maxSide, contentWeight, preserveColors ...)
+     * @return the id of the accepted job
+     */
+    public String optimise(Path image, Path painting, Map<String, String> fields) throws IOException {
+        MultipartEntityBuilder form = MultipartEntityBuilder.create()
+                .addBinaryBody(
+                        "image",
+                        Files.readAllBytes(image),
+                        ContentType.APPLICATION_OCTET_STREAM,
+                        image.getFileName().toString())
+                .addBinaryBody(
+                        "styleImage",
+                        Files.readAllBytes(painting),
+                        ContentType.APPLICATION_OCTET_STREAM,
+                        painting.getFileName().toString())
+                .addTextBody("mode", "optimise");
+        fields.forEach(form::addTextBody);
+        HttpPost post = new HttpPost(gateway + "/v1/jobs");
+        post.setEntity(form.build());
+        return http.execute(post, response -> {
+            String body = EntityUtils.toString(response.getEntity());
+            if (response.getCode() != 202) {
+                throw new IOException("POST /v1/jobs answered " + response.getCode() + ": " + body);
+            }
+            return Json.mapper().readTree(body).path("id").asText();
+        });
+    }
+
     /** Polls the job until it is no longer QUEUED or RUNNING; returns its final record. */
     public JsonNode awaitFinal(String jobId, Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
