@@ -61,7 +61,7 @@ test("unknown fields are rejected at any depth, in core, KEDA, Prometheus-operat
   const problems = await mutated("dev", (o) => {
     find(o, "Deployment", "atelier-worker").spec.template.spec.containers[0].imagePullPolicyy = "Always";
     find(o, "Service", "atelier-gateway").metadata.labelz = { a: "b" };
-    find(o, "ScaledObject").spec.maxReplicaCnt = 3;
+    find(o, "ScaledObject", "atelier-worker").spec.maxReplicaCnt = 3;
     find(o, "ScaledJob").spec.jobTargetRef.template.spec.containers[0].resources.limitz = { cpu: "1" };
     find(o, "Kafka").spec.kafka.listeners[0].tlz = false;
     find(o, "KafkaNodePool").spec.storage.volumes[0].sise = "1Gi";
@@ -83,7 +83,7 @@ test("wrong types and missing required fields are rejected", async () => {
     find(o, "Deployment", "atelier-gateway").spec.replicas = "two";
     delete find(o, "KafkaTopic", "atelier.models").spec.partitions;
     find(o, "KafkaTopic", "atelier.models").spec.partitions = 0;
-    delete find(o, "ScaledObject").spec.scaleTargetRef;
+    delete find(o, "ScaledObject", "atelier-worker").spec.scaleTargetRef;
   });
   assert.ok(problems.some((p) => p.startsWith("Deployment/atelier-gateway: ") && p.includes("/spec/replicas")), problems.join("\n"));
   assert.ok(problems.some((p) => p.startsWith("KafkaTopic/atelier.models: /spec/partitions")), problems.join("\n"));
@@ -128,7 +128,7 @@ test("policy: the probe exemption holds for one-shot Jobs only, and images must 
 test("policy: references, topics and partitions are consistent", async () => {
   const problems = await mutated("dev", (o) => {
     find(o, "Deployment", "atelier-gateway").spec.template.spec.containers[0].envFrom[0].configMapRef.name = "atelier-confg";
-    find(o, "ScaledObject").spec.maxReplicaCount = 7;
+    find(o, "ScaledObject", "atelier-worker").spec.maxReplicaCount = 7;
     o.splice(o.indexOf(find(o, "KafkaTopic", "atelier.stylize.requests.dlq")), 1);
     find(o, "KafkaTopic", "atelier.models").spec.config["cleanup.policy"] = "delete";
     find(o, "PodDisruptionBudget", "atelier-gateway").spec.selector.matchLabels["app.kubernetes.io/name"] = "gateway";
