@@ -1,11 +1,13 @@
 // Opens Atelier's page in headless Chromium, uploads a photo, picks a style, submits, waits for the result
-// and prints what the page shows as JSON. Exit 1 with the page's error message when it fails.
-//   node stylize-in-browser.mjs PAGE_URL_WITH_#key PHOTO STYLE OUT_DIR
+// and prints what the page shows as JSON. Exit 1 with the page's error message when it fails. With a PAINTING it
+// picks "your own painting" instead, drops the painting, and waits for a preview of the running optimisation before
+// the result (screenshot web-page-optimise.png).
+//   node stylize-in-browser.mjs PAGE_URL_WITH_#key PHOTO STYLE OUT_DIR [PAINTING]
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const [url, photo, style, outDir] = process.argv.slice(2);
+const [url, photo, style, outDir, painting] = process.argv.slice(2);
 const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 mkdirSync(outDir, { recursive: true });
 
@@ -32,18 +34,30 @@ try {
     throw new Error(`style previews that do not show: ${broken.join(', ')}`);
   }
   await page.setInputFiles('#photo', photo);
-  await page.locator('#strength').fill('0.9');
-  await page.locator('#style-scale').fill('1.5');
-  await page.check('#preserve-colors');
-  await page.click('#submit');
+  let previewStep = 0;
+  if (painting) {
+    await page.locator('#styles label[data-style="@own"]').click();
+    await page.setInputFiles('#painting', painting);
+    await page.locator('#steps').fill('60');
+    await page.click('#submit');
+    // A preview of the running optimisation shows before the result does.
+    await page.waitForFunction(() => document.getElementById('result').dataset.previewStep, null, { timeout: 180000 });
+    previewStep = Number(await page.evaluate(() => document.getElementById('result').dataset.previewStep));
+    await page.screenshot({ path: join(outDir, 'web-page-optimise-running.png'), fullPage: true });
+  } else {
+    await page.locator('#strength').fill('0.9');
+    await page.locator('#style-scale').fill('1.5');
+    await page.check('#preserve-colors');
+    await page.click('#submit');
+  }
   const outcome = await Promise.race([
     page.waitForFunction(() => {
       const img = document.getElementById('result');
-      return img.complete && img.naturalWidth > 0;
+      return img.complete && img.naturalWidth > 0 && document.getElementById('status').textContent.startsWith('Done');
     }, null, { timeout: 180000 }).then(() => 'result'),
     page.locator('#error:not([hidden])').waitFor({ timeout: 180000 }).then(() => 'error'),
   ]);
-  await page.screenshot({ path: join(outDir, 'web-page.png'), fullPage: true });
+  await page.screenshot({ path: join(outDir, painting ? 'web-page-optimise.png' : 'web-page.png'), fullPage: true });
   if (outcome === 'error') {
     throw new Error(`the page shows an error: ${await page.locator('#error').textContent()}`);
   }
@@ -58,6 +72,7 @@ try {
     download: document.getElementById('download').getAttribute('download'),
   }));
   shown.previews = previews.length;
+  shown.previewStep = previewStep;
   console.log(JSON.stringify({ ...shown, csp }));
 } catch (err) {
   console.error(err.message);

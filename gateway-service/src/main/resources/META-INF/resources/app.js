@@ -1,10 +1,14 @@
-// Atelier's page: pick a photo and a style, submit a job, follow it over Server-Sent Events, show the result.
+// Atelier's page: pick a photo and a style (or drop a painting of your own), submit a job, follow it over Server-Sent
+// Events (an optimisation's previews as it runs), show the result.
 // Every call carries the API key in an Authorization header, so images and the event stream are fetched with
 // fetch() (EventSource cannot send headers). The key comes from the URL fragment (#key=..., which ./atelier up
 // prints and which never reaches a server) or from the form, and is kept in localStorage.
 const $ = (id) => document.getElementById(id);
 const KEY = 'atelier.apiKey';
+// The style tile of "your own painting": not a style id (those start with a letter or digit), so no style takes it.
+const OWN = '@own';
 let photo = null;
+let painting = null;
 
 function apiKey() {
   const fromFragment = new URLSearchParams(location.hash.slice(1)).get('key');
@@ -57,8 +61,7 @@ async function loadStyles() {
   const box = $('styles');
   box.replaceChildren();
   if (styles.length === 0) {
-    showError('No style is published yet: register a model first.');
-    return;
+    showError('No trained style is published yet: register a model, or use a painting of your own.');
   }
   styles.forEach((style, index) => {
     const label = document.createElement('label');
@@ -81,19 +84,85 @@ async function loadStyles() {
       }).catch(() => { label.dataset.preview = 'failed'; });
     }
   });
+  box.append(ownPaintingTile(styles.length === 0));
+  modeChanged();
+}
+
+function ownPaintingTile(checked) {
+  const label = Object.assign(document.createElement('label'), { className: 'own' });
+  label.dataset.style = OWN;
+  const input = Object.assign(document.createElement('input'), { type: 'radio', name: 'style', value: OWN, checked });
+  const swatch = Object.assign(document.createElement('div'), { className: 'swatch', textContent: 'Your own painting' });
+  const caption = Object.assign(document.createElement('span'), { textContent: 'Any painting (minutes)' });
+  label.append(input, swatch, caption);
+  return label;
+}
+
+function ownPainting() {
+  return document.querySelector('input[name=style]:checked')?.value === OWN;
+}
+
+// An optimisation has no strength (its content weight plays that part) and needs a painting.
+function modeChanged() {
+  $('painting-section').hidden = !ownPainting();
+  $('strength-section').hidden = ownPainting();
+  $('submit').disabled = !photo || (ownPainting() && !painting);
+}
+
+function acceptable(file) {
+  if (file && !['image/jpeg', 'image/png'].includes(file.type)) {
+    showError(`${file.name} is not a JPEG or PNG.`);
+    return false;
+  }
+  return Boolean(file);
 }
 
 function choosePhoto(file) {
-  if (!file) return;
-  if (!['image/jpeg', 'image/png'].includes(file.type)) {
-    showError(`${file.name} is not a JPEG or PNG.`);
-    return;
-  }
+  if (!acceptable(file)) return;
   photo = file;
   showError('');
   $('original').src = URL.createObjectURL(file);
   $('drop').firstChild.textContent = `${file.name} (${Math.round(file.size / 1024)} KB) `;
-  $('submit').disabled = false;
+  modeChanged();
+}
+
+function choosePainting(file) {
+  if (!acceptable(file)) return;
+  painting = file;
+  showError('');
+  $('painting-drop').firstChild.textContent = `${file.name} (${Math.round(file.size / 1024)} KB) `;
+  modeChanged();
+}
+
+// The picture of a running optimisation as it stood at its last report. Reports can outrun the downloads: only the
+// newest one asked for is shown.
+let previewAsked = 0;
+async function showPreview(view) {
+  const asked = ++previewAsked;
+  try {
+    const blob = await (await api(view.progress.previewUrl)).blob();
+    if (asked !== previewAsked) return;
+    $('result').src = URL.createObjectURL(blob);
+    $('result').dataset.previewStep = view.progress.step;
+  } catch (err) {
+    // A missed preview is not an error: the next report brings another.
+  }
+}
+
+function jobForm() {
+  const form = new FormData();
+  form.append('image', photo);
+  form.append('styleScale', $('style-scale').value);
+  form.append('preserveColors', String($('preserve-colors').checked));
+  if (ownPainting()) {
+    form.append('mode', 'optimise');
+    form.append('styleImage', painting);
+    form.append('steps', $('steps').value);
+  } else {
+    form.append('style', document.querySelector('input[name=style]:checked').value);
+    form.append('strength', $('strength').value);
+  }
+  return form;
 }
 
 // Server-Sent Events over fetch: parses "event:", "id:" and "data:" lines, one event per blank line.
@@ -126,27 +195,29 @@ async function submit(e) {
   e.preventDefault();
   showError('');
   const style = document.querySelector('input[name=style]:checked');
-  if (!photo || !style) {
-    showError('Choose a photo and a style first.');
+  if (!photo || !style || (ownPainting() && !painting)) {
+    showError(ownPainting() ? 'Choose a photo and your painting first.' : 'Choose a photo and a style first.');
     return;
   }
   $('submit').disabled = true;
   $('compare').hidden = false;
   $('result').removeAttribute('src');
+  delete $('result').dataset.previewStep;
+  previewAsked++;
   try {
-    const form = new FormData();
-    form.append('image', photo);
-    form.append('style', style.value);
-    form.append('strength', $('strength').value);
-    form.append('styleScale', $('style-scale').value);
-    form.append('preserveColors', String($('preserve-colors').checked));
-    const job = await (await api('/v1/jobs', { method: 'POST', body: form })).json();
+    const job = await (await api('/v1/jobs', { method: 'POST', body: jobForm() })).json();
     status(`Job ${job.id}: queued`);
     let final = null;
     await follow(job.id, (name, view) => {
-      status(`Job ${view.id}: ${name}` + (view.modelVersion ? ` (${view.styleId} v${view.modelVersion}, ${view.executionProvider})` : ''));
+      if (view.progress) {
+        status(`Job ${view.id}: ${name}, step ${view.progress.step} of ${view.progress.steps}`);
+        if (name === 'running' && view.progress.previewUrl) showPreview(view);
+      } else {
+        status(`Job ${view.id}: ${name}` + (view.modelVersion ? ` (${view.styleId} v${view.modelVersion}, ${view.executionProvider})` : ''));
+      }
       final = view;
     });
+    previewAsked++; // the result replaces any preview still on its way
     if (!final || final.status !== 'SUCCEEDED') {
       const reason = final && final.error ? `: ${final.error.message}` : '';
       throw new Error(`The job ended ${final ? final.status : 'without a final state'}${reason}`);
@@ -156,12 +227,14 @@ async function submit(e) {
     $('result').src = url;
     $('download').href = url;
     $('download').download = `atelier-${final.styleId}-${final.id}.${blob.type === 'image/jpeg' ? 'jpg' : 'png'}`;
-    status(`Done: ${final.styleId} v${final.modelVersion} on ${final.executionProvider}.`);
+    status(final.mode === 'optimise'
+      ? `Done: your painting, ${final.optimisation.steps} steps on ${final.executionProvider}.`
+      : `Done: ${final.styleId} v${final.modelVersion} on ${final.executionProvider}.`);
   } catch (err) {
     if (err.message !== 'unauthorized') showError(err.message);
     status('');
   } finally {
-    $('submit').disabled = !photo;
+    modeChanged();
   }
 }
 
@@ -173,6 +246,12 @@ function start() {
   drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
   drop.addEventListener('drop', (e) => { e.preventDefault(); drop.classList.remove('over'); choosePhoto(e.dataTransfer.files[0]); });
+  $('painting').addEventListener('change', () => choosePainting($('painting').files[0]));
+  const paintingDrop = $('painting-drop');
+  paintingDrop.addEventListener('dragover', (e) => { e.preventDefault(); paintingDrop.classList.add('over'); });
+  paintingDrop.addEventListener('dragleave', () => paintingDrop.classList.remove('over'));
+  paintingDrop.addEventListener('drop', (e) => { e.preventDefault(); paintingDrop.classList.remove('over'); choosePainting(e.dataTransfer.files[0]); });
+  $('styles').addEventListener('change', modeChanged);
   $('job-form').addEventListener('submit', submit);
   $('forget-key').addEventListener('click', () => { localStorage.removeItem(KEY); showKeyForm(); });
   $('key-form').addEventListener('submit', (e) => {

@@ -320,7 +320,6 @@ class SystemEndToEndIT {
         throw new AssertionError("job " + job + " reported no progress within " + JOB_TIMEOUT);
     }
 
-    /** A few shared photos as a dataset, uploaded by the importer {@code ./atelier dataset import} uses; the two PNGs held out. */
     /**
      * The web page at / in a real headless Chromium (Debian's chromium driven by playwright-core): upload a
      * photo, pick the style, submit, wait for the result; the image shown keeps the photo's aspect ratio.
@@ -329,33 +328,8 @@ class SystemEndToEndIT {
     @Test
     @Order(5)
     void theWebPageStylizesAPhotoInAHeadlessBrowser() throws Exception {
-        Path web = Path.of("web").toAbsolutePath();
-        Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
-        boolean ready = Files.isExecutable(chromium) && Files.isDirectory(web.resolve("node_modules/playwright-core"));
-        String why = "needs " + chromium + " and " + web.resolve("node_modules/playwright-core")
-                + " (apt-get install chromium; npm ci in system-tests/web)";
-        if (Boolean.getBoolean("atelier.web.required")) {
-            assertThat(ready).as(why).isTrue();
-        }
-        assumeTrue(ready, "skipped: " + why);
         Path out = Path.of("target").toAbsolutePath();
-
-        Process node = new ProcessBuilder(
-                        "node",
-                        web.resolve("stylize-in-browser.mjs").toString(),
-                        system.gatewayUrl() + "/#key=" + system.demoKey(),
-                        photo.toAbsolutePath().toString(),
-                        STYLE,
-                        out.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        String shown = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertThat(node.waitFor(4, TimeUnit.MINUTES))
-                .as("the browser run ended")
-                .isTrue();
-        assertThat(node.exitValue()).as("the browser run: " + shown).isZero();
-
-        JsonNode page = new ObjectMapper().readTree(shown);
+        JsonNode page = inBrowser(out);
         BufferedImage input = ImageIO.read(photo.toFile());
         double inputRatio = (double) input.getWidth() / input.getHeight();
         double shownRatio = page.path("result").path("width").asDouble()
@@ -382,6 +356,67 @@ class SystemEndToEndIT {
                 .getJob(download.substring(("atelier-" + STYLE + "-").length(), download.lastIndexOf('.')));
         assertThat(job.getOptions().getPreserveColors()).isTrue();
         assertThat(job.getOptions().getStyleScale()).isEqualTo(1.5);
+    }
+
+    /**
+     * The page's own-painting tile: the photo optimised against a painting dropped on the page, a preview of the
+     * running optimisation shown before the result.
+     */
+    @Test
+    @Order(8)
+    void theWebPageOptimisesAPhotoAgainstTheClientsOwnPainting() throws Exception {
+        Path painting = shared.resolve("images/style/the_scream.jpg");
+        assumeTrue(
+                lossNetworksPresent() && Files.isRegularFile(painting),
+                "skipped: needs the loss networks and " + painting);
+        Path out = Path.of("target").toAbsolutePath();
+
+        JsonNode page = inBrowser(out, painting.toString());
+
+        assertThat(page.path("previewStep").asInt())
+                .as("the step of the preview the page showed while the job ran")
+                .isPositive();
+        assertThat(page.path("status").asText()).startsWith("Done: your painting, 60 steps");
+        BufferedImage input = ImageIO.read(photo.toFile());
+        assertThat(page.path("result").path("width").asDouble()
+                        / page.path("result").path("height").asDouble())
+                .isCloseTo((double) input.getWidth() / input.getHeight(), Offset.offset(0.02));
+        assertThat(out.resolve("web-page-optimise.png")).isNotEmptyFile();
+    }
+
+    /**
+     * Runs {@code web/stylize-in-browser.mjs} on the page with the photo and the test's style (or {@code painting}
+     * of the client's own) and returns what the page showed; skips where Chromium or playwright-core is missing,
+     * except in CI.
+     */
+    private static JsonNode inBrowser(Path out, String... painting) throws Exception {
+        Path web = Path.of("web").toAbsolutePath();
+        Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+        boolean ready = Files.isExecutable(chromium) && Files.isDirectory(web.resolve("node_modules/playwright-core"));
+        String why = "needs " + chromium + " and " + web.resolve("node_modules/playwright-core")
+                + " (apt-get install chromium; npm ci in system-tests/web)";
+        if (Boolean.getBoolean("atelier.web.required")) {
+            assertThat(ready).as(why).isTrue();
+        }
+        assumeTrue(ready, "skipped: " + why);
+
+        Process node = new ProcessBuilder(
+                        "node",
+                        web.resolve("stylize-in-browser.mjs").toString(),
+                        system.gatewayUrl() + "/#key=" + system.demoKey(),
+                        photo.toAbsolutePath().toString(),
+                        STYLE,
+                        out.toString(),
+                        painting.length > 0 ? painting[0] : "")
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String shown = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(node.waitFor(4, TimeUnit.MINUTES))
+                .as("the browser run ended")
+                .isTrue();
+        assertThat(node.exitValue()).as("the browser run: " + shown).isZero();
+
+        return new ObjectMapper().readTree(shown);
     }
 
     /**
@@ -483,6 +518,7 @@ class SystemEndToEndIT {
         assertThat(missing.getResponseBody()).contains("urn:atelier:problem:job-not-found");
     }
 
+    /** A few shared photos as a dataset, uploaded by the importer {@code ./atelier dataset import} uses; the two PNGs held out. */
     private static void importDataset() throws IOException {
         Path folder = Files.createDirectories(dataDir.resolve("photos"));
         for (String name : List.of("amber.jpg", "golden_gate.jpg", "tubingen.jpg", "chelsea.png", "coffee.png")) {

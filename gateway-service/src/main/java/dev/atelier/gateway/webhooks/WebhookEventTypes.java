@@ -12,6 +12,9 @@ import java.util.Set;
  */
 public final class WebhookEventTypes {
     public static final String JOB_STARTED = "job.started";
+    /** A running optimisation job reported progress (every few steps): for clients that follow one. */
+    public static final String JOB_PROGRESSED = "job.progressed";
+
     public static final String JOB_SUCCEEDED = "job.succeeded";
     public static final String JOB_FAILED = "job.failed";
     public static final String JOB_CANCELLED = "job.cancelled";
@@ -21,6 +24,7 @@ public final class WebhookEventTypes {
 
     static {
         BY_CLOUD_EVENT_TYPE.put(EventTypes.JOB_STARTED, JOB_STARTED);
+        BY_CLOUD_EVENT_TYPE.put(EventTypes.JOB_PROGRESSED, JOB_PROGRESSED);
         BY_CLOUD_EVENT_TYPE.put(EventTypes.JOB_COMPLETED, JOB_SUCCEEDED);
         BY_CLOUD_EVENT_TYPE.put(EventTypes.JOB_FAILED, JOB_FAILED);
         BY_CLOUD_EVENT_TYPE.put(EventTypes.JOB_CANCELLED, JOB_CANCELLED);

@@ -21,8 +21,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs one optimisation: the loss network loaded for the job and freed after it (its arrays live in the job's
- * manager), Gatys's optimiser with the job's steps, size, content weight and stroke size, and the photo's colours put
- * back when asked.
+ * manager), Gatys's optimiser with the job's steps, size, content weight and stroke size, multi-scale (a share of the
+ * steps at half the side, the rest at full size from that picture), and the photo's colours put back when asked.
  */
 @Singleton
 public class PaintingOptimiser {
@@ -30,6 +30,7 @@ public class PaintingOptimiser {
 
     private final EngineSettings.Network network;
     private final Path dataDir;
+    private final double coarseFraction;
     private final ComputeDevice device;
     private final String unavailable;
 
@@ -37,12 +38,19 @@ public class PaintingOptimiser {
     PaintingOptimiser(TrainerConfig config) {
         this(
                 network(EngineSettings.of(config), config.optimise().network().orElse(null)),
-                EngineSettings.of(config).dataDir());
+                EngineSettings.of(config).dataDir(),
+                config.optimise().coarseFraction());
     }
 
-    public PaintingOptimiser(EngineSettings.Network network, Path dataDir) {
+    /** @param coarseFraction the share of steps run first at half the side; 0 for a single pass */
+    public PaintingOptimiser(EngineSettings.Network network, Path dataDir, double coarseFraction) {
+        if (!(coarseFraction >= 0 && coarseFraction < 1)) {
+            throw new IllegalArgumentException(
+                    "atelier.trainer.optimise.coarse-fraction must be within [0, 1), was " + coarseFraction);
+        }
         this.network = network;
         this.dataDir = dataDir;
+        this.coarseFraction = coarseFraction;
         ComputeDevice picked = null;
         String reason = null;
         try {
@@ -104,14 +112,33 @@ public class PaintingOptimiser {
                 weights = weights.withWeights(
                         settings.contentWeight().floatValue(), weights.styleWeight(), weights.tvWeight());
             }
-            GatysOptimizer gatys = new GatysOptimizer(
-                    loss,
-                    weights,
-                    settings.steps(),
-                    GatysOptimizer.DEFAULT_LEARNING_RATE,
-                    settings.maxSide(),
-                    options.styleScale());
-            BufferedImage result = gatys.stylise(photo, painting, manager, listener);
+            // A coarse pass at half the side first, unless that would be below the smallest side worth optimising.
+            int coarseSteps =
+                    settings.maxSide() / 2 >= Optimisation.MIN_MAX_SIDE ? (int) (settings.steps() * coarseFraction) : 0;
+            BufferedImage start = null;
+            if (coarseSteps > 0) {
+                start = new GatysOptimizer(
+                                loss,
+                                weights,
+                                coarseSteps,
+                                GatysOptimizer.DEFAULT_LEARNING_RATE,
+                                settings.maxSide() / 2,
+                                options.styleScale())
+                        .stylise(photo, painting, manager, listener);
+            }
+            BufferedImage result = new GatysOptimizer(
+                            loss,
+                            weights,
+                            settings.steps() - coarseSteps,
+                            GatysOptimizer.DEFAULT_LEARNING_RATE,
+                            settings.maxSide(),
+                            options.styleScale())
+                    .stylise(
+                            photo,
+                            painting,
+                            start,
+                            manager,
+                            (step, outcome, picture) -> listener.stepped(coarseSteps + step, outcome, picture));
             return options.preserveColors()
                     ? PhotoColours.keep(result, Resizing.resize(photo, result.getWidth(), result.getHeight()))
                     : result;

@@ -68,14 +68,28 @@ public final class GatysOptimizer {
      * @throws DivergedException when {@link GuardedStep#MAX_SKIPPED_IN_A_ROW} steps in a row were not finite
      */
     public BufferedImage stylise(BufferedImage photo, BufferedImage style, NDManager manager, StepListener listener) {
+        return stylise(photo, style, null, manager, listener);
+    }
+
+    /**
+     * As {@link #stylise(BufferedImage, BufferedImage, NDManager, StepListener)}, the pixels starting from {@code start}
+     * (brought to the photo's size) instead of the photo: the coarse pass of a multi-scale optimisation, say.
+     *
+     * @param start the first picture, or null for the photo
+     */
+    public BufferedImage stylise(
+            BufferedImage photo, BufferedImage style, BufferedImage start, NDManager manager, StepListener listener) {
         try (NDManager work = manager.newSubManager()) {
-            NDArray content = ImageArrays.toArray(work, Resizing.fitMultipleOf4(photo, maxSide));
+            BufferedImage sized = Resizing.fitMultipleOf4(photo, maxSide);
+            NDArray content = ImageArrays.toArray(work, sized);
             int styleSide = (int) Math.round(
                     Math.max(content.getShape().get(2), content.getShape().get(3)) * styleScale);
             NDArray styleArray = ImageArrays.toArray(work, atSide(style, styleSide));
             try (PerceptualLoss loss = new PerceptualLoss(network, weights, styleArray)) {
                 NDArray target = loss.contentFeatures(content);
-                NDArray pixels = content.duplicate();
+                NDArray pixels = start == null
+                        ? content.duplicate()
+                        : ImageArrays.toArray(work, Resizing.resize(start, sized.getWidth(), sized.getHeight()));
                 pixels.setRequiresGradient(true);
                 Map<String, NDArray> parameters = Map.of("pixels", pixels);
                 AdamOptimizer adam = new AdamOptimizer(learningRate, work);

@@ -94,6 +94,33 @@ public final class QualityEvaluation {
     }
 
     /**
+     * The same figures for one picture made of one photo some other way (Gatys's optimisation, say): its style loss
+     * against the painting and its content loss against the photo, both at {@code maxSide}.
+     *
+     * @param parent a manager on the judge's device
+     */
+    public static QualityReport evaluatePicture(
+            NDManager parent,
+            LossNetwork judge,
+            LossWeights weights,
+            BufferedImage style,
+            BufferedImage photo,
+            BufferedImage picture,
+            int maxSide) {
+        return measure(
+                parent,
+                x -> ImageArrays.toArray(
+                        x.getManager(),
+                        Resizing.resize(picture, (int) x.getShape().get(3), (int)
+                                x.getShape().get(2))),
+                judge,
+                weights,
+                style,
+                List.of(photo),
+                maxSide);
+    }
+
+    /**
      * Everything the quality gate judges, per judge (with its default layers): the network's figures, those of an
      * untrained network of the same shape initialised with {@code seed} (as the training's first weights were), and the
      * photos'.

@@ -135,6 +135,21 @@ class OptimisationServiceTest {
     }
 
     @Test
+    void aMultiScaleOptimisationCountsItsStepsAcrossBothPasses() {
+        // At 128 px a fifth of the steps run first at 64 px (atelier.trainer.optimise.coarse-fraction).
+        JobRequested request = submit(prepare(encoded(painting), 20, 128, JobOptions.defaults(), null));
+
+        JobRecord done = awaitFinal(request.jobId());
+
+        assertThat(done.status()).as("error: %s", done.error()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(done.outputWidth()).isEqualTo(128);
+        assertThat(done.outputHeight()).isEqualTo(84);
+        assertThat(jobEvents.events(request.jobId(), JobProgressed.class))
+                .extracting(progressed -> progressed.progress().step())
+                .containsExactly(5, 10, 15, 20);
+    }
+
+    @Test
     void keepsThePhotosColoursWhenAsked() {
         JobRequested request =
                 submit(prepare(encoded(painting), 10, new JobOptions(1.0, OutputFormat.JPEG, true, 1.0), null));
@@ -213,6 +228,10 @@ class OptimisationServiceTest {
 
     /** Stores the photo, the painting and the QUEUED record, as the gateway does. */
     private JobRecord prepare(byte[] paintingBytes, int steps, JobOptions options, Instant deadline) {
+        return prepare(paintingBytes, steps, 96, options, deadline);
+    }
+
+    private JobRecord prepare(byte[] paintingBytes, int steps, int maxSide, JobOptions options, Instant deadline) {
         String id = JobIds.newId();
         String inputKey = StorageKeys.input(TENANT, id);
         String styleKey = StorageKeys.styleInput(TENANT, id);
@@ -222,7 +241,7 @@ class OptimisationServiceTest {
                 styleKey,
                 new ImageInfo("image/png", painting.getWidth(), painting.getHeight(), paintingBytes.length),
                 steps,
-                96,
+                maxSide,
                 null);
         JobRecord record = JobRecord.queued(
                         id,
