@@ -131,6 +131,9 @@ function choosePainting(file) {
   painting = file;
   showError('');
   $('painting-drop').firstChild.textContent = `${file.name} (${Math.round(file.size / 1024)} KB) `;
+  // The tile shows the painting chosen.
+  const swatch = document.querySelector(`#styles label[data-style="${OWN}"] .swatch`);
+  swatch.replaceChildren(Object.assign(document.createElement('img'), { alt: file.name, src: URL.createObjectURL(file) }));
   modeChanged();
 }
 
