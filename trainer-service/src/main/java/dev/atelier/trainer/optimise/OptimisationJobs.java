@@ -19,7 +19,9 @@ import dev.atelier.contracts.jobs.StepProgress;
 import dev.atelier.contracts.storage.StorageKeys;
 import dev.atelier.imaging.ImageDecoder;
 import dev.atelier.imaging.ImageEncoder;
+import dev.atelier.imaging.ImageTooLargeException;
 import dev.atelier.imaging.Resizing;
+import dev.atelier.imaging.UndecodableImageException;
 import dev.atelier.platform.events.EventPublisher;
 import dev.atelier.platform.events.TraceContext;
 import dev.atelier.platform.jobs.FinalEvents;
@@ -287,7 +289,14 @@ public class OptimisationJobs {
                         "the " + what + " " + key + " is not in the object store",
                         false,
                         null));
-        return decoder.decode(encoded);
+        try {
+            return decoder.decode(encoded);
+        } catch (UndecodableImageException e) {
+            throw new JobFailures.Failure(
+                    ErrorCodes.INPUT_UNDECODABLE, "the " + what + ": " + e.getMessage(), false, e);
+        } catch (ImageTooLargeException e) {
+            throw new JobFailures.Failure(ErrorCodes.INPUT_TOO_LARGE, "the " + what + ": " + e.getMessage(), false, e);
+        }
     }
 
     private void publish(AtelierEvent event, TraceContext trace) {

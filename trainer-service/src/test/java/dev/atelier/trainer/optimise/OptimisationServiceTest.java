@@ -185,6 +185,7 @@ class OptimisationServiceTest {
 
         assertThat(done.status()).isEqualTo(JobStatus.FAILED);
         assertThat(done.error().code()).isEqualTo(ErrorCodes.INPUT_UNDECODABLE);
+        assertThat(done.error().message()).startsWith("the painting: ");
         assertThat(awaitEvent(request.jobId(), JobFailed.class).error().code()).isEqualTo(ErrorCodes.INPUT_UNDECODABLE);
     }
 
