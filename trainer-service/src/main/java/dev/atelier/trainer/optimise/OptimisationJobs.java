@@ -165,7 +165,13 @@ public class OptimisationJobs {
                         running.attempts(),
                         running.startedAt()),
                 trace);
-        run(running, trace);
+        try {
+            run(running, trace);
+        } catch (StoppingException stopping) {
+            // A trainer stopping on purpose is no crash: the job goes back as it was, this start not counted.
+            records.save(record);
+            throw stopping;
+        }
         return null;
     }
 
