@@ -56,6 +56,9 @@ import org.junit.jupiter.api.Test;
  * SqueezeNet loss network (read from the shared models; skipped when absent): a job runs to SUCCEEDED with progress
  * and previews, is cancelled between steps, fails with a reason on a bad painting, and keeps the job lifecycle's
  * promises on redelivery, repeated crashes and deadlines.
+ *
+ * <p>Its app loads PyTorch's native library in Quarkus's class loader, after which no other class loader of the JVM
+ * can: Surefire gives each test class a JVM of its own (trainer-service/pom.xml).
  */
 @QuarkusTest
 @TestProfile(OptimisationServiceTest.WithLossNetwork.class)
