@@ -96,17 +96,16 @@ public class JobForm {
     @Schema(
             type = SchemaType.INTEGER,
             minimum = "1",
-            defaultValue = "300",
-            description = "mode=optimise: optimisation steps, at most atelier.gateway.optimise.max-steps (1000)")
+            description = "mode=optimise: optimisation steps (default 300), at most atelier.gateway.optimise.max-steps"
+                    + " (1000); refused without mode=optimise")
     public String steps;
 
     @RestForm("maxSide")
     @Schema(
             type = SchemaType.INTEGER,
             minimum = "64",
-            defaultValue = "512",
-            description = "mode=optimise: the longest side of the result, at most atelier.gateway.optimise.max-side"
-                    + " (1024)")
+            description = "mode=optimise: the longest side of the result (default 512), at most"
+                    + " atelier.gateway.optimise.max-side (1024); refused without mode=optimise")
     public String maxSide;
 
     @RestForm("contentWeight")

@@ -67,14 +67,17 @@ public record JobJson(
         @Schema(description = "mode=optimise: the id POST /v1/uploads gave for your painting, after it was PUT")
         String styleUploadId,
 
-        @Schema(type = SchemaType.INTEGER, minimum = "1", defaultValue = "300", description = "mode=optimise: steps")
+        @Schema(
+                type = SchemaType.INTEGER,
+                minimum = "1",
+                description = "mode=optimise: steps (default 300); refused without mode=optimise")
         String steps,
 
         @Schema(
                 type = SchemaType.INTEGER,
                 minimum = "64",
-                defaultValue = "512",
-                description = "mode=optimise: the longest side of the result")
+                description = "mode=optimise: the longest side of the result (default 512); refused without"
+                        + " mode=optimise")
         String maxSide,
 
         @Schema(type = SchemaType.NUMBER, description = "mode=optimise: weight of the photo's content")
