@@ -2,7 +2,6 @@ package dev.atelier.gateway.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.atelier.contracts.Json;
@@ -14,6 +13,7 @@ import dev.atelier.contracts.jobs.JobRecord;
 import dev.atelier.contracts.jobs.JobStatus;
 import dev.atelier.contracts.storage.StorageKeys;
 import dev.atelier.gateway.Catalogs;
+import dev.atelier.gateway.QueuedRecords;
 import dev.atelier.gateway.TestImages;
 import dev.atelier.gateway.TestTenants;
 import dev.atelier.local.LocalStackTestResource;
@@ -25,18 +25,10 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -219,28 +211,8 @@ class JobSubmissionIT {
         return store.getJson(StorageKeys.job(tenant, id), JobRecord.class).orElseThrow();
     }
 
-    private ConsumerRecord<String, byte[]> consumeRequest(String jobId) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "gateway-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.STYLIZE_REQUESTS));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (jobId.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-                return !found.isEmpty();
-            });
-        }
-        return found.get(0);
+    private ConsumerRecord<String, byte[]> consumeRequest(String id) {
+        return QueuedRecords.first(bootstrapServers, Topics.STYLIZE_REQUESTS, id);
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -2,7 +2,6 @@ package dev.atelier.gateway.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -15,6 +14,7 @@ import dev.atelier.contracts.jobs.Optimisation;
 import dev.atelier.contracts.jobs.StepProgress;
 import dev.atelier.contracts.storage.StorageKeys;
 import dev.atelier.gateway.Catalogs;
+import dev.atelier.gateway.QueuedRecords;
 import dev.atelier.gateway.TestImages;
 import dev.atelier.gateway.TestTenants;
 import dev.atelier.local.LocalStackTestResource;
@@ -26,17 +26,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,8 +87,10 @@ class OptimisationSubmissionIT {
         assertThat(store.get(record.inputKey()).orElseThrow()).isEqualTo(photo);
         assertThat(store.get(record.optimisation().styleImageKey()).orElseThrow())
                 .isEqualTo(painting);
-        JobRequested requested =
-                Json.fromBytes(consume(Topics.OPTIMISE_REQUESTS, id).value(), JobRequested.class);
+        JobRequested requested = Json.fromBytes(
+                QueuedRecords.first(bootstrapServers, Topics.OPTIMISE_REQUESTS, id)
+                        .value(),
+                JobRequested.class);
         assertThat(requested.optimisation()).isEqualTo(record.optimisation());
         assertThat(requested.inputKey()).isEqualTo(record.inputKey());
     }
@@ -257,29 +251,5 @@ class OptimisationSubmissionIT {
                         .status())
                 .as("the trainer records CANCELLED at its next report")
                 .isEqualTo(JobStatus.RUNNING);
-    }
-
-    private ConsumerRecord<String, byte[]> consume(String topic, String jobId) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "gateway-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (jobId.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-                return !found.isEmpty();
-            });
-        }
-        return found.get(0);
     }
 }

@@ -2,7 +2,6 @@ package dev.atelier.gateway.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -15,6 +14,7 @@ import dev.atelier.contracts.storage.StorageKeys;
 import dev.atelier.contracts.training.ProgressSnapshot;
 import dev.atelier.contracts.training.TrainingRecord;
 import dev.atelier.contracts.training.TrainingStatus;
+import dev.atelier.gateway.QueuedRecords;
 import dev.atelier.gateway.TestImages;
 import dev.atelier.gateway.TestTenants;
 import dev.atelier.local.LocalStackTestResource;
@@ -26,17 +26,11 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -229,27 +223,7 @@ class TrainingSubmissionIT {
                 .body("instance", equalTo("/v1/styles"));
     }
 
-    private ConsumerRecord<String, byte[]> consumeRequest(String trainingId) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "gateway-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest");
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer =
-                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.TRAINING_REQUESTS));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (trainingId.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-                return !found.isEmpty();
-            });
-        }
-        return found.get(0);
+    private ConsumerRecord<String, byte[]> consumeRequest(String id) {
+        return QueuedRecords.first(bootstrapServers, Topics.TRAINING_REQUESTS, id);
     }
 }
