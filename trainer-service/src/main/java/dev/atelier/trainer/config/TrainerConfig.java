@@ -1,5 +1,6 @@
 package dev.atelier.trainer.config;
 
+import dev.atelier.trainer.training.AdversarialSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -91,6 +92,32 @@ public interface TrainerConfig {
 
     /** The quality gate before publication. */
     Quality quality();
+
+    /** The optional adversarial term of trainings ({@code AdversarialTerm}); off unless a weight is set. */
+    Adversarial adversarial();
+
+    /** A patch discriminator trained beside the transform network; docs/training.md has its measurement. */
+    interface Adversarial {
+        /** The generator's adversarial loss weight beside the perceptual loss; 0 (the default) turns it off. */
+        @WithDefault("0")
+        double weight();
+
+        /** The discriminator's first layer's channels. */
+        @WithDefault("32")
+        int width();
+
+        /** The discriminator's Adam step size. */
+        @WithDefault("0.0002")
+        double learningRate();
+
+        /** Side of the crops of painting and output the discriminator compares. */
+        @WithDefault("128")
+        int cropSide();
+
+        default AdversarialSettings settings() {
+            return new AdversarialSettings((float) weight(), width(), (float) learningRate(), cropSide());
+        }
+    }
 
     /** Where a loss network's weights are. */
     interface Network {

@@ -7,6 +7,7 @@ import dev.atelier.trainer.config.TrainerConfig;
 import dev.atelier.trainer.loss.LossNetwork;
 import dev.atelier.trainer.loss.LossValues;
 import dev.atelier.trainer.loss.LossWeights;
+import dev.atelier.trainer.training.AdversarialSettings;
 import dev.atelier.trainer.training.CheckpointStore;
 import dev.atelier.trainer.training.Checkpointing;
 import dev.atelier.trainer.training.ComputeDevice;
@@ -116,7 +117,8 @@ public class DjlTrainingEngine implements TrainingEngine {
                                 settings.learningRate(),
                                 plan.seed(),
                                 settings.warmUpSteps(),
-                                settings.decayFrom()),
+                                settings.decayFrom(),
+                                settings.adversarial()),
                         loss,
                         plan.styleImage(),
                         content,
@@ -142,7 +144,7 @@ public class DjlTrainingEngine implements TrainingEngine {
                 trainer.run(TrainingListener.all(
                         report -> logStep(plan.trainingId(), report),
                         new Checkpointing(trainer, checkpoints, plan.checkpointEvery()),
-                        report -> progress.onStep(report.step(), losses(report.losses())),
+                        report -> progress.onStep(report.step(), losses(report)),
                         TrainingListener.every(
                                 plan.previewEvery(),
                                 report -> progress.onPreview(
@@ -175,7 +177,8 @@ public class DjlTrainingEngine implements TrainingEngine {
             float learningRate,
             long seed,
             int warmUpSteps,
-            float decayFrom) {
+            float decayFrom,
+            AdversarialSettings adversarial) {
         LossWeights weights = defaults.withWeights(
                 options.contentWeight() == null
                         ? defaults.contentWeight()
@@ -196,7 +199,8 @@ public class DjlTrainingEngine implements TrainingEngine {
                 weights,
                 seed,
                 Math.min(warmUpSteps, options.steps()),
-                decayFrom);
+                decayFrom,
+                adversarial);
     }
 
     /** A resumed training draws other crops than the first attempt did from the checkpoint on, but reproducibly. */
@@ -210,6 +214,16 @@ public class DjlTrainingEngine implements TrainingEngine {
         losses.put("style", (double) values.style());
         losses.put("tv", (double) values.tv());
         losses.put("total", (double) values.total());
+        return losses;
+    }
+
+    /** The step's losses for progress reports, the adversarial term's among them when it is on. */
+    static Map<String, Double> losses(StepReport report) {
+        Map<String, Double> losses = losses(report.losses());
+        if (report.adversarial() != null) {
+            losses.put("adversarial", (double) report.adversarial().generator());
+            losses.put("discriminator", (double) report.adversarial().discriminator());
+        }
         return losses;
     }
 

@@ -8,6 +8,7 @@ import dev.atelier.trainer.loss.LossNetworkSource;
 import dev.atelier.trainer.loss.LossNetworks;
 import dev.atelier.trainer.loss.SqueezeNet;
 import dev.atelier.trainer.loss.Vgg19Relu31;
+import dev.atelier.trainer.training.AdversarialSettings;
 import dev.atelier.trainer.training.QualityGate;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import java.util.Locale;
  * @param warmUpSteps steps that first train the network to give the photo back ({@code TrainingSettings})
  * @param decayFrom the fraction of a training's steps after which its learning rate anneals
  *     ({@code LearningRateSchedule}); 1 for none
+ * @param adversarial the adversarial term of trainings; {@link AdversarialSettings#OFF} for none
  */
 public record EngineSettings(
         Network lossNetwork,
@@ -35,7 +37,8 @@ public record EngineSettings(
         QualityGate.Bounds bounds,
         int maxSide,
         int warmUpSteps,
-        float decayFrom) {
+        float decayFrom,
+        AdversarialSettings adversarial) {
 
     /**
      * One loss network's weights.
@@ -76,6 +79,9 @@ public record EngineSettings(
                     + warmUpSteps
                     + " and " + decayFrom);
         }
+        if (adversarial == null) {
+            adversarial = AdversarialSettings.OFF;
+        }
     }
 
     /** Without a warm-up, at a constant learning rate. */
@@ -86,7 +92,7 @@ public record EngineSettings(
             float learningRate,
             QualityGate.Bounds bounds,
             int maxSide) {
-        this(lossNetwork, judgeNetwork, dataDir, learningRate, bounds, maxSide, 0, 1f);
+        this(lossNetwork, judgeNetwork, dataDir, learningRate, bounds, maxSide, 0, 1f, null);
     }
 
     public static EngineSettings of(TrainerConfig config) {
@@ -114,7 +120,8 @@ public record EngineSettings(
                         config.quality().maxTradeOff()),
                 config.quality().maxSide(),
                 config.warmUpSteps(),
-                (float) config.learningRateDecayFrom());
+                (float) config.learningRateDecayFrom(),
+                config.adversarial().settings());
     }
 
     /** The judge by default: the other of the two networks there are weights for. */

@@ -3,6 +3,7 @@ package dev.atelier.trainer.starter;
 import dev.atelier.contracts.training.TrainingOptions;
 import dev.atelier.trainer.loss.SqueezeNet;
 import dev.atelier.trainer.loss.Vgg19Relu31;
+import dev.atelier.trainer.training.AdversarialSettings;
 import dev.atelier.trainer.training.QualityGate;
 import dev.atelier.trainer.training.TrainingSettings;
 import java.nio.file.Files;
@@ -122,6 +123,14 @@ final class StarterOptions {
             description = "Anneal the learning rate along a "
                     + "half cosine after this fraction of the steps (default ${DEFAULT-VALUE}; 1: constant).")
     private double decayFrom;
+
+    @Option(
+            names = "--adversarial-weight",
+            paramLabel = "W",
+            defaultValue = "0",
+            description = "Train a patch discriminator beside the network and add its adversarial loss at this weight"
+                    + " (default ${DEFAULT-VALUE}: off).")
+    private double adversarialWeight;
 
     @Option(
             names = "--seed",
@@ -386,6 +395,10 @@ final class StarterOptions {
 
     float decayFrom() {
         return (float) decayFrom;
+    }
+
+    AdversarialSettings adversarial() {
+        return AdversarialSettings.weighted((float) adversarialWeight);
     }
 
     boolean relaxedBounds() {

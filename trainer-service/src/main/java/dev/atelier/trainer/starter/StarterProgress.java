@@ -57,13 +57,20 @@ final class StarterProgress implements ProgressListener {
                     (options.training().steps() - step) * options.training().batchSize() / imagesPerSecond);
             out.printf(
                     Locale.ROOT,
-                    "step %d/%d  content %.4f  style %.4f  tv %.5f  total %.4f  %.2f images/s  ETA %d s%n",
+                    "step %d/%d  content %.4f  style %.4f  tv %.5f  total %.4f%s  %.2f images/s  ETA %d s%n",
                     step,
                     options.training().steps(),
                     losses.get("content"),
                     losses.get("style"),
                     losses.get("tv"),
                     losses.get("total"),
+                    losses.containsKey("adversarial")
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "  adversarial %.4f  discriminator %.4f",
+                                    losses.get("adversarial"),
+                                    losses.get("discriminator"))
+                            : "",
                     imagesPerSecond,
                     eta);
             intervalStart = System.nanoTime();

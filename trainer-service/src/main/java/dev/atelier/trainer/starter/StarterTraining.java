@@ -123,7 +123,8 @@ public final class StarterTraining {
                         options.bounds(),
                         options.maxSide(),
                         options.warmUpSteps(),
-                        options.decayFrom()),
+                        options.decayFrom(),
+                        options.adversarial()),
                 "starter");
         out.printf(
                 Locale.ROOT,

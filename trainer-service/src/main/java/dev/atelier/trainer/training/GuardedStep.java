@@ -43,34 +43,72 @@ public final class GuardedStep {
             Supplier<LossTerms> loss,
             GradientClipper clipper,
             AdamOptimizer optimizer) {
-        LossValues values;
+        LossTerms[] terms = new LossTerms[1];
+        Update update = take(
+                parameters,
+                () -> {
+                    terms[0] = loss.get();
+                    return terms[0].total();
+                },
+                () -> terms[0].values().toString(),
+                clipper,
+                optimizer);
+        return new Outcome(terms[0].values(), update.gradientNorm(), update.updated(), update.skippedInARow());
+    }
+
+    /**
+     * What one step on a single scalar did.
+     *
+     * @param loss the loss's value
+     * @param gradientNorm the global norm of the gradients before clipping
+     */
+    public record Update(float loss, float gradientNorm, boolean updated, int skippedInARow) {}
+
+    /**
+     * The same step for any scalar loss (the adversarial discriminator's, say).
+     *
+     * @param loss computes the scalar to minimise; called once, inside the gradient collector
+     * @param describe says what the loss was, for the divergence message
+     * @throws DivergedException when this step is the {@link #MAX_SKIPPED_IN_A_ROW}th skipped in a row
+     */
+    public Update take(
+            Map<String, NDArray> parameters,
+            Supplier<NDArray> loss,
+            Supplier<String> describe,
+            GradientClipper clipper,
+            AdamOptimizer optimizer) {
+        float value;
         try (GradientCollector collector =
                 Engine.getEngine(ComputeDevice.ENGINE).newGradientCollector()) {
-            LossTerms terms = loss.get();
-            collector.backward(terms.total());
-            values = terms.values();
+            NDArray total = loss.get();
+            collector.backward(total);
+            value = total.getFloat();
         }
         List<NDArray> gradients =
                 parameters.values().stream().map(NDArray::getGradient).toList();
         float norm = GradientClipper.globalNorm(gradients);
-        boolean sound = Float.isFinite(values.total()) && Float.isFinite(norm);
+        boolean sound = Float.isFinite(value) && Float.isFinite(norm);
         if (sound) {
             clipper.clip(gradients, norm);
             optimizer.update(parameters);
             skippedInARow = 0;
         } else {
-            for (NDArray gradient : gradients) {
-                // Overwritten, not subtracted from itself: NaN - NaN is NaN.
-                gradient.set(new NDIndex("..."), 0f);
-            }
+            zero(gradients);
             skippedInARow++;
             skippedTotal++;
             if (skippedInARow >= MAX_SKIPPED_IN_A_ROW) {
                 throw new DivergedException("the loss or its gradients were not finite in " + skippedInARow
-                        + " steps in a row (last: " + values + ")");
+                        + " steps in a row (last: " + describe.get() + ")");
             }
         }
-        return new Outcome(values, norm, sound, skippedInARow);
+        return new Update(value, norm, sound, skippedInARow);
+    }
+
+    /** Overwritten, not subtracted from themselves: NaN - NaN is NaN. */
+    static void zero(List<NDArray> gradients) {
+        for (NDArray gradient : gradients) {
+            gradient.set(new NDIndex("..."), 0f);
+        }
     }
 
     /** Steps skipped since the last update. */

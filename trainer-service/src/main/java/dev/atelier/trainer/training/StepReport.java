@@ -14,6 +14,8 @@ import java.util.Locale;
  *     step was skipped, as a mixed-precision gradient scaler skips an overflowing step
  * @param skippedInARow steps skipped one after another up to this one (0 after an update)
  * @param gradientNorm the global norm of the gradients before clipping; not finite when a gradient was not
+ * @param adversarial what the adversarial term's discriminator step saw; null when the term is off, in the warm-up
+ *     and in skipped steps
  */
 public record StepReport(
         int step,
@@ -22,15 +24,17 @@ public record StepReport(
         double imagesPerSecond,
         boolean updated,
         int skippedInARow,
-        float gradientNorm) {
+        float gradientNorm,
+        AdversarialTerm.Values adversarial) {
     @Override
     public String toString() {
         return String.format(
                 Locale.ROOT,
-                "step %d/%d: %s, %.2f images/s%s",
+                "step %d/%d: %s%s, %.2f images/s%s",
                 step,
                 steps,
                 losses,
+                adversarial == null ? "" : ", " + adversarial,
                 imagesPerSecond,
                 updated ? "" : ", skipped (not finite, " + skippedInARow + " in a row)");
     }

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.atelier.imaging.Resizing;
 import dev.atelier.trainer.imaging.ImageArrays;
 import dev.atelier.trainer.loss.LossNetwork;
+import dev.atelier.trainer.loss.LossTerms;
 import dev.atelier.trainer.loss.PerceptualLoss;
 import dev.atelier.trainer.loss.Reconstruction;
 import dev.atelier.trainer.network.TransformerNet;
@@ -16,6 +17,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Trains a feed-forward style network (Johnson et al.): each step stylises a batch of content crops, measures
@@ -30,6 +33,9 @@ public final class StyleTrainer implements AutoCloseable {
     private final ComputeDevice device;
     private final NDManager manager;
     private final PerceptualLoss loss;
+    /** Null when the settings leave the adversarial term off. */
+    private final AdversarialTerm adversarial;
+
     private NDManager netManager;
     private TransformerNet net;
     private AdamOptimizer optimizer;
@@ -53,11 +59,15 @@ public final class StyleTrainer implements AutoCloseable {
                 lossNetwork,
                 settings.weights() != null ? settings.weights() : lossNetwork.defaultWeights(),
                 styleArray);
-        styleArray.close();
         Engine.getEngine(ComputeDevice.ENGINE).setRandomSeed((int) settings.seed());
         this.netManager = manager.newSubManager();
         this.net = TransformerNet.create(new TransformerNetSpec(settings.baseWidth()), netManager);
         this.optimizer = new AdamOptimizer(settings.learningRate(), netManager);
+        // After the network, so that its initial weights do not depend on whether the term is on.
+        this.adversarial = settings.adversarial().enabled()
+                ? new AdversarialTerm(settings.adversarial(), styleArray, manager, settings.seed())
+                : null;
+        styleArray.close();
     }
 
     public TransformerNet network() {
@@ -70,6 +80,11 @@ public final class StyleTrainer implements AutoCloseable {
 
     public PerceptualLoss loss() {
         return loss;
+    }
+
+    /** The adversarial term, when the settings turn it on. */
+    public Optional<AdversarialTerm> adversarial() {
+        return Optional.ofNullable(adversarial);
     }
 
     /** Steps completed so far, including those before a {@link #restore}. */
@@ -93,6 +108,7 @@ public final class StyleTrainer implements AutoCloseable {
         long start = System.nanoTime();
         ImageBatch batch = content.next(settings.batchSize());
         GuardedStep.Outcome outcome;
+        AdversarialTerm.Values adversarialValues;
         try (NDScope scope = new NDScope();
                 NDManager stepManager = manager.newSubManager()) {
             NDArray photos =
@@ -106,13 +122,22 @@ public final class StyleTrainer implements AutoCloseable {
                 clipper = new GradientClipper();
             }
             optimizer.setLearningRate(settings.schedule().at(completed));
+            boolean adversarialStep = adversarial != null && !warmingUp;
+            NDArray[] output = new NDArray[1];
             outcome = guard.take(
                     net.parameterArrays(),
-                    () -> warmingUp
-                            ? Reconstruction.of(net.forward(photos), photos)
-                            : loss.compute(net.forward(photos), photos),
+                    () -> {
+                        output[0] = net.forward(photos);
+                        if (warmingUp) {
+                            return Reconstruction.of(output[0], photos);
+                        }
+                        LossTerms terms = loss.compute(output[0], photos);
+                        return adversarialStep ? terms.plus(adversarial.generatorLoss(output[0], completed)) : terms;
+                    },
                     clipper,
                     optimizer);
+            adversarialValues =
+                    adversarialStep && outcome.updated() ? adversarial.train(output[0].stopGradient()) : null;
             scope.suppressNotUsedWarning();
         }
         completed++;
@@ -124,7 +149,8 @@ public final class StyleTrainer implements AutoCloseable {
                 batch.batch() / seconds,
                 outcome.updated(),
                 outcome.skippedInARow(),
-                outcome.gradientNorm());
+                outcome.gradientNorm(),
+                adversarialValues);
     }
 
     /** Steps whose update was skipped because the loss or a gradient was not finite (this process only). */
@@ -145,7 +171,8 @@ public final class StyleTrainer implements AutoCloseable {
                         clipper.seen(),
                         net.parameterArrays(),
                         optimizer.means(),
-                        optimizer.variances())
+                        optimizer.variances(),
+                        adversarial == null ? null : adversarial.state())
                 .write(out);
     }
 
@@ -170,6 +197,13 @@ public final class StyleTrainer implements AutoCloseable {
             restoredOptimizer.restore(checkpoint.adamUpdates(), checkpoint.means(), checkpoint.variances());
             GradientClipper restoredClipper = new GradientClipper();
             restoredClipper.restore(checkpoint.clipperAverage(), checkpoint.clipperSeen());
+            // A checkpoint without a discriminator (an earlier training's, say) leaves this one's fresh.
+            TrainerCheckpoint.Discriminator discriminator = checkpoint.discriminator();
+            if (discriminator != null && adversarial != null) {
+                adversarial.restore(discriminator);
+            } else if (discriminator != null) {
+                closeAll(discriminator.parameters(), discriminator.means(), discriminator.variances());
+            }
             netManager.close();
             netManager = restored;
             net = restoredNet;
@@ -182,8 +216,18 @@ public final class StyleTrainer implements AutoCloseable {
         }
     }
 
+    @SafeVarargs
+    private static void closeAll(Map<String, NDArray>... arrays) {
+        for (Map<String, NDArray> group : arrays) {
+            group.values().forEach(NDArray::close);
+        }
+    }
+
     @Override
     public void close() {
+        if (adversarial != null) {
+            adversarial.close();
+        }
         loss.close();
         manager.close();
     }

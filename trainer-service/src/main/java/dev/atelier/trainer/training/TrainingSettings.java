@@ -16,6 +16,7 @@ import dev.atelier.trainer.loss.LossWeights;
  *     perceptual loss takes over with a fresh optimizer; 0 for none (part of {@code steps})
  * @param decayFrom the fraction of the steps after which the learning rate anneals ({@link LearningRateSchedule}); 1
  *     for a constant learning rate
+ * @param adversarial the adversarial term's settings; {@link AdversarialSettings#OFF} for none
  */
 public record TrainingSettings(
         int baseWidth,
@@ -26,7 +27,8 @@ public record TrainingSettings(
         LossWeights weights,
         long seed,
         int warmUpSteps,
-        float decayFrom) {
+        float decayFrom,
+        AdversarialSettings adversarial) {
     public static final int DEFAULT_WIDTH = 32;
     public static final int DEFAULT_BATCH = 4;
     /**
@@ -45,6 +47,23 @@ public record TrainingSettings(
                             + learningRate + ", style size " + styleSize + ", warm-up steps " + warmUpSteps);
         }
         new LearningRateSchedule(learningRate, steps, decayFrom); // validates the schedule's part
+        if (adversarial == null) {
+            adversarial = AdversarialSettings.OFF;
+        }
+    }
+
+    /** Without an adversarial term. */
+    public TrainingSettings(
+            int baseWidth,
+            int steps,
+            int batchSize,
+            float learningRate,
+            int styleSize,
+            LossWeights weights,
+            long seed,
+            int warmUpSteps,
+            float decayFrom) {
+        this(baseWidth, steps, batchSize, learningRate, styleSize, weights, seed, warmUpSteps, decayFrom, null);
     }
 
     /** Without a warm-up, at a constant learning rate. */
@@ -56,7 +75,7 @@ public record TrainingSettings(
             int styleSize,
             LossWeights weights,
             long seed) {
-        this(baseWidth, steps, batchSize, learningRate, styleSize, weights, seed, 0, 1f);
+        this(baseWidth, steps, batchSize, learningRate, styleSize, weights, seed, 0, 1f, null);
     }
 
     /** The learning rate of each step. */

@@ -12,6 +12,7 @@ import dev.atelier.trainer.loss.SqueezeNet;
 import dev.atelier.trainer.loss.Vgg19Relu31;
 import dev.atelier.trainer.onnx.OnnxRunner;
 import dev.atelier.trainer.onnx.ParityReport;
+import dev.atelier.trainer.training.AdversarialSettings;
 import dev.atelier.trainer.training.CheckpointStore;
 import dev.atelier.trainer.training.LearningRateSchedule;
 import dev.atelier.trainer.training.QualityGate;
@@ -168,7 +169,13 @@ class DjlTrainingEngineTest {
     void optionsBecomeSettingsWithTheLossNetworksDefaultsForOmittedWeights() {
         LossWeights defaults = new LossWeights(Map.of("fire2", 1f), "fire5", 1f, 10f, 1f);
         TrainingSettings omitted = DjlTrainingEngine.trainingSettings(
-                new TrainingOptions(16, 100, 4, 256, null, null, null, "d"), defaults, 1e-3f, 7L, 20, 0.5f);
+                new TrainingOptions(16, 100, 4, 256, null, null, null, "d"),
+                defaults,
+                1e-3f,
+                7L,
+                20,
+                0.5f,
+                AdversarialSettings.OFF);
         assertThat(omitted.weights()).isEqualTo(defaults);
         assertThat(omitted)
                 .extracting(
@@ -182,11 +189,18 @@ class DjlTrainingEngineTest {
                 .containsExactly(16, 100, 4, 256, 7L, 20, new LearningRateSchedule(1e-3f, 100, 0.5f));
 
         TrainingSettings given = DjlTrainingEngine.trainingSettings(
-                new TrainingOptions(8, 5, 2, 64, 2.0, 30.0, 0.5, "d"), defaults, 1e-3f, 7L, 20, 1f);
+                new TrainingOptions(8, 5, 2, 64, 2.0, 30.0, 0.5, "d"),
+                defaults,
+                1e-3f,
+                7L,
+                20,
+                1f,
+                AdversarialSettings.weighted(0.5f));
         assertThat(given.weights()).isEqualTo(new LossWeights(Map.of("fire2", 1f), "fire5", 2f, 30f, 0.5f));
         assertThat(given.warmUpSteps())
                 .as("a warm-up longer than the training is cut to it")
                 .isEqualTo(5);
+        assertThat(given.adversarial().weight()).isEqualTo(0.5f);
     }
 
     @Test

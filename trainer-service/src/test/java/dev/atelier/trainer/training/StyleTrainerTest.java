@@ -158,6 +158,90 @@ class StyleTrainerTest {
         }
     }
 
+    private static TrainingSettings adversarialSettings(long seed, float weight) {
+        return new TrainingSettings(
+                8, 10, 2, 1e-2f, 128, null, seed, 0, 1f, new AdversarialSettings(weight, 8, 2e-4f, 48));
+    }
+
+    @Test
+    void theAdversarialTermsGradientReachesTheNetwork() throws Exception {
+        try (StyleTrainer plain = new StyleTrainer(
+                        adversarialSettings(42L, 0f), lossNetwork, style, source(9), ComputeDevice.cpu());
+                StyleTrainer adversarial = new StyleTrainer(
+                        adversarialSettings(42L, 2f), lossNetwork, style, source(9), ComputeDevice.cpu())) {
+            assertThat(plain.adversarial()).isEmpty();
+            assertThat(maxDiff(plain, adversarial))
+                    .as("the same initial weights: the discriminator is made after the network")
+                    .isZero();
+            StepReport withoutTerm = plain.step();
+            StepReport withTerm = adversarial.step();
+            assertThat(withoutTerm.adversarial()).isNull();
+            AdversarialTerm.Values values = withTerm.adversarial();
+            System.out.println("first adversarial step: " + withTerm);
+            assertThat(values).isNotNull();
+            assertThat(List.of(values.generator(), values.discriminator(), values.realScore(), values.fakeScore()))
+                    .allSatisfy(v -> assertThat(v).isFinite());
+            assertThat(withTerm.losses().style()).isEqualTo(withoutTerm.losses().style());
+            assertThat(withTerm.losses().total())
+                    .as("the total carries the adversarial loss")
+                    .isNotEqualTo(withoutTerm.losses().total());
+            assertThat(maxDiff(plain, adversarial))
+                    .as("the adversarial gradient moved the weights")
+                    .isPositive();
+        }
+    }
+
+    @Test
+    void anAdversarialTrainingResumesItsDiscriminatorExactly() throws Exception {
+        try (StyleTrainer a =
+                new StyleTrainer(adversarialSettings(42L, 0.5f), lossNetwork, style, source(11), ComputeDevice.cpu())) {
+            for (int i = 0; i < 3; i++) {
+                a.step();
+            }
+            ByteArrayOutputStream checkpoint = new ByteArrayOutputStream();
+            a.saveCheckpoint(checkpoint);
+
+            RandomCropSource replay = source(11);
+            for (int i = 0; i < 3; i++) {
+                replay.next(2);
+            }
+            // The same settings (seed included: with the step, it draws the discriminator's crops), fresh weights.
+            try (StyleTrainer b =
+                    new StyleTrainer(adversarialSettings(42L, 0.5f), lossNetwork, style, replay, ComputeDevice.cpu())) {
+                assertThat(discriminatorDiff(a, b)).isPositive();
+                b.restore(new ByteArrayInputStream(checkpoint.toByteArray()));
+                assertThat(maxDiff(a, b)).isZero();
+                assertThat(discriminatorDiff(a, b)).isZero();
+
+                StepReport nextA = a.step();
+                StepReport nextB = b.step();
+                System.out.printf("after restore: %s%n               %s%n", nextA, nextB);
+                assertThat(nextB.adversarial().discriminator())
+                        .isCloseTo(nextA.adversarial().discriminator(), org.assertj.core.data.Offset.offset(1e-4f));
+                assertThat(discriminatorDiff(a, b)).isLessThan(1e-5f);
+                assertThat(maxDiff(a, b)).isLessThan(1e-5f);
+            }
+
+            // A training without the term resumes the same checkpoint and leaves the discriminator aside.
+            try (StyleTrainer plain = new StyleTrainer(
+                    adversarialSettings(99L, 0f), lossNetwork, style, source(11), ComputeDevice.cpu())) {
+                plain.restore(new ByteArrayInputStream(checkpoint.toByteArray()));
+                assertThat(plain.completedSteps()).isEqualTo(3);
+                assertThat(plain.step().adversarial()).isNull();
+            }
+        }
+    }
+
+    private static float discriminatorDiff(StyleTrainer a, StyleTrainer b) {
+        Map<String, NDArray> x = a.adversarial().orElseThrow().discriminator().parameterArrays();
+        Map<String, NDArray> y = b.adversarial().orElseThrow().discriminator().parameterArrays();
+        float max = 0;
+        for (String name : x.keySet()) {
+            max = Math.max(max, x.get(name).sub(y.get(name)).abs().max().getFloat());
+        }
+        return max;
+    }
+
     @Test
     void aCheckpointOfTheFormatBeforeTheGradientClipperStillLoads() throws Exception {
         try (StyleTrainer a = new StyleTrainer(settings(10), lossNetwork, style, source(5), ComputeDevice.cpu())) {
@@ -177,19 +261,23 @@ class StyleTrainerTest {
         }
     }
 
-    /** Format 1 is format 2 without the clipper's average and count after the update count. */
-    private static byte[] asFormat1(byte[] format2) throws Exception {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(format2));
+    /**
+     * Format 1 is format 3 without the clipper's average and count after the update count, and without the flag that
+     * says no discriminator follows.
+     */
+    private static byte[] asFormat1(byte[] format3) throws Exception {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(format3));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         out.writeUTF(in.readUTF());
-        assertThat(in.readInt()).isEqualTo(2);
+        assertThat(in.readInt()).isEqualTo(3);
         out.writeInt(1);
         for (int i = 0; i < 3; i++) {
             out.writeInt(in.readInt()); // width, completed steps, Adam's updates
         }
         in.readFloat();
         in.readInt();
+        assertThat(in.readBoolean()).isFalse();
         in.transferTo(out);
         out.flush();
         return bytes.toByteArray();

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The checkpoint format on its own: a round trip keeps every number bit for bit, the bytes are laid out as the
- * checkpoints of running trainings are, format 1 still loads, and anything else is refused with a clear error.
+ * checkpoints of running trainings are, formats 1 and 2 still load, and anything else is refused with a clear error.
  */
 class TrainerCheckpointTest {
     private NDManager manager;
@@ -77,9 +77,10 @@ class TrainerCheckpointTest {
         assertThat(in.readUTF()).isEqualTo("atelier-style-trainer-checkpoint");
         assertThat(List.of(in.readInt(), in.readInt(), in.readInt(), in.readInt()))
                 .as("format, width, steps, updates")
-                .containsExactly(2, 8, 120, 117);
+                .containsExactly(3, 8, 120, 117);
         assertThat(in.readFloat()).isEqualTo(0.731f);
         assertThat(in.readInt()).isEqualTo(97);
+        assertThat(in.readBoolean()).as("a discriminator follows").isFalse();
         NDList arrays = NDList.decode(manager, in);
         int count = state.parameters().size();
         assertThat(arrays).hasSize(3 * count);
@@ -87,6 +88,66 @@ class TrainerCheckpointTest {
         assertThat(arrays.get(count).getName()).startsWith("adam.m/");
         assertThat(arrays.get(2 * count).getName()).startsWith("adam.v/");
         assertThat(in.read()).as("nothing after the arrays").isEqualTo(-1);
+    }
+
+    @Test
+    void aDiscriminatorsStateTravelsWithTheNetworksBitForBit() throws Exception {
+        PatchDiscriminator discriminator = PatchDiscriminator.create(4, manager);
+        Map<String, NDArray> means = new LinkedHashMap<>();
+        Map<String, NDArray> variances = new LinkedHashMap<>();
+        discriminator.parameterArrays().forEach((name, array) -> {
+            means.put(name, manager.randomNormal(array.getShape()));
+            variances.put(name, manager.randomUniform(0f, 1f, array.getShape()));
+        });
+        TrainerCheckpoint.Discriminator saved = new TrainerCheckpoint.Discriminator(
+                4, 33, 0.25f, 31, discriminator.parameterArrays(), means, variances);
+        TrainerCheckpoint withDiscriminator = new TrainerCheckpoint(
+                8, 120, 117, 0.731f, 97, state.parameters(), state.means(), state.variances(), saved);
+        byte[] bytes = write(withDiscriminator);
+        try (NDManager other = ComputeDevice.cpu().newManager()) {
+            TrainerCheckpoint read = TrainerCheckpoint.read(new ByteArrayInputStream(bytes), other);
+            assertSameArrays(read.parameters(), state.parameters());
+            TrainerCheckpoint.Discriminator restored = read.discriminator();
+            assertThat(restored)
+                    .extracting(
+                            TrainerCheckpoint.Discriminator::width,
+                            TrainerCheckpoint.Discriminator::adamUpdates,
+                            TrainerCheckpoint.Discriminator::clipperAverage,
+                            TrainerCheckpoint.Discriminator::clipperSeen)
+                    .containsExactly(4, 33, 0.25f, 31);
+            assertSameArrays(restored.parameters(), discriminator.parameterArrays());
+            assertSameArrays(restored.means(), means);
+            assertSameArrays(restored.variances(), variances);
+            assertThat(PatchDiscriminator.fromWeights(4, restored.parameters()).width())
+                    .isEqualTo(4);
+            assertThatThrownBy(() -> PatchDiscriminator.fromWeights(8, restored.parameters()))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("the saved discriminator does not fit one of width 8");
+            assertThat(write(read)).as("written again").isEqualTo(bytes);
+        }
+    }
+
+    @Test
+    void aCheckpointOfFormat2LoadsWithoutADiscriminator() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeUTF("atelier-style-trainer-checkpoint");
+        out.writeInt(2);
+        out.writeInt(8);
+        out.writeInt(40);
+        out.writeInt(39);
+        out.writeFloat(0.5f);
+        out.writeInt(38);
+        NDList arrays = new NDList();
+        state.parameters().forEach((name, array) -> arrays.add(named("param/" + name, array)));
+        state.means().forEach((name, array) -> arrays.add(named("adam.m/" + name, array)));
+        state.variances().forEach((name, array) -> arrays.add(named("adam.v/" + name, array)));
+        arrays.encode(out);
+
+        TrainerCheckpoint read = TrainerCheckpoint.read(new ByteArrayInputStream(bytes.toByteArray()), manager);
+        assertThat(read.discriminator()).isNull();
+        assertThat(read.clipperSeen()).isEqualTo(38);
+        assertSameArrays(read.means(), state.means());
     }
 
     @Test
@@ -123,15 +184,15 @@ class TrainerCheckpointTest {
         new DataOutputStream(other).writeUTF("some other file");
         assertThatThrownBy(() -> TrainerCheckpoint.read(new ByteArrayInputStream(other.toByteArray()), manager))
                 .isInstanceOf(IOException.class)
-                .hasMessage("not a style-trainer checkpoint of format 1 or 2");
+                .hasMessage("not a style-trainer checkpoint of format 1 to 3");
 
         ByteArrayOutputStream future = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(future);
         out.writeUTF("atelier-style-trainer-checkpoint");
-        out.writeInt(3);
+        out.writeInt(4);
         assertThatThrownBy(() -> TrainerCheckpoint.read(new ByteArrayInputStream(future.toByteArray()), manager))
                 .isInstanceOf(IOException.class)
-                .hasMessage("not a style-trainer checkpoint of format 1 or 2");
+                .hasMessage("not a style-trainer checkpoint of format 1 to 3");
 
         ByteArrayOutputStream stray = new ByteArrayOutputStream();
         out = new DataOutputStream(stray);
