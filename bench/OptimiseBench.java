@@ -27,7 +27,8 @@ import javax.imageio.ImageIO;
  * losses: pictures whose structure is known to be recognisable). Judging is not timed. --coarse-steps N first runs N
  * steps at half the side and starts the full-size run from their result (multi-scale). The pictures go to --out.
  *   bench/optimise.sh [--sides 256,512] [--networks squeezenet1.1,vgg19_normalised_relu3_1] [--paintings a,b]
- *       [--photos x,y] [--max-steps 500] [--check-every 10] [--target 0.3] [--coarse-steps 0] [--out DIR]
+ *       [--photos x,y] [--max-steps 500] [--check-every 10] [--target 0.3] [--coarse-steps 0] [--methods adam,lbfgs]
+ *       [--out DIR]
  */
 public class OptimiseBench {
     /** Thrown by the step listener once the target is reached. */
@@ -47,6 +48,7 @@ public class OptimiseBench {
         int checkEvery = 10;
         double target = 0.3;
         int coarseSteps = 0;
+        List<GatysOptimizer.Method> methods = List.of(GatysOptimizer.Method.ADAM);
         Path out = Path.of("target/optimise-bench");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -59,6 +61,9 @@ public class OptimiseBench {
                 case "--check-every" -> checkEvery = Integer.parseInt(args[++i]);
                 case "--target" -> target = Double.parseDouble(args[++i]);
                 case "--coarse-steps" -> coarseSteps = Integer.parseInt(args[++i]);
+                case "--methods" -> methods = List.of(args[++i].split(",")).stream()
+                        .map(m -> GatysOptimizer.Method.valueOf(m.toUpperCase(Locale.ROOT)))
+                        .toList();
                 case "--out" -> out = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
@@ -90,15 +95,17 @@ public class OptimiseBench {
                         + " reference nc16 models candy, mosaic, udnie on these photos)%n", side,
                         contentBound(manager, judge, shared, new ArrayList<>(photoImages.values()), side));
             }
-            System.out.println("| loss network | side | painting | photo | steps | seconds | s/step | style / photo's | content | ");
-            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            System.out.println("| loss network | method | side | painting | photo | steps | seconds | s/step | style / photo's | content | ");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|");
             for (String kind : networks) {
                 try (LossNetwork network = LossNetworks.load(new LossNetworkSource(kind, weights.get(kind), null, null), manager)) {
                     for (int side : sides) {
                         for (Map.Entry<String, BufferedImage> painting : paintingImages.entrySet()) {
                             for (Map.Entry<String, BufferedImage> photo : photoImages.entrySet()) {
-                                run(manager, network, judge, side, painting, photo, maxSteps, checkEvery, target,
-                                        coarseSteps, out);
+                                for (GatysOptimizer.Method method : methods) {
+                                    run(manager, network, method, judge, side, painting, photo, maxSteps, checkEvery,
+                                            target, coarseSteps, out);
+                                }
                             }
                         }
                     }
@@ -110,6 +117,7 @@ public class OptimiseBench {
     private static void run(
             NDManager manager,
             LossNetwork network,
+            GatysOptimizer.Method method,
             LossNetwork judge,
             int side,
             Map.Entry<String, BufferedImage> painting,
@@ -126,7 +134,7 @@ public class OptimiseBench {
         BufferedImage coarse = null;
         if (coarseSteps > 0) {
             coarse = new GatysOptimizer(network, network.defaultWeights(), coarseSteps, GatysOptimizer.DEFAULT_LEARNING_RATE,
-                            side / 2)
+                            side / 2, 1.0, method)
                     .stylise(photo.getValue(), painting.getValue(), manager, (step, outcome, picture) -> {});
         }
         long[] judging = {0};
@@ -134,7 +142,8 @@ public class OptimiseBench {
         QualityReport[] last = {null};
         BufferedImage[] picture = {null};
         try {
-            new GatysOptimizer(network, network.defaultWeights(), maxSteps, GatysOptimizer.DEFAULT_LEARNING_RATE, side)
+            new GatysOptimizer(network, network.defaultWeights(), maxSteps, GatysOptimizer.DEFAULT_LEARNING_RATE, side, 1.0,
+                            method)
                     .stylise(photo.getValue(), painting.getValue(), coarse, manager, (step, outcome, current) -> {
                         if (step % checkEvery != 0 && step != maxSteps) {
                             return;
@@ -156,12 +165,13 @@ public class OptimiseBench {
         int steps = reachedAt[0] > 0 ? reachedAt[0] : maxSteps;
         System.out.printf(
                 Locale.ROOT,
-                "| %s | %d | %s | %s | %s%d | %.1f | %.2f | %.3f | %.4f |%n",
-                network.name(), side, painting.getKey(), photo.getKey(), reachedAt[0] > 0 ? "" : "not reached in ",
+                "| %s | %s | %d | %s | %s | %s%d | %.1f | %.2f | %.3f | %.4f |%n",
+                network.name(), method.name().toLowerCase(Locale.ROOT), side, painting.getKey(), photo.getKey(), reachedAt[0] > 0 ? "" : "not reached in ",
                 steps + (coarseSteps > 0 ? coarseSteps : 0), seconds, seconds / (steps + coarseSteps),
                 last[0].styleLoss() / photoStyle, last[0].contentLoss());
-        ImageIO.write(picture[0], "png", out.resolve(String.format(Locale.ROOT, "%s-%d-%s-%s%s.png", network.name(), side,
-                painting.getKey(), photo.getKey(), coarseSteps > 0 ? "-multiscale" : "")).toFile());
+        ImageIO.write(picture[0], "png", out.resolve(String.format(Locale.ROOT, "%s-%s-%d-%s-%s%s.png", network.name(),
+                method.name().toLowerCase(Locale.ROOT), side, painting.getKey(), photo.getKey(),
+                coarseSteps > 0 ? "-multiscale" : "")).toFile());
     }
 
     /** The largest content loss of the reference feed-forward models on the photos: a structure known to survive. */

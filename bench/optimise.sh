@@ -2,7 +2,7 @@
 # Seconds to quality of optimisation jobs (mode=optimise) on this machine, per loss network and side, on held-out
 # photos of ../shared/images/content and paintings of ../shared/images/style (bench/OptimiseBench.java).
 #   bench/optimise.sh [--sides 256,512] [--networks ...] [--paintings starry_night,the_scream] [--photos chicago,golden_gate]
-#       [--max-steps 500] [--check-every 10] [--target 0.3] [--coarse-steps N] [--out DIR]
+#       [--max-steps 500] [--check-every 10] [--target 0.3] [--coarse-steps N] [--methods adam,lbfgs] [--out DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export ONEDNN_MAX_CPU_ISA=${ONEDNN_MAX_CPU_ISA:-AVX2} # trainer-service/README.md

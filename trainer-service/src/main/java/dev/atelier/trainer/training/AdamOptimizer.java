@@ -13,7 +13,7 @@ import java.util.Map;
  * itself is DJL's fused in-place kernel (the one {@code ai.djl.training.optimizer.Adam} calls), which also zeroes
  * the gradient.
  */
-public final class AdamOptimizer implements AutoCloseable {
+public final class AdamOptimizer implements ParameterUpdate, AutoCloseable {
     public static final float BETA1 = 0.9f;
     public static final float BETA2 = 0.999f;
     public static final float EPSILON = 1e-8f;
@@ -36,6 +36,7 @@ public final class AdamOptimizer implements AutoCloseable {
     }
 
     /** One update of every array from its gradient (as left by a gradient collector's backward pass). */
+    @Override
     public void update(Map<String, NDArray> parameters) {
         updates++;
         double coef1 = 1.0 - Math.pow(BETA1, updates);

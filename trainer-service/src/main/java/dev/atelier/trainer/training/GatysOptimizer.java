@@ -26,6 +26,15 @@ public final class GatysOptimizer {
     private final float learningRate;
     private final int maxSide;
     private final double styleScale;
+    private final Method method;
+
+    /** How the pixels are moved. */
+    public enum Method {
+        /** Adam at the given learning rate (pixel steps on the 0..255 scale). */
+        ADAM,
+        /** L-BFGS ({@link LbfgsOptimizer}) at step size 1, as Gatys et al.; the learning rate is not used. */
+        LBFGS
+    }
 
     /** Told after each step, in order. */
     @FunctionalInterface
@@ -50,6 +59,18 @@ public final class GatysOptimizer {
      */
     public GatysOptimizer(
             LossNetwork network, LossWeights weights, int steps, float learningRate, int maxSide, double styleScale) {
+        this(network, weights, steps, learningRate, maxSide, styleScale, Method.ADAM);
+    }
+
+    /** @param method Adam or L-BFGS */
+    public GatysOptimizer(
+            LossNetwork network,
+            LossWeights weights,
+            int steps,
+            float learningRate,
+            int maxSide,
+            double styleScale,
+            Method method) {
         if (!(styleScale > 0)) {
             throw new IllegalArgumentException("styleScale must be positive, was " + styleScale);
         }
@@ -59,6 +80,7 @@ public final class GatysOptimizer {
         this.learningRate = learningRate;
         this.maxSide = maxSide;
         this.styleScale = styleScale;
+        this.method = method;
     }
 
     /**
@@ -92,13 +114,15 @@ public final class GatysOptimizer {
                         : ImageArrays.toArray(work, Resizing.resize(start, sized.getWidth(), sized.getHeight()));
                 pixels.setRequiresGradient(true);
                 Map<String, NDArray> parameters = Map.of("pixels", pixels);
-                AdamOptimizer adam = new AdamOptimizer(learningRate, work);
+                ParameterUpdate update = method == Method.LBFGS
+                        ? new LbfgsOptimizer(1f, LbfgsOptimizer.DEFAULT_HISTORY, work)
+                        : new AdamOptimizer(learningRate, work);
                 GradientClipper clipper = new GradientClipper();
                 GuardedStep guard = new GuardedStep();
                 for (int i = 1; i <= steps; i++) {
                     try (NDScope scope = new NDScope()) {
                         GuardedStep.Outcome outcome =
-                                guard.take(parameters, () -> loss.computeAgainst(pixels, target), clipper, adam);
+                                guard.take(parameters, () -> loss.computeAgainst(pixels, target), clipper, update);
                         listener.stepped(i, outcome, () -> ImageArrays.fromArray(pixels));
                         scope.suppressNotUsedWarning();
                     }

@@ -42,7 +42,7 @@ public final class GuardedStep {
             Map<String, NDArray> parameters,
             Supplier<LossTerms> loss,
             GradientClipper clipper,
-            AdamOptimizer optimizer) {
+            ParameterUpdate optimizer) {
         LossTerms[] terms = new LossTerms[1];
         Update update = take(
                 parameters,
@@ -76,7 +76,7 @@ public final class GuardedStep {
             Supplier<NDArray> loss,
             Supplier<String> describe,
             GradientClipper clipper,
-            AdamOptimizer optimizer) {
+            ParameterUpdate optimizer) {
         float value;
         try (GradientCollector collector =
                 Engine.getEngine(ComputeDevice.ENGINE).newGradientCollector()) {
