@@ -1,6 +1,7 @@
 package dev.atelier.trainer.config;
 
 import dev.atelier.trainer.training.AdversarialSettings;
+import dev.atelier.trainer.training.GatysOptimizer;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -187,6 +188,13 @@ public interface TrainerConfig {
          */
         @WithDefault("0.2")
         double coarseFraction();
+
+        /**
+         * How the pixels are moved: {@code lbfgs} (as Gatys et al.) or {@code adam}. Measured with bench/optimise.sh
+         * --methods adam,lbfgs (docs/optimisation.md): L-BFGS reaches the style target in fewer steps of the same cost.
+         */
+        @WithDefault("lbfgs")
+        GatysOptimizer.Method method();
 
         /** Steps between progress reports (record, event and preview image). */
         @WithDefault("25")

@@ -31,6 +31,7 @@ public class PaintingOptimiser {
     private final EngineSettings.Network network;
     private final Path dataDir;
     private final double coarseFraction;
+    private final GatysOptimizer.Method method;
     private final ComputeDevice device;
     private final String unavailable;
 
@@ -39,11 +40,16 @@ public class PaintingOptimiser {
         this(
                 network(EngineSettings.of(config), config.optimise().network().orElse(null)),
                 EngineSettings.of(config).dataDir(),
-                config.optimise().coarseFraction());
+                config.optimise().coarseFraction(),
+                config.optimise().method());
     }
 
-    /** @param coarseFraction the share of steps run first at half the side; 0 for a single pass */
-    public PaintingOptimiser(EngineSettings.Network network, Path dataDir, double coarseFraction) {
+    /**
+     * @param coarseFraction the share of steps run first at half the side; 0 for a single pass
+     * @param method how the pixels are moved
+     */
+    public PaintingOptimiser(
+            EngineSettings.Network network, Path dataDir, double coarseFraction, GatysOptimizer.Method method) {
         if (!(coarseFraction >= 0 && coarseFraction < 1)) {
             throw new IllegalArgumentException(
                     "atelier.trainer.optimise.coarse-fraction must be within [0, 1), was " + coarseFraction);
@@ -51,6 +57,7 @@ public class PaintingOptimiser {
         this.network = network;
         this.dataDir = dataDir;
         this.coarseFraction = coarseFraction;
+        this.method = method;
         ComputeDevice picked = null;
         String reason = null;
         try {
@@ -123,7 +130,8 @@ public class PaintingOptimiser {
                                 coarseSteps,
                                 GatysOptimizer.DEFAULT_LEARNING_RATE,
                                 settings.maxSide() / 2,
-                                options.styleScale())
+                                options.styleScale(),
+                                method)
                         .stylise(photo, painting, manager, listener);
             }
             BufferedImage result = new GatysOptimizer(
@@ -132,7 +140,8 @@ public class PaintingOptimiser {
                             settings.steps() - coarseSteps,
                             GatysOptimizer.DEFAULT_LEARNING_RATE,
                             settings.maxSide(),
-                            options.styleScale())
+                            options.styleScale(),
+                            method)
                     .stylise(
                             photo,
                             painting,
