@@ -133,6 +133,13 @@ final class StarterOptions {
     private double adversarialWeight;
 
     @Option(
+            names = "--discriminator-learning-rate",
+            paramLabel = "R",
+            defaultValue = "0.0002",
+            description = "The adversarial discriminator's Adam step size (default ${DEFAULT-VALUE}).")
+    private double discriminatorLearningRate;
+
+    @Option(
             names = "--seed",
             paramLabel = "N",
             defaultValue = "1",
@@ -398,7 +405,11 @@ final class StarterOptions {
     }
 
     AdversarialSettings adversarial() {
-        return AdversarialSettings.weighted((float) adversarialWeight);
+        return new AdversarialSettings(
+                (float) adversarialWeight,
+                AdversarialSettings.DEFAULT_WIDTH,
+                (float) discriminatorLearningRate,
+                AdversarialSettings.DEFAULT_CROP_SIDE);
     }
 
     boolean relaxedBounds() {
