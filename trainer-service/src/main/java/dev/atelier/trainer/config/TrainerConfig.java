@@ -97,7 +97,7 @@ public interface TrainerConfig {
     /** The optional adversarial term of trainings ({@code AdversarialTerm}); off unless a weight is set. */
     Adversarial adversarial();
 
-    /** A patch discriminator trained beside the transform network; docs/training.md has its measurement. */
+    /** A patch discriminator trained beside the transform network; trainer-service/README.md has its measurement. */
     interface Adversarial {
         /** The generator's adversarial loss weight beside the perceptual loss; 0 (the default) turns it off. */
         @WithDefault("0")
