@@ -82,7 +82,11 @@ public final class LbfgsOptimizer implements ParameterUpdate, AutoCloseable {
         direction.forEach((name, d) -> taken.put(name, keep(d.mul((float) size))));
         closeAll(direction);
         parameters.forEach((name, p) -> {
-            p.addi(taken.get(name));
+            // Through a detached view of the same storage: an in-place add on the leaf itself fails wherever the
+            // thread's grad mode is on (PyTorch's default on a new thread, which a closed collector restores).
+            try (NDArray storage = p.stopGradient()) {
+                storage.addi(taken.get(name));
+            }
             GuardedStep.zero(List.of(p.getGradient()));
         });
         previousStep = taken;

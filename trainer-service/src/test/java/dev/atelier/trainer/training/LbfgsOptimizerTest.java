@@ -41,6 +41,30 @@ class LbfgsOptimizerTest {
         }
     }
 
+    /**
+     * PyTorch's grad mode is per thread and on by default; a collector restores it on close, so on a service's worker
+     * thread it stays on after the backward pass, where an in-place update of a leaf that requires a gradient fails
+     * (SystemEndToEndIT's optimisation job did). The update must not depend on the thread's grad mode.
+     */
+    @Test
+    void updatesOnAThreadWhoseGradModeIsOn() throws Exception {
+        float[] loss = {Float.NaN};
+        Throwable[] failure = {null};
+        Thread worker = new Thread(() -> {
+            try (NDManager manager = ComputeDevice.cpu().newManager()) {
+                NDArray curvature = manager.linspace(1f, 10f, 8);
+                NDArray target = manager.linspace(-1f, 1f, 8);
+                loss[0] = run(manager, curvature, target, new LbfgsOptimizer(1f, 10, manager));
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        });
+        worker.start();
+        worker.join();
+        assertThat(failure[0]).isNull();
+        assertThat(loss[0]).isLessThan(1e-6f);
+    }
+
     private static float run(NDManager manager, NDArray curvature, NDArray target, ParameterUpdate update) {
         NDArray x = manager.zeros(target.getShape());
         x.setRequiresGradient(true);
