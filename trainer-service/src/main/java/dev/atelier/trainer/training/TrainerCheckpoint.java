@@ -68,19 +68,6 @@ public record TrainerCheckpoint(
             Map<String, NDArray> means,
             Map<String, NDArray> variances) {}
 
-    /** Without a discriminator. */
-    public TrainerCheckpoint(
-            int baseWidth,
-            int completedSteps,
-            int adamUpdates,
-            float clipperAverage,
-            int clipperSeen,
-            Map<String, NDArray> parameters,
-            Map<String, NDArray> means,
-            Map<String, NDArray> variances) {
-        this(baseWidth, completedSteps, adamUpdates, clipperAverage, clipperSeen, parameters, means, variances, null);
-    }
-
     /** Writes this state in the current format; the arrays are copied, not consumed. */
     public void write(OutputStream out) throws IOException {
         DataOutputStream data = new DataOutputStream(out);

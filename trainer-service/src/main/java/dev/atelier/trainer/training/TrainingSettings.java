@@ -52,20 +52,6 @@ public record TrainingSettings(
         }
     }
 
-    /** Without an adversarial term. */
-    public TrainingSettings(
-            int baseWidth,
-            int steps,
-            int batchSize,
-            float learningRate,
-            int styleSize,
-            LossWeights weights,
-            long seed,
-            int warmUpSteps,
-            float decayFrom) {
-        this(baseWidth, steps, batchSize, learningRate, styleSize, weights, seed, warmUpSteps, decayFrom, null);
-    }
-
     /** Without a warm-up, at a constant learning rate. */
     public TrainingSettings(
             int baseWidth,

@@ -39,7 +39,7 @@ class LearningRateScheduleTest {
     @Test
     void aDecayStartOutsideTheRunIsRefused() {
         assertThatThrownBy(() -> new LearningRateSchedule(0.005f, 300, 1.5f)).hasMessageContaining("decay from 1.5");
-        assertThatThrownBy(() -> new TrainingSettings(8, 10, 2, 1e-3f, 64, null, 1L, 0, -0.1f))
+        assertThatThrownBy(() -> new TrainingSettings(8, 10, 2, 1e-3f, 64, null, 1L, 0, -0.1f, null))
                 .hasMessageContaining("decay from -0.1");
     }
 }

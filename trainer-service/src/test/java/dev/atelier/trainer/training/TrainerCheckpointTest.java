@@ -40,7 +40,7 @@ class TrainerCheckpointTest {
             means.put(name, manager.randomNormal(array.getShape()));
             variances.put(name, manager.randomUniform(0f, 1f, array.getShape()));
         });
-        state = new TrainerCheckpoint(8, 120, 117, 0.731f, 97, net.parameterArrays(), means, variances);
+        state = new TrainerCheckpoint(8, 120, 117, 0.731f, 97, net.parameterArrays(), means, variances, null);
     }
 
     @AfterEach
@@ -138,11 +138,7 @@ class TrainerCheckpointTest {
         out.writeInt(39);
         out.writeFloat(0.5f);
         out.writeInt(38);
-        NDList arrays = new NDList();
-        state.parameters().forEach((name, array) -> arrays.add(named("param/" + name, array)));
-        state.means().forEach((name, array) -> arrays.add(named("adam.m/" + name, array)));
-        state.variances().forEach((name, array) -> arrays.add(named("adam.v/" + name, array)));
-        arrays.encode(out);
+        writeNetworkArrays(out);
 
         TrainerCheckpoint read = TrainerCheckpoint.read(new ByteArrayInputStream(bytes.toByteArray()), manager);
         assertThat(read.discriminator()).isNull();
@@ -159,11 +155,7 @@ class TrainerCheckpointTest {
         out.writeInt(8);
         out.writeInt(40);
         out.writeInt(39);
-        NDList arrays = new NDList();
-        state.parameters().forEach((name, array) -> arrays.add(named("param/" + name, array)));
-        state.means().forEach((name, array) -> arrays.add(named("adam.m/" + name, array)));
-        state.variances().forEach((name, array) -> arrays.add(named("adam.v/" + name, array)));
-        arrays.encode(out);
+        writeNetworkArrays(out);
 
         TrainerCheckpoint read = TrainerCheckpoint.read(new ByteArrayInputStream(bytes.toByteArray()), manager);
         assertThat(read)
@@ -205,6 +197,15 @@ class TrainerCheckpointTest {
         assertThatThrownBy(() -> TrainerCheckpoint.read(new ByteArrayInputStream(stray.toByteArray()), manager))
                 .isInstanceOf(IOException.class)
                 .hasMessage("unexpected array momentum/x in checkpoint");
+    }
+
+    /** The network's arrays as formats 1 and 2 name them (format 3 adds the discriminator's after them). */
+    private void writeNetworkArrays(DataOutputStream out) throws IOException {
+        NDList arrays = new NDList();
+        state.parameters().forEach((name, array) -> arrays.add(named("param/" + name, array)));
+        state.means().forEach((name, array) -> arrays.add(named("adam.m/" + name, array)));
+        state.variances().forEach((name, array) -> arrays.add(named("adam.v/" + name, array)));
+        arrays.encode(out);
     }
 
     private static byte[] write(TrainerCheckpoint checkpoint) throws IOException {
